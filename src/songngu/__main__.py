@@ -1,0 +1,5 @@
+"""Run the command-line interface: ``python -m songngu``."""
+
+from songngu.cli import main
+
+main()

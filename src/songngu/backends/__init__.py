@@ -1,0 +1,138 @@
+"""Translation backends: a small protocol and a registry of lazily imported implementations.
+
+The registry stores ``"module:Class"`` strings so that importing songngu (and running
+``songngu --help``) never imports torch or transformers (after sacrebleu's ``_get_tokenizer``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from songngu.errors import BackendError
+
+__all__ = [
+    "BACKENDS",
+    "DEFAULT_BACKEND",
+    "GenerationSettings",
+    "Translation",
+    "Translator",
+    "join_prefix",
+    "load_backend",
+]
+
+BACKENDS = {
+    "transformers": "songngu.backends.hf:TransformersBackend",
+    "fake": "songngu.backends.fake:FakeBackend",
+}
+DEFAULT_BACKEND = "transformers"
+
+
+@dataclass(frozen=True, slots=True)
+class GenerationSettings:
+    """How a backend loads its model and decodes; every field has a CLI option.
+
+    ``num_beams=None`` keeps the model's own default (4 for opus-mt). The output of a sentence
+    is capped at ``max_length_ratio`` × its source tokens plus ``max_length_margin`` tokens, a
+    guard against runaway repetition.
+    """
+
+    model: str = "opus-mt"
+    revision: str | None = None
+    device: str = "auto"
+    num_beams: int | None = None
+    max_batch_size: int = 32
+    max_batch_tokens: int = 4096
+    max_length_ratio: float = 2.0
+    max_length_margin: int = 10
+    max_input_tokens: int | None = None
+    threads: int | None = None
+    precision: str = "auto"
+    repetition_penalty: float = 1.0
+    no_repeat_ngram_size: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """One target text, and whether decoding stopped at the length cap instead of ending."""
+
+    text: str
+    is_capped: bool = False
+
+
+@runtime_checkable
+class Translator(Protocol):
+    """What the pipeline needs from a backend: list in, list out, order kept."""
+
+    @property
+    def max_input_tokens(self) -> int:
+        """The most source tokens one call may hold; longer sentences are split first."""
+        ...
+
+    @property
+    def model_id(self) -> str:
+        """The Hub id or folder of the model."""
+        ...
+
+    @property
+    def model_revision(self) -> str:
+        """The model's revision: a Hub commit, or a hash of a local folder's weights."""
+        ...
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Return the number of model tokens of each text, special tokens included."""
+        ...
+
+    def signature(self) -> str:
+        """Return this backend's part of the reproducibility signature."""
+        ...
+
+    def translate(self, sources: Sequence[str]) -> list[Translation]:
+        """Translate each source; the result has the same length and order."""
+        ...
+
+    def translate_with_prefix(
+        self, sources: Sequence[str], prefixes: Sequence[str]
+    ) -> list[Translation]:
+        """Translate each source so that its target starts with exactly the given prefix."""
+        ...
+
+
+def load_backend(name: str, settings: GenerationSettings) -> Translator:
+    """Import and construct the backend registered as ``name``.
+
+    Raises:
+        BackendError: no backend has that name, or its optional dependency is missing.
+        ModelUnavailableError: the model is neither cached nor downloadable.
+    """
+    target = BACKENDS.get(name)
+    if target is None:
+        known = ", ".join(sorted(BACKENDS))
+        raise BackendError(f"Unknown backend '{name}'; choose one of: {known}.")
+    module_name, _, class_name = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        raise BackendError(
+            f"Backend '{name}' needs a package that is not installed ({error.name}); "
+            f"install it with: pip install 'songngu[{_EXTRAS.get(name, name)}]'."
+        ) from error
+    backend: Translator = getattr(module, class_name)(settings)
+    return backend
+
+
+_EXTRAS = {"ct2": "fast"}
+
+_NO_SPACE_BEFORE = frozenset(".,;:!?)]}%”’'\"")
+
+
+def join_prefix(prefix: str, continuation: str) -> str:
+    """Join a forced target prefix and the model's continuation with one space where needed."""
+    prefix, continuation = prefix.rstrip(), continuation.strip()
+    if not prefix or not continuation:
+        return prefix or continuation
+    if continuation[0] in _NO_SPACE_BEFORE:
+        return prefix + continuation
+    return f"{prefix} {continuation}"

@@ -1,0 +1,276 @@
+"""The transformers backend: MarianMT, NLLB and any seq2seq model folder, batched on CPU or GPU.
+
+torch and transformers are imported when a backend is constructed, never at module import
+time elsewhere in songngu. Model-family quirks come from :mod:`songngu.backends.presets`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from songngu.backends import GenerationSettings, Translation, join_prefix
+from songngu.backends.hub import ModelLocation, locate_model
+from songngu.backends.presets import ModelFamily, family_for
+from songngu.errors import BackendError
+
+if TYPE_CHECKING:
+    import torch
+
+logger = logging.getLogger(__name__)
+
+
+class TransformersBackend:
+    """Translate with ``AutoModelForSeq2SeqLM`` in length-sorted, token-budgeted batches."""
+
+    def __init__(self, settings: GenerationSettings) -> None:
+        """Locate, load and prepare the model; nothing else is loaded later.
+
+        Raises:
+            ModelUnavailableError: the model is neither cached nor downloadable.
+            BackendError: torch/transformers are missing or the model cannot be loaded.
+        """
+        self.settings = settings
+        self.location: ModelLocation = locate_model(settings.model, settings.revision)
+        self.family: ModelFamily = family_for(_read_model_type(self.location))
+        self._torch, self._tokenizer, self._model = _load(self.location, self.family, settings)
+        self._num_beams = settings.num_beams or self._model.generation_config.num_beams or 1
+        self._limits = _GenerationLimits.for_model(self._model, self._tokenizer, self.family)
+
+    @property
+    def max_input_tokens(self) -> int:
+        """Return the source budget: the setting, or the family default within the model's limit."""
+        requested = self.settings.max_input_tokens or self.family.default_input_budget
+        return min(requested, self._limits.max_positions - 2)
+
+    @property
+    def model_id(self) -> str:
+        """Return the Hub id or folder of the model."""
+        return self.location.model_id
+
+    @property
+    def model_revision(self) -> str:
+        """Return the Hub commit (or local hash) of the loaded files."""
+        return self.location.revision
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Return the source-token count of each text, special tokens included."""
+        if not texts:
+            return []
+        encoded = self._tokenizer(list(texts), add_special_tokens=True)
+        return [len(ids) for ids in encoded["input_ids"]]
+
+    def signature(self) -> str:
+        """Return ``backend:transformers|model:<id>@<revision>|beams:<n>|precision:<p>``."""
+        precision = str(self._model.dtype).removeprefix("torch.")
+        return (
+            f"backend:transformers|model:{self.location.model_id}@{self.location.revision}"
+            f"|beams:{self._num_beams}|precision:{precision}"
+        )
+
+    def translate(self, sources: Sequence[str]) -> list[Translation]:
+        """Translate each source; order and length are kept."""
+        return self.translate_with_prefix(sources, [""] * len(sources))
+
+    def translate_with_prefix(
+        self, sources: Sequence[str], prefixes: Sequence[str]
+    ) -> list[Translation]:
+        """Translate each source so that its target starts with exactly its prefix."""
+        if len(sources) != len(prefixes):
+            raise ValueError("sources and prefixes must have the same length")
+        results: list[Translation | None] = [None] * len(sources)
+        counts = self.count_tokens(sources)
+        for batch in _iter_batches(counts, self.settings):
+            texts = [sources[index] for index in batch]
+            batch_prefixes = [prefixes[index] for index in batch]
+            for index, translation in zip(
+                batch, self._generate(texts, batch_prefixes), strict=True
+            ):
+                results[index] = translation
+        return [result for result in results if result is not None]
+
+    def _generate(self, texts: list[str], prefixes: list[str]) -> list[Translation]:
+        torch = self._torch
+        encoded = self._tokenizer(texts, return_tensors="pt", padding=True, truncation=False)
+        encoded = encoded.to(self._model.device)
+        prefix_ids = [self._target_ids(prefix) for prefix in prefixes]
+        source_lengths = encoded["attention_mask"].sum(dim=1).tolist()
+        caps = [
+            len(ids) + self._limits.cap(length, self.settings)
+            for ids, length in zip(prefix_ids, source_lengths, strict=True)
+        ]
+        constraints = _RowConstraints(prefix_ids, caps, self._limits, self._num_beams)
+        with torch.inference_mode():
+            output = self._model.generate(
+                **encoded,
+                num_beams=self._num_beams,
+                max_new_tokens=max(caps) + self._limits.num_forced + 1,
+                logits_processor=[constraints],
+                repetition_penalty=self.settings.repetition_penalty,
+                no_repeat_ngram_size=self.settings.no_repeat_ngram_size,
+                **self._limits.generate_options,
+            )
+        return [
+            self._decode(row, ids, cap, prefix)
+            for row, ids, cap, prefix in zip(
+                output.tolist(), prefix_ids, caps, prefixes, strict=True
+            )
+        ]
+
+    def _decode(self, row: list[int], prefix_ids: list[int], cap: int, prefix: str) -> Translation:
+        content = row[1 + self._limits.num_forced :]
+        if self._limits.eos_id in content:
+            content = content[: content.index(self._limits.eos_id)]
+        is_capped = len(content) >= cap
+        continuation = self._tokenizer.decode(content[len(prefix_ids) :], skip_special_tokens=True)
+        return Translation(text=join_prefix(prefix, continuation), is_capped=is_capped)
+
+    def _target_ids(self, prefix: str) -> list[int]:
+        if not prefix:
+            return []
+        ids: list[int] = self._tokenizer(text_target=prefix, add_special_tokens=False)["input_ids"]
+        return ids
+
+
+class _GenerationLimits:
+    """Token ids and limits that depend on the model, computed once at load time."""
+
+    def __init__(self, eos_id: int, max_positions: int, forced_ids: list[int]) -> None:
+        self.eos_id = eos_id
+        self.max_positions = max_positions
+        self.forced_ids = forced_ids
+        self.num_forced = len(forced_ids)
+        self.generate_options: dict[str, Any] = (
+            {"forced_bos_token_id": forced_ids[0]} if forced_ids else {}
+        )
+
+    @classmethod
+    def for_model(cls, model: Any, tokenizer: Any, family: ModelFamily) -> _GenerationLimits:
+        config = model.config
+        max_positions = int(getattr(config, "max_position_embeddings", 512) or 512)
+        forced = []
+        if family.target_language:
+            forced = [int(tokenizer.convert_tokens_to_ids(family.target_language))]
+        return cls(int(config.eos_token_id), max_positions, forced)
+
+    def cap(self, source_length: int, settings: GenerationSettings) -> int:
+        """Return the most target tokens a source of this length may produce."""
+        wanted = math.ceil(settings.max_length_ratio * source_length) + settings.max_length_margin
+        return max(1, min(wanted, self.max_positions - 2 - self.num_forced))
+
+
+class _RowConstraints:
+    """A logits processor that forces each row's prefix and ends each row at its own cap.
+
+    transformers hands processors ``batch × beams`` rows; row ``r`` belongs to sentence
+    ``r // beams``. Positions count from the first token after the decoder start token and
+    any forced language token (NLLB's ``eng_Latn``).
+    """
+
+    def __init__(
+        self,
+        prefix_ids: list[list[int]],
+        caps: list[int],
+        limits: _GenerationLimits,
+        num_beams: int,
+    ) -> None:
+        self.prefix_ids = prefix_ids
+        self.caps = caps
+        self.limits = limits
+        self.num_beams = num_beams
+
+    def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
+        position = input_ids.shape[1] - 1 - self.limits.num_forced
+        if position < 0:
+            return scores
+        for row in range(scores.shape[0]):
+            sentence = row // self.num_beams
+            forced = self._forced_token(sentence, position)
+            if forced is not None:
+                keep = scores[row, forced].clone()
+                scores[row, :] = -math.inf
+                scores[row, forced] = keep
+        return scores
+
+    def _forced_token(self, sentence: int, position: int) -> int | None:
+        prefix = self.prefix_ids[sentence]
+        if position < len(prefix):
+            return prefix[position]
+        if position >= self.caps[sentence]:
+            return self.limits.eos_id
+        return None
+
+
+def _iter_batches(counts: Sequence[int], settings: GenerationSettings) -> Iterator[list[int]]:
+    """Group indexes into length-sorted batches within the size and padded-token budgets."""
+    order = sorted(range(len(counts)), key=lambda index: -counts[index])
+    batch: list[int] = []
+    for index in order:
+        longest = counts[batch[0]] if batch else counts[index]
+        too_many = len(batch) >= settings.max_batch_size
+        too_long = (len(batch) + 1) * longest > settings.max_batch_tokens
+        if batch and (too_many or too_long):
+            yield batch
+            batch = []
+        batch.append(index)
+    if batch:
+        yield batch
+
+
+def _read_model_type(location: ModelLocation) -> str:
+    try:
+        config = json.loads((location.path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise BackendError(f"{location.path}: cannot read config.json ({error}).") from error
+    return str(config.get("model_type", ""))
+
+
+def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSettings) -> Any:
+    try:
+        import torch
+        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+    except ImportError as error:
+        raise BackendError(
+            f"The transformers backend needs {error.name}; install it with: pip install songngu"
+        ) from error
+    if settings.threads:
+        torch.set_num_threads(settings.threads)
+    device = _pick_device(torch, settings.device)
+    tokenizer_options = {"src_lang": family.source_language} if family.source_language else {}
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(location.path, **tokenizer_options)
+        model = AutoModelForSeq2SeqLM.from_pretrained(
+            location.path, dtype=_pick_dtype(torch, settings.precision, device)
+        )
+    except (OSError, ValueError) as error:
+        raise BackendError(
+            f"Model '{location.model_id}' could not be loaded from {location.path}: "
+            f"{str(error).strip().splitlines()[0]}"
+        ) from error
+    model.to(device).eval()
+    logger.info("loaded %s (%s) on %s", location.model_id, location.revision, device)
+    return torch, tokenizer, model
+
+
+def _pick_device(torch: Any, requested: str) -> str:
+    if requested == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if requested == "cuda" and not torch.cuda.is_available():
+        raise BackendError(
+            "--device cuda was asked for, but torch sees no CUDA GPU; use --device cpu."
+        )
+    if requested not in {"cpu", "cuda"}:
+        raise BackendError(f"Unknown device '{requested}'; use auto, cpu or cuda.")
+    return requested
+
+
+def _pick_dtype(torch: Any, precision: str, device: str) -> Any:
+    choices = {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}
+    if precision == "auto":
+        return torch.float16 if device == "cuda" else torch.float32
+    if precision not in choices:
+        raise BackendError(f"Unknown precision '{precision}'; use auto, {', '.join(choices)}.")
+    return choices[precision]

@@ -1,0 +1,133 @@
+"""Finding a model: a local folder, the Hugging Face cache, or a download from the Hub.
+
+Only huggingface_hub is imported here (never torch), so ``songngu models download`` stays
+light. A model that is cached is always loaded from the cache without touching the network.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from songngu.backends.presets import resolve_model
+from songngu.errors import ModelUnavailableError
+
+logger = logging.getLogger(__name__)
+
+# Files a translation model needs; TensorFlow, Flax, Rust and ONNX weights are never fetched.
+_CONFIG_PATTERNS = ["*.json", "*.spm", "*.model", "*.txt"]
+_WEIGHT_CHOICES = (["*.safetensors"], ["pytorch_model*.bin"])
+
+
+@dataclass(frozen=True, slots=True)
+class ModelLocation:
+    """Where a model's files are, and which revision they are."""
+
+    model_id: str
+    path: Path
+    revision: str
+
+
+def locate_model(model: str, revision: str | None = None) -> ModelLocation:
+    """Find ``model`` (preset, Hub id or folder) locally, downloading it if allowed.
+
+    Raises:
+        ModelUnavailableError: not cached, and offline or the download failed.
+    """
+    model_id, is_folder = resolve_model(model)
+    if is_folder:
+        return _locate_folder(model_id)
+    cached = find_cached_model(model_id, revision)
+    if cached is not None:
+        return cached
+    return download_model(model_id, revision)
+
+
+def find_cached_model(model_id: str, revision: str | None = None) -> ModelLocation | None:
+    """Return the cached snapshot of ``model_id``, or None if it is not fully cached."""
+    from huggingface_hub import try_to_load_from_cache
+
+    config = try_to_load_from_cache(model_id, "config.json", revision=revision)
+    if not isinstance(config, str):
+        return None
+    snapshot = Path(config).parent
+    if not _has_weights(snapshot):
+        return None
+    return ModelLocation(model_id=model_id, path=snapshot, revision=snapshot.name)
+
+
+def download_model(model_id: str, revision: str | None = None) -> ModelLocation:
+    """Download the files ``model_id`` needs into the Hugging Face cache, with progress bars.
+
+    Raises:
+        ModelUnavailableError: offline mode is on, or the Hub cannot be reached.
+    """
+    from huggingface_hub import constants, snapshot_download
+    from huggingface_hub.errors import HfHubHTTPError
+
+    if constants.HF_HUB_OFFLINE:
+        raise ModelUnavailableError(_unavailable_message(model_id, "offline mode is on"), model_id)
+    try:
+        patterns = _CONFIG_PATTERNS + _weight_patterns(model_id, revision)
+        folder = snapshot_download(model_id, revision=revision, allow_patterns=patterns)
+    except (HfHubHTTPError, OSError, ValueError) as error:
+        reason = f"the download failed: {_first_line(error)}"
+        raise ModelUnavailableError(_unavailable_message(model_id, reason), model_id) from error
+    path = Path(folder)
+    return ModelLocation(model_id=model_id, path=path, revision=path.name)
+
+
+def _weight_patterns(model_id: str, revision: str | None) -> list[str]:
+    """Fetch safetensors weights when the repository has them, else PyTorch ``.bin`` files."""
+    from fnmatch import fnmatch
+
+    from huggingface_hub import list_repo_files
+
+    files = list_repo_files(model_id, revision=revision)
+    for patterns in _WEIGHT_CHOICES:
+        if any(fnmatch(name, pattern) for name in files for pattern in patterns):
+            return patterns
+    raise ModelUnavailableError(
+        f"Model '{model_id}' has no PyTorch or safetensors weights on the Hub; "
+        "pick another model or convert it to a local folder and pass --model PATH.",
+        model_id,
+    )
+
+
+def _has_weights(folder: Path) -> bool:
+    return any(folder.glob("*.safetensors")) or any(folder.glob("pytorch_model*.bin"))
+
+
+def _locate_folder(path: str) -> ModelLocation:
+    folder = Path(path)
+    if not (folder / "config.json").is_file() or not _has_weights(folder):
+        raise ModelUnavailableError(
+            f"Folder '{folder}' is not a transformers model (it needs config.json and "
+            "*.safetensors or pytorch_model.bin weights); save one with save_pretrained().",
+            str(folder),
+        )
+    return ModelLocation(model_id=str(folder), path=folder, revision=_folder_revision(folder))
+
+
+def _folder_revision(folder: Path) -> str:
+    """Name a local model's revision by a short hash of its weight files' names and sizes."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for weights in sorted([*folder.glob("*.safetensors"), *folder.glob("pytorch_model*.bin")]):
+        digest.update(f"{weights.name}:{weights.stat().st_size};".encode())
+    return f"local-{digest.hexdigest()[:12]}"
+
+
+def _unavailable_message(model_id: str, reason: str) -> str:
+    return (
+        f"Model '{model_id}' is not in the local Hugging Face cache and {reason}; "
+        f"run 'songngu models download {model_id}' with network access, "
+        "or pass --model PATH to a local model folder."
+    )
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0]

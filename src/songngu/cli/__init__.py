@@ -1,0 +1,84 @@
+"""The ``songngu`` command line: one click group, thin commands, one error boundary.
+
+Every command converts its options, calls one library function and reports. Errors raised as
+:class:`~songngu.errors.SongnguError` become ``Error: <message>`` on stderr and exit code 1;
+usage errors exit 2 (click's convention); ``--debug`` or ``SONGNGU_DEBUG=1`` adds the
+traceback. Anything else propagates, so bugs stay loud.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import click
+
+from songngu._version import __version__
+from songngu.errors import SongnguError
+
+EXIT_CODES = """\b
+Exit codes:
+  0  success
+  1  an error (bad input, missing model, unwritable output), or
+     --strict and an error-severity QA issue
+  2  a usage error (unknown option, missing argument)"""
+
+
+@dataclass
+class _State:
+    debug: bool = False
+
+
+@click.group(epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="songngu")
+@click.option("--debug", is_flag=True, envvar="SONGNGU_DEBUG", help="Show tracebacks of errors.")
+@click.option("-v", "--verbose", count=True, help="More messages on stderr (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+@click.pass_obj
+def cli(state: _State, debug: bool, verbose: int, quiet: bool) -> None:
+    """Translate Vietnamese news into English with a local model, a glossary and a review file.
+
+    \b
+    Example:
+      songngu translate article.txt      # output/article.vi-en.docx and .md
+      songngu segment article.txt        # one sentence per line
+    """
+    state.debug = debug
+    level = (
+        logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    )
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+
+
+def _register_commands() -> None:
+    from songngu.cli import checks, models, segment, translate
+
+    for module in (translate, segment, models, checks):
+        module.register(cli)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the CLI; the one place that turns songngu errors into messages and exit codes."""
+    state = _State(debug=False)
+    try:
+        result = cli.main(args=argv, prog_name="songngu", obj=state, standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except SongnguError as error:
+        if state.debug:
+            traceback.print_exc()
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
+    sys.exit(result if isinstance(result, int) else 0)
+
+
+_register_commands()

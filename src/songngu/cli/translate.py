@@ -1,0 +1,185 @@
+"""``songngu translate``: articles in, side-by-side DOCX / Markdown / JSON out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from songngu.backends import BACKENDS, DEFAULT_BACKEND, GenerationSettings
+from songngu.backends.presets import PRESETS
+from songngu.batch import (
+    FileResult,
+    OutputOptions,
+    check_output_names,
+    expand_inputs,
+    iter_translated_files,
+)
+from songngu.cli.progress import progress_for
+from songngu.exporters import EXPORTERS
+from songngu.pipeline import Pipeline, TranslationSettings
+
+
+def _split_formats(
+    _context: click.Context, _parameter: click.Parameter, value: str
+) -> tuple[str, ...]:
+    formats = tuple(name.strip().lower() for name in value.split(",") if name.strip())
+    unknown = [name for name in formats if name not in EXPORTERS]
+    if unknown or not formats:
+        raise click.BadParameter(f"use a comma-separated list of {', '.join(EXPORTERS)}")
+    return formats
+
+
+@click.command(epilog="Exit codes: 0 success; 1 a file failed (or --strict found errors); 2 usage.")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for the outputs.",
+)
+@click.option(
+    "-f",
+    "--formats",
+    default="docx,md",
+    show_default=True,
+    callback=_split_formats,
+    help="Output formats, comma-separated: docx, md, json.",
+)
+@click.option(
+    "-m",
+    "--model",
+    default="opus-mt",
+    show_default=True,
+    envvar="SONGNGU_MODEL",
+    help=f"A preset ({', '.join(PRESETS)}), a Hugging Face Hub id, or a local folder.",
+)
+@click.option("--revision", help="A Hub revision (branch, tag or commit) of the model.")
+@click.option(
+    "-g",
+    "--glossary",
+    "glossary_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="An extra glossary TSV (repeatable); it overrides the shipped glossary.",
+)
+@click.option("--no-shipped-glossary", is_flag=True, help="Use only the --glossary files.")
+@click.option("--date", help="The article's date (YYYY-MM-DD), for terms that changed over time.")
+@click.option(
+    "--backend",
+    type=click.Choice(sorted(BACKENDS)),
+    default=DEFAULT_BACKEND,
+    show_default=True,
+    help="The translation engine.",
+)
+@click.option(
+    "--device",
+    type=click.Choice(["auto", "cpu", "cuda"]),
+    default="auto",
+    show_default=True,
+    help="Where the model runs.",
+)
+@click.option(
+    "--beams",
+    "num_beams",
+    type=click.IntRange(1, 16),
+    help="Beam size (default: the model's own, 4 for opus-mt).",
+)
+@click.option(
+    "--max-length-ratio",
+    type=click.FloatRange(0.5, 10),
+    default=2.0,
+    show_default=True,
+    help="Cap each output at this many times its source tokens.",
+)
+@click.option(
+    "--max-input-tokens",
+    type=click.IntRange(8, 4096),
+    help="Split sentences longer than this many model tokens (default: per model).",
+)
+@click.option(
+    "--batch-size",
+    "max_batch_size",
+    type=click.IntRange(1, 1024),
+    default=32,
+    show_default=True,
+    help="Most sentences per batch.",
+)
+@click.option("--threads", type=click.IntRange(1, 256), help="CPU threads for the model.")
+@click.option("--force", is_flag=True, help="Overwrite existing outputs.")
+@click.option("--strict", is_flag=True, help="Exit 1 when an error-severity QA issue remains.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Use a fake translator: check inputs, glossary and outputs fast.",
+)
+def translate(inputs: tuple[str, ...], **options: Any) -> None:
+    """Translate Vietnamese articles (.txt, .md, or - for stdin) into side-by-side files.
+
+    INPUTS are files, folders (every article inside) or '-'. Each INPUT gets
+    OUTPUT_DIR/<stem>.vi-en.docx and .md (and .json with -f json).
+
+    \b
+    Example:
+      songngu translate article.txt
+      songngu translate articles/ -o review -f docx,md,json --model nllb-600m
+    """
+    paths = expand_inputs(inputs)
+    output = OutputOptions(options["output_dir"], options["formats"], options["force"])
+    check_output_names(paths, output)
+    pipeline = Pipeline(_settings(options))
+    results = [
+        _report(result) for result in iter_translated_files(paths, pipeline, output, progress_for)
+    ]
+    failed = [result for result in results if result.error is not None]
+    strict_failed = options["strict"] and any(result.num_errors for result in results)
+    if len(results) > 1:
+        click.echo(f"{len(results) - len(failed)} of {len(results)} files translated.", err=True)
+    if failed or strict_failed:
+        sys.exit(1)
+
+
+def _settings(options: dict[str, Any]) -> TranslationSettings:
+    generation = GenerationSettings(
+        model=options["model"],
+        revision=options["revision"],
+        device=options["device"],
+        num_beams=options["num_beams"],
+        max_batch_size=options["max_batch_size"],
+        max_length_ratio=options["max_length_ratio"],
+        max_input_tokens=options["max_input_tokens"],
+        threads=options["threads"],
+    )
+    return TranslationSettings(
+        backend="fake" if options["dry_run"] else options["backend"],
+        generation=generation,
+        glossary_files=tuple(options["glossary_files"]),
+        use_shipped_glossary=not options["no_shipped_glossary"],
+        date=options["date"],
+    )
+
+
+def _report(result: FileResult) -> FileResult:
+    if result.error is not None or result.document is None:
+        click.echo(f"Error: {result.error}", err=True)
+        return result
+    segments = list(result.document.iter_segments())
+    terms = [term for segment in segments for term in segment.terms]
+    issues = [issue for segment in segments for issue in segment.issues]
+    outputs = ", ".join(str(path) for path in result.outputs)
+    click.echo(
+        f"{result.path} → {outputs}: {len(segments)} sentences, "
+        f"{sum(t.enforced for t in terms)}/{len(terms)} glossary terms enforced, "
+        f"{len(issues)} QA issues ({result.num_errors} errors) in {result.seconds:.1f} s",
+        err=True,
+    )
+    return result
+
+
+def register(group: click.Group) -> None:
+    """Add this command to the ``songngu`` group."""
+    group.add_command(translate)

@@ -1,0 +1,64 @@
+"""The songngu error hierarchy: everything the CLI turns into a one-line ``Error: …``.
+
+Each error says what went wrong, where, and what to do. Subclasses also inherit the builtin
+that fits, so callers that know nothing of songngu can still catch them
+(after huggingface_hub's ``errors.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class SongnguError(Exception):
+    """Base class of every error songngu raises on purpose."""
+
+
+class InputError(SongnguError, ValueError):
+    """An input article cannot be read, decoded or understood."""
+
+
+class GlossaryError(SongnguError, ValueError):
+    """A glossary file is malformed or contradicts itself."""
+
+    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
+        """Prefix the message with ``path:line`` when they are known."""
+        self.path = Path(path) if path is not None else None
+        self.line = line
+        where = ""
+        if path is not None:
+            where = f"{path}:{line}: " if line is not None else f"{path}: "
+        super().__init__(f"{where}{message}")
+
+
+class ModelUnavailableError(SongnguError, FileNotFoundError):
+    """A translation model is neither cached locally nor downloadable."""
+
+    def __init__(self, message: str, model_id: str):
+        """Remember which model was asked for."""
+        self.model_id = model_id
+        super().__init__(message)
+
+
+class BackendError(SongnguError, RuntimeError):
+    """A translation backend cannot be loaded or configured."""
+
+
+class ExportError(SongnguError, OSError):
+    """An output file cannot be written, or does not read back as written."""
+
+
+class OutputExistsError(ExportError, FileExistsError):
+    """An output file already exists and ``--force`` was not given."""
+
+
+class MemoryStoreError(SongnguError, OSError):
+    """The translation memory cannot be opened, read or written."""
+
+
+class ReviewError(SongnguError, ValueError):
+    """A reviewed file cannot be paired with the document it came from."""
+
+
+class PipelineError(SongnguError, TypeError):
+    """A pipeline stage broke the stage contract."""

@@ -1,0 +1,99 @@
+"""JSON of the whole document model, in the shape external tools rely on.
+
+``{"songngu", "signature", "source", "meta", "blocks": [{"id", "kind", "segments": [{"id",
+"source", "target", "terms": [...], "issues": [...]}]}]}``; extra fields may be added, none
+removed or renamed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from songngu.exporters import SegmentPair
+from songngu.model import Block, Document, Segment, TermMatch
+
+
+def render_json(document: Document) -> str:
+    """Return the document model as indented JSON (UTF-8 text, not ASCII-escaped)."""
+    return json.dumps(document_to_dict(document), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json(document: Document, path: Path) -> None:
+    """Write :func:`render_json` to ``path``."""
+    path.write_text(render_json(document), encoding="utf-8")
+
+
+def read_json_pairs(path: Path) -> list[SegmentPair]:
+    """Read segment ids, sources and targets back from a JSON export."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        SegmentPair(segment["id"], segment["source"], segment["target"] or "")
+        for block in data["blocks"]
+        for segment in block["segments"]
+    ]
+
+
+def document_to_dict(document: Document) -> dict[str, Any]:
+    """Return the JSON-ready dictionary of a document."""
+    meta = document.meta
+    return {
+        "songngu": meta.tool_version,
+        "signature": meta.signature,
+        "source": meta.source_path,
+        "meta": {
+            "title": meta.title,
+            "date": meta.date,
+            "source_language": meta.source_language,
+            "target_language": meta.target_language,
+            "encoding": meta.encoding,
+            "backend": meta.backend,
+            "model": meta.model,
+            "model_revision": meta.model_revision,
+            "glossary_hash": meta.glossary_hash,
+            **dict(meta.extra),
+        },
+        "blocks": [_block_to_dict(block) for block in document.blocks],
+    }
+
+
+def _block_to_dict(block: Block) -> dict[str, Any]:
+    return {
+        "id": block.id,
+        "kind": block.kind.value,
+        "level": block.level,
+        "start": block.start,
+        "end": block.end,
+        "segments": [_segment_to_dict(segment) for segment in block.segments],
+    }
+
+
+def _segment_to_dict(segment: Segment) -> dict[str, Any]:
+    return {
+        "id": segment.id,
+        "source": segment.source,
+        "target": segment.target,
+        "start": segment.start,
+        "end": segment.end,
+        "origin": segment.origin.value if segment.origin else None,
+        "pieces": segment.num_pieces,
+        "terms": [_term_to_dict(term) for term in segment.terms],
+        "issues": [
+            {"code": issue.code, "severity": issue.severity.value, "message": issue.message}
+            for issue in segment.issues
+        ],
+    }
+
+
+def _term_to_dict(term: TermMatch) -> dict[str, Any]:
+    return {
+        "source": term.source,
+        "target": term.target,
+        "enforced": term.enforced,
+        "start": term.start,
+        "end": term.end,
+        "type": term.type,
+        "method": term.method,
+        "entry": term.entry,
+    }

@@ -1,0 +1,13 @@
+"""The terminology glossary: loading, matching, the glossary stage and term enforcement.
+
+See ``glossary/README.md`` (file format) and ``docs/design/glossary.md`` (matching and
+enforcement).
+"""
+
+from __future__ import annotations
+
+from songngu.glossary.entries import Entry, Glossary
+from songngu.glossary.files import load_glossary, shipped_glossary_files
+from songngu.glossary.stage import GlossaryStage
+
+__all__ = ["Entry", "Glossary", "GlossaryStage", "load_glossary", "shipped_glossary_files"]

@@ -1,0 +1,167 @@
+"""The document model every stage reads and returns: Document → Block → Segment.
+
+Frozen value objects with no I/O. A stage never mutates them; it returns a new document
+through :func:`dataclasses.replace` (see ``docs/design/pipeline.md``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How much a QA issue matters to the editor."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+class BlockKind(str, Enum):
+    """The role a block plays in a news article."""
+
+    HEADLINE = "headline"
+    HEADING = "heading"
+    LEAD = "lead"
+    PARAGRAPH = "paragraph"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    META = "meta"
+    LIST_ITEM = "list-item"
+    TABLE_CELL = "table-cell"
+
+    @property
+    def is_translated(self) -> bool:
+        """Whether blocks of this kind go to the model (metadata is carried over as is)."""
+        return self is not BlockKind.META
+
+
+class Origin(str, Enum):
+    """Where a segment's target text came from."""
+
+    MODEL = "model"
+    MEMORY = "memory"
+    REVIEWER = "reviewer"
+    COPY = "copy"
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A QA finding on one segment; ``code`` is a stable kebab-case name."""
+
+    code: str
+    severity: Severity
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """A glossary term found in a segment's source; offsets are into ``Segment.source``."""
+
+    source: str
+    target: str
+    start: int
+    end: int
+    type: str = "term"
+    entry: str = ""
+    enforced: bool = False
+    method: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One sentence of a block and, once translated, its target.
+
+    ``start``/``end`` are offsets into ``Document.text``; ``id`` is assigned once
+    (``b3.s2``: block 3, sentence 2) and never reused.
+    """
+
+    id: str
+    source: str
+    start: int
+    end: int
+    target: str | None = None
+    terms: tuple[TermMatch, ...] = ()
+    issues: tuple[Issue, ...] = ()
+    origin: Origin | None = None
+    num_pieces: int = 1
+
+    @property
+    def has_target(self) -> bool:
+        """Whether a translation has been attached."""
+        return self.target is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-level unit of the article (headline, paragraph, caption, …)."""
+
+    id: str
+    kind: BlockKind
+    text: str
+    start: int
+    end: int
+    segments: tuple[Segment, ...] = ()
+    level: int = 0
+
+    @property
+    def is_translated(self) -> bool:
+        """Whether this block's segments go to the model."""
+        return self.kind.is_translated
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """Where a document came from and what produced its translation."""
+
+    source_path: str = "-"
+    title: str | None = None
+    date: str | None = None
+    source_language: str = "vi"
+    target_language: str = "en"
+    encoding: str = "utf-8"
+    signature: str = ""
+    backend: str | None = None
+    model: str | None = None
+    model_revision: str | None = None
+    glossary_hash: str | None = None
+    tool_version: str = ""
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article: its NFC text, its blocks in reading order, and its metadata."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
+
+    @property
+    def num_segments(self) -> int:
+        """The number of segments over all blocks."""
+        return sum(len(block.segments) for block in self.blocks)
+
+    def iter_segments(self) -> Iterator[Segment]:
+        """Yield every segment in reading order."""
+        for block in self.blocks:
+            yield from block.segments
+
+
+def map_segments(document: Document, transform: Callable[[Segment], Segment]) -> Document:
+    """Return a copy of ``document`` with ``transform`` applied to every segment."""
+    blocks = tuple(
+        dataclasses.replace(block, segments=tuple(transform(s) for s in block.segments))
+        for block in document.blocks
+    )
+    return dataclasses.replace(document, blocks=blocks)
+
+
+def replace_segments(document: Document, replacements: dict[str, Segment]) -> Document:
+    """Return a copy of ``document`` in which segments are replaced by id."""
+    return map_segments(document, lambda segment: replacements.get(segment.id, segment))
