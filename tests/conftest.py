@@ -1,0 +1,35 @@
+"""Shared fixtures: a CLI runner, sample articles, the fake backend and the tiny models."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from songngu.backends.fake import FakeBackend
+
+# The tiny random-weight models and their offline hub cache live in tiny_models.py.
+from tiny_models import hub_cache, tiny_hub_cache_dir, tiny_model_dirs  # noqa: F401
+
+DATA = Path(__file__).parent / "data"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def fake_backend() -> FakeBackend:
+    return FakeBackend()
+
+
+@pytest.fixture
+def sample_article(tmp_path: Path) -> Path:
+    """A copy of the README's sample article in a scratch folder."""
+    target = tmp_path / "bao-cao-kinh-te.txt"
+    shutil.copy(EXAMPLES / "bao-cao-kinh-te.txt", target)
+    return target
