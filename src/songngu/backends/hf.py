@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -241,7 +242,12 @@ def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSett
     device = _pick_device(torch, settings.device)
     tokenizer_options = {"src_lang": family.source_language} if family.source_language else {}
     try:
-        tokenizer = AutoTokenizer.from_pretrained(location.path, **tokenizer_options)
+        with warnings.catch_warnings():
+            # MarianTokenizer warns when sacremoses is missing, but in transformers 5.x only its
+            # unused normalize() needs it; encoding and decoding never do
+            # (transformers/models/marian/tokenization_marian.py, _setup_normalizer).
+            warnings.filterwarnings("ignore", "Recommended: pip install sacremoses")
+            tokenizer = AutoTokenizer.from_pretrained(location.path, **tokenizer_options)
         model = AutoModelForSeq2SeqLM.from_pretrained(
             location.path, dtype=_pick_dtype(torch, settings.precision, device)
         )
