@@ -1,4 +1,4 @@
-"""The README is part of the product: its commands are the ones CI runs and every command is in it."""
+"""The README is part of the product: its commands are what CI runs; every command is in it."""
 
 import re
 import shlex

@@ -57,7 +57,10 @@ def test_markdown_reads_back_every_pair(tmp_path_factory, pairs):
     document = _document(sources, targets)
     path = tmp_path_factory.mktemp("md") / "a.md"
     write_markdown(document, path)
-    expected = [SegmentPair(f"b1.s{n}", s, t) for n, (s, t) in enumerate(zip(sources, targets), 1)]
+    expected = [
+        SegmentPair(f"b1.s{number}", source, target)
+        for number, (source, target) in enumerate(zip(sources, targets, strict=True), 1)
+    ]
     assert read_markdown_pairs(path) == expected
 
 
