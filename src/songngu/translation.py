@@ -8,6 +8,7 @@ clause boundaries and rejoined, and glossary terms are enforced (``Document -> D
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -18,6 +19,8 @@ from songngu.model import Document, Issue, Origin, Segment, Severity, TermMatch,
 from songngu.segmenter import join_pieces, split_to_budget
 
 ProgressCallback = Callable[[int, int], None]
+
+logger = logging.getLogger(__name__)
 
 #: Pieces per call to the backend; small enough for steady progress, large enough to batch well.
 _CHUNK_SIZE = 64
@@ -101,8 +104,11 @@ class TranslateStage:
                 for index, translation in zip(chunk, first, strict=True)
             ]
             jobs.update(zip(chunk, enforce_terms(initial, self.translator), strict=True))
+            done = min(chunk_start + _CHUNK_SIZE, len(order))
+            # -v shows progress where stderr is not a terminal (and the benchmark times it).
+            logger.info("translated %d of %d pieces", done, len(order))
             if self.progress:
-                self.progress(min(chunk_start + _CHUNK_SIZE, len(order)), len(order))
+                self.progress(done, len(order))
         return [jobs[index] for index in range(len(pieces))]
 
 
