@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 
-from songngu.glossary.entries import Glossary
+from songngu.glossary.entries import Glossary, NameStyle
 from songngu.model import Document, Segment, map_segments
 
 
 class GlossaryStage:
-    """Attach glossary matches to every segment, choosing entries by the article's date."""
+    """Attach glossary matches (and personal names) to every segment, by the article's date."""
 
-    def __init__(self, glossary: Glossary, date: str | None = None) -> None:
+    def __init__(
+        self, glossary: Glossary, date: str | None = None, names: NameStyle = NameStyle.ASCII
+    ) -> None:
         """Use ``date`` (ISO) over the document's own date when given."""
         self.glossary = glossary
         self.date = date
+        self.names = names
 
     def __call__(self, document: Document) -> Document:
         """Return the document with ``Segment.terms`` filled in."""
@@ -24,9 +27,8 @@ class GlossaryStage:
         def attach(segment: Segment) -> Segment:
             if segment.id not in translated:
                 return segment
-            return dataclasses.replace(
-                segment, terms=tuple(self.glossary.match(segment.source, date))
-            )
+            terms = self.glossary.match(segment.source, date, names=self.names)
+            return dataclasses.replace(segment, terms=tuple(terms))
 
         document = map_segments(document, attach)
         meta = dataclasses.replace(

@@ -1,0 +1,282 @@
+"""Vietnamese personal names: where they are, and how they are written in English.
+
+A name is one to four capitalised syllables after a trigger (an honorific such as ``ông``, a
+profession such as ``luật sư``, or a title or rank the glossary matched), or two to four starting
+with a common surname. English-language Vietnamese media write names without diacritics ("Tô
+Lâm" → "To Lam"; ``terminology.md`` §1.2), and second references use the given name ("ông Lâm" →
+"Lam"), never a word-by-word translation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from songngu.glossary.entries import NameStyle
+from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, match_key, phrase_list
+from songngu.vietnamese import strip_diacritics
+
+#: The most syllables a Vietnamese personal name has in practice.
+MAX_NAME_SYLLABLES = 4
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(match_key(word) for word in words.split())
+
+
+# Surnames that are nothing else in news text: a capitalised run starting with one is a name.
+_SURNAMES = _keys(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Ngô Trương Trịnh Lưu Tạ Quách "
+    "Hứa Tăng Lại Lã Khổng Nghiêm Phùng Kiều Diệp Doãn Khúc Tống Hầu Lò Giáp Đàm Mẫn Tôn "
+    "Khuất Thân Đậu Bế"
+)
+# Surnames that are also common words or begin place names ("Hồ Gươm", "Thái Lan", "Hà Lan",
+# "Châu Âu", "Đoàn Thanh niên"): they need a trigger, or three syllables with a usual middle
+# name.
+_AMBIGUOUS_SURNAMES = _keys(
+    "Hồ Hà Lâm Cao Mai Đào Đinh Tô Lý Dương Lương Chu Vương Thái Đoàn Kim Bạch Giang Đồng "
+    "Mạc Lạc Hàn Hoa Trung Tiêu Quang Từ Ninh Quan Châu Viên Thạch Âu Lục Nông Sầm Triệu "
+    "La Ma Văn Ông"
+)
+_MIDDLE_NAMES = _keys(
+    "Văn Thị Đức Hữu Minh Quốc Xuân Thanh Ngọc Công Đình Thế Quang Hồng Kim Thu Bá Trọng "
+    "Tiến Viết Duy Như Phương Mạnh Hải Thành Trung Chí Tấn Hoài Việt Nhật Khắc Tuấn Gia "
+    "Bảo Anh Thúy Diệu Phúc Hoàng Huy Nam Sơn Tất Đăng Vĩnh Song Mỹ Cẩm Bích Thùy Hoài"
+)
+# Words after which a capitalised run is a person, not a place or a body.
+_HONORIFICS = phrase_list(
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "em",
+    "cô",
+    "chú",
+    "bác",
+    "cụ",
+    "cậu",
+    "thầy",
+    "ngài",
+    "cháu",
+    "bé",
+    "đồng chí",
+    "tiến sĩ",
+    "thạc sĩ",
+    "giáo sư",
+    "phó giáo sư",
+    "bác sĩ",
+    "dược sĩ",
+    "kỹ sư",
+    "luật sư",
+    "kiến trúc sư",
+    "nhà báo",
+    "nhà văn",
+    "nhà thơ",
+    "nhạc sĩ",
+    "ca sĩ",
+    "họa sĩ",
+    "nghệ sĩ",
+    "nghệ nhân",
+    "đạo diễn",
+    "diễn viên",
+    "cầu thủ",
+    "vận động viên",
+    "huấn luyện viên",
+    "thủ môn",
+    "tiền đạo",
+    "phóng viên",
+    "biên tập viên",
+    "thượng tọa",
+    "hòa thượng",
+    "linh mục",
+    "giám mục",
+    "đại biểu",
+    "bị cáo",
+    "bị can",
+    "nghi phạm",
+    "nạn nhân",
+    "liệt sĩ",
+    "chiến sĩ",
+    "cán bộ",
+    "sinh viên",
+    "học sinh",
+    "cô giáo",
+    "thầy giáo",
+    "TS",
+    "ThS",
+    "GS",
+    "PGS",
+    "BS",
+    "KS",
+    "LS",
+    "NSND",
+    "NSƯT",
+    "HLV",
+    "PV",
+)
+# Words after which a capitalised run names a place, a street, a school or a company.
+_PLACE_WORDS = phrase_list(
+    "tỉnh",
+    "thành phố",
+    "TP",
+    "huyện",
+    "quận",
+    "xã",
+    "phường",
+    "thị xã",
+    "thị trấn",
+    "đặc khu",
+    "làng",
+    "thôn",
+    "ấp",
+    "bản",
+    "xóm",
+    "sông",
+    "núi",
+    "đèo",
+    "hồ",
+    "biển",
+    "vịnh",
+    "đảo",
+    "quần đảo",
+    "cầu",
+    "đường",
+    "phố",
+    "chợ",
+    "cảng",
+    "sân bay",
+    "bến",
+    "khu",
+    "vùng",
+    "miền",
+    "nước",
+    "trường",
+    "bệnh viện",
+    "công ty",
+    "tập đoàn",
+    "nhà máy",
+    "khách sạn",
+    "chùa",
+    "đền",
+    "lăng",
+    "quảng trường",
+    "sân vận động",
+    "cửa khẩu",
+    "cao tốc",
+    "đại lộ",
+    "ngõ",
+    "hẻm",
+    "kênh",
+    "đầm",
+    "mũi",
+    "báo",
+    "tạp chí",
+    "đài",
+    "hãng",
+    "ngân hàng",
+    "giải",
+    "cúp",
+    "đội",
+    "câu lạc bộ",
+    "CLB",
+    "dự án",
+    "tàu",
+    "chiến dịch",
+    "đại học",
+    "học viện",
+    "dãy",
+)
+_ABBREVIATION_SHAPES = frozenset({Shape.UPPER, Shape.MIXED})
+
+
+def has_honorific_before(tokens: Sequence[Token], position: int) -> bool:
+    """Whether an honorific or profession ends right before ``tokens[position]``."""
+    if position == 0 or tokens[position].gap not in (Gap.SPACE, Gap.DOT):
+        return False
+    phrase = _phrase_before(tokens, position, _HONORIFICS)
+    if phrase is None:
+        return False
+    first = tokens[position - len(phrase)]
+    if tokens[position].gap is Gap.DOT:
+        return tokens[position - 1].shape in _ABBREVIATION_SHAPES
+    return (
+        first.shape is Shape.LOWER or first.is_sentence_start or first.shape in _ABBREVIATION_SHAPES
+    )
+
+
+def find_name(
+    tokens: Sequence[Token],
+    position: int,
+    *,
+    has_trigger: bool,
+    follows_term: bool,
+    is_stop: Callable[[int], bool],
+) -> int | None:
+    """Return the end (exclusive token index) of a name starting at ``position``, if one does.
+
+    ``has_trigger``: an honorific or a title comes right before; ``follows_term``: a glossary
+    term ends right before; ``is_stop(j)``: a term that no name contains starts at token ``j``.
+    """
+    if not has_trigger and not _may_start_free_name(tokens, position, follows_term):
+        return None
+    end = position
+    while _continues_name(tokens, position, end, is_stop):
+        end += 1
+    length = end - position
+    if length == 0 or length > MAX_NAME_SYLLABLES:
+        return None
+    if has_trigger:
+        return end
+    return end if _is_free_name(tokens[position:end]) else None
+
+
+def render_name(tokens: Sequence[Token], style: NameStyle) -> str:
+    """Return the English form of a name: title case, without diacritics unless ``KEEP``."""
+    words = [token.text[:1].upper() + token.text[1:].lower() for token in tokens]
+    if style is NameStyle.KEEP:
+        return " ".join(words)
+    return " ".join(strip_diacritics(word) for word in words)
+
+
+def _continues_name(
+    tokens: Sequence[Token], start: int, position: int, is_stop: Callable[[int], bool]
+) -> bool:
+    if position >= len(tokens) or position - start > MAX_NAME_SYLLABLES:
+        return False
+    token = tokens[position]
+    if token.shape is not Shape.TITLE or not is_syllable(token.text):
+        return False
+    return position == start or (token.gap is Gap.SPACE and not is_stop(position))
+
+
+def _may_start_free_name(tokens: Sequence[Token], position: int, follows_term: bool) -> bool:
+    token = tokens[position]
+    if token.key not in _SURNAMES and token.key not in _AMBIGUOUS_SURNAMES:
+        return False
+    if position == 0 or token.is_sentence_start or follows_term:
+        return True
+    if _phrase_before(tokens, position, _PLACE_WORDS) is not None:
+        return False
+    return not (tokens[position - 1].is_capitalised and token.gap is Gap.SPACE)
+
+
+def _is_free_name(tokens: Sequence[Token]) -> bool:
+    if len(tokens) < 2:
+        return False
+    if tokens[0].key in _SURNAMES:
+        return True
+    return len(tokens) >= 3 and tokens[1].key in _MIDDLE_NAMES
+
+
+def _phrase_before(
+    tokens: Sequence[Token], position: int, phrases: tuple[tuple[str, ...], ...]
+) -> tuple[str, ...] | None:
+    for phrase in phrases:
+        start = position - len(phrase)
+        if start < 0:
+            continue
+        window = tokens[start:position]
+        if tuple(token.key for token in window) == phrase and all(
+            token.gap in (Gap.SPACE, Gap.DOT) for token in window[1:]
+        ):
+            return phrase
+    return None

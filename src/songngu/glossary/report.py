@@ -1,0 +1,66 @@
+"""What ``songngu glossary match`` shows: the terms of an article with offsets as read.
+
+Matching runs per segment, exactly as in ``songngu translate``; offsets are then mapped back
+from the NFC text into the text as decoded from the file (``nfc_with_offsets``), so they point
+into the file as written even when it was decomposed (NFD).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from songngu.glossary.entries import Glossary, NameStyle
+from songngu.glossary.stage import GlossaryStage
+from songngu.model import Document, TermMatch
+from songngu.readers import Source, parse_source
+from songngu.segmenter import segment_document
+from songngu.vietnamese import nfc_with_offsets
+
+
+def match_source(
+    glossary: Glossary,
+    source: Source,
+    date: str | None = None,
+    names: NameStyle = NameStyle.ASCII,
+) -> list[TermMatch]:
+    """Return the terms of an article; offsets and ``source`` refer to ``source.raw``.
+
+    ``date`` (ISO) overrides the article's own date (its dateline or date marker).
+    """
+    document = GlossaryStage(glossary, date, names)(segment_document(parse_source(source)))
+    return list(iter_raw_terms(document, source.raw))
+
+
+def iter_raw_terms(document: Document, raw: str) -> list[TermMatch]:
+    """Return every segment's terms with offsets into ``raw`` (the decoded, unnormalised text)."""
+    _, to_raw = nfc_with_offsets(raw)
+    terms = []
+    for segment in document.iter_segments():
+        for term in segment.terms:
+            start = to_raw[segment.start + term.start]
+            end = to_raw[segment.start + term.end]
+            terms.append(dataclasses.replace(term, source=raw[start:end], start=start, end=end))
+    return terms
+
+
+def terms_to_records(terms: list[TermMatch]) -> list[dict[str, Any]]:
+    """Return the JSON records of ``glossary match --json``: source, target, start, end, type."""
+    return [
+        {
+            "source": term.source,
+            "target": term.target,
+            "start": term.start,
+            "end": term.end,
+            "type": term.type,
+        }
+        for term in terms
+    ]
+
+
+def render_terms(terms: list[TermMatch]) -> str:
+    """Return one line per term: offsets, type, Vietnamese → English."""
+    return "".join(
+        f"{term.start}-{term.end}\t{term.type}\t{' '.join(term.source.split())}\t{term.target}\n"
+        for term in terms
+    )
