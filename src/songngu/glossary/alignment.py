@@ -51,12 +51,21 @@ class Placement:
         return self.start == self.end
 
 
-def find_anchors(source: str, target: str, pairs: Sequence[tuple[Span, Span]]) -> list[Anchor]:
-    """Return a monotone chain of anchors from located terms (``pairs``), numbers and names."""
+def find_anchors(
+    source: str, target: str, pairs: Sequence[tuple[Span, Span]], terms: Sequence[Span] = ()
+) -> list[Anchor]:
+    """Return a monotone chain of anchors from located terms (``pairs``), numbers and names.
+
+    Numbers and words inside any term of the source (``terms``) are not anchors: a term is
+    rendered as a whole, not word by word.
+    """
     candidates = [Anchor(s[0], s[1], t[0], t[1]) for s, t in pairs]
     taken = [t for _, t in pairs]
-    candidates += _number_anchors(source, target, taken)
-    candidates += _word_anchors(source, target, taken)
+    candidates += [
+        anchor
+        for anchor in _number_anchors(source, target, taken) + _word_anchors(source, target, taken)
+        if not overlaps((anchor.source_start, anchor.source_end), terms)
+    ]
     return _monotone_chain(candidates)
 
 

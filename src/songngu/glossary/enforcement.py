@@ -160,7 +160,8 @@ def _placement(job: TermJob, spans: Sequence[Span | None], index: int) -> Placem
         for number, span in enumerate(spans)
         if span is not None
     ]
-    anchors = find_anchors(job.source, job.translation.text, pairs)
+    spans_in_source = [(other.start, other.end) for other in job.terms]
+    anchors = find_anchors(job.source, job.translation.text, pairs, spans_in_source)
     return place(job.source, job.translation.text, (term.start, term.end), anchors, term.target)
 
 

@@ -8,6 +8,7 @@ are in ``docs/design/glossary.md``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from songngu.glossary.index import NAME_KEY, IndexedTerm, Node, TermIndex
 from songngu.glossary.names import find_name, has_honorific_before, render_name
 from songngu.glossary.tokens import Gap, Shape, Token, match_key, tokenize
 from songngu.model import TermMatch
+from songngu.vietnamese import nfc_with_offsets
 
 _JOINING_GAPS = frozenset({Gap.NONE, Gap.SPACE, Gap.DASH, Gap.DOT})
 _MODIFIERS = frozenset({match_key("phó"), match_key("tổng")})
@@ -40,8 +42,24 @@ class _Found:
 
 
 def match_terms(index: TermIndex, text: str, names: NameStyle = NameStyle.ASCII) -> list[TermMatch]:
-    """Return the terms (and names, unless ``names`` is OFF) in ``text``, in text order."""
-    return _Matcher(index, tokenize(text), text, names).run()
+    """Return the terms (and names, unless ``names`` is OFF) in ``text``, in text order.
+
+    Text that is not in NFC (decomposed accents) is matched in NFC; offsets and ``source``
+    still refer to ``text`` as given.
+    """
+    composed, to_text = nfc_with_offsets(text)
+    matches = _Matcher(index, tokenize(composed), composed, names).run()
+    if composed == text:
+        return matches
+    return [
+        dataclasses.replace(
+            match,
+            source=text[to_text[match.start] : to_text[match.end]],
+            start=to_text[match.start],
+            end=to_text[match.end],
+        )
+        for match in matches
+    ]
 
 
 class _Matcher:

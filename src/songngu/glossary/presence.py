@@ -79,20 +79,16 @@ class _Folded:
 
 
 def fold_with_origins(text: str, *, keep_case: bool) -> tuple[str, list[int]]:
-    """Fold ``text`` for near-miss search; return it with the index each character came from."""
+    """Fold ``text`` for near-miss search; return it with the index each character came from.
+
+    Accents go (and case, unless ``keep_case``); runs of spaces and dashes become one space.
+    """
     folded: list[_Folded] = []
     for index, char in enumerate(text):
-        if char.isspace():
+        if char.isspace() or char in _DASHES:
             if folded and folded[-1].char != " ":
                 folded.append(_Folded(" ", index))
             continue
-        if char in _DASHES:
-            if folded and folded[-1].char == " ":
-                folded.pop()
-            folded.append(_Folded("-", index))
-            continue
-        if folded and folded[-1].char == " " and len(folded) > 1 and folded[-2].char == "-":
-            folded.pop()
         folded.extend(_Folded(part, index) for part in _fold_char(char, keep_case))
     return "".join(item.char for item in folded), [item.origin for item in folded]
 
