@@ -2,9 +2,10 @@
 
 ``Bí thư Tỉnh ủy {province}`` → ``Secretary of the {province} Provincial Party Committee`` becomes
 one term per province row, valid while both the pattern and the province are. ``[optional]``
-words in Vietnamese are taken and left out. ``{ministry}`` stands for the part of a ministry
-row after ``Bộ`` and after ``Ministry of``, so a pattern writes ``Thứ trưởng Bộ {ministry}`` →
-``Deputy Minister of {ministry}``. ``{name}`` stays a slot: names are found at match time.
+words in Vietnamese are taken and left out. A slot takes a row's whole text (``{ministry}``:
+"Bộ Công an", "Ministry of Public Security"); ``{ministry-name}`` takes the part after ``Bộ`` and
+after ``Ministry of``, so a pattern writes ``Thứ trưởng Bộ {ministry-name}`` → ``Deputy Minister
+of {ministry-name}``. ``{name}`` stays a slot: names are found at match time.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from songngu.errors import GlossaryError
 from songngu.glossary.entries import Entry, is_in_force
 from songngu.glossary.tokens import match_key
-from songngu.glossary.validation import NAME_SLOT, slots_of
+from songngu.glossary.validation import MINISTRY_NAME_SLOT, NAME_SLOT, slots_of
 
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 _MINISTRY_HEADS = ("Bộ ", "Ministry of ")
@@ -137,13 +138,11 @@ def _fillers_by_type(entries: Sequence[Entry]) -> dict[str, list[_Filler]]:
     for entry in entries:
         if not entry.is_term:
             continue
-        vi, en = entry.vi, entry.en
-        if entry.type == "ministry":
-            stripped = _strip_ministry_heads(vi, en)
-            if stripped is None:
-                continue
-            vi, en = stripped
-        fillers[entry.type].append(_Filler(vi, en, entry.valid_from, entry.valid_to))
+        fillers[entry.type].append(_Filler(entry.vi, entry.en, entry.valid_from, entry.valid_to))
+        stripped = _strip_ministry_heads(entry.vi, entry.en) if entry.type == "ministry" else None
+        if stripped is not None:
+            filler = _Filler(*stripped, entry.valid_from, entry.valid_to)
+            fillers[MINISTRY_NAME_SLOT].append(filler)
     return fillers
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from songngu.glossary.entries import PLACE_TYPES, TITLE_TYPES, NameStyle
 from songngu.glossary.index import NAME_KEY, IndexedTerm, Node, TermIndex
-from songngu.glossary.names import find_name, has_honorific_before, render_name
+from songngu.glossary.names import Trigger, find_name, render_name, trigger_before
 from songngu.glossary.tokens import Gap, Shape, Token, match_key, tokenize
 from songngu.model import TermMatch
 from songngu.vietnamese import nfc_with_offsets
@@ -79,7 +79,7 @@ class _Matcher:
         position = 0
         previous: tuple[int, str] | None = None
         while position < len(self.tokens):
-            found = None if self._is_modified(position) else self.longest_at(position)
+            found = None if self._is_modified(position) else self._choose_at(position)
             name_end = self._name_at(position, previous, found)
             if name_end is not None:
                 matches.append(self._name_match(position, name_end))
@@ -90,6 +90,21 @@ class _Matcher:
             else:
                 position += 1
         return matches
+
+    def _choose_at(self, start: int) -> _Found | None:
+        """Return the longest term at ``start``, unless one starting inside it reaches further.
+
+        Then the longest term at ``start`` that ends where that one begins wins (None if there
+        is none): "Giám đốc Sở Y tế" is "Giám đốc" + "Sở Y tế", not "Giám đốc Sở" + "Y tế".
+        """
+        found = self.longest_at(start)
+        if found is None:
+            return None
+        for inner in range(start + 1, found.end):
+            other = self.longest_at(inner)
+            if other is not None and other.end > found.end:
+                return self._walk(start, limit=inner)
+        return found
 
     def _is_modified(self, position: int) -> bool:
         """Whether a word that changes the meaning of a term comes right before it.
@@ -108,15 +123,19 @@ class _Matcher:
             self._longest[start] = self._walk(start)
         return self._longest[start]
 
-    def _walk(self, start: int) -> _Found | None:
+    def _walk(self, start: int, limit: int | None = None) -> _Found | None:
+        """Return the longest acceptable term from ``start`` that ends by token ``limit``."""
+        end_limit = len(self.tokens) if limit is None else limit
         best: _Found | None = None
         stack: list[tuple[Node, int, tuple[_Step, ...]]] = [(self.index.terms, start, ())]
         while stack:
             node, position, steps = stack.pop()
+            if position > end_limit:
+                continue
             for indexed in node.terms if steps else ():
                 if _accepts(indexed, steps) and _is_better(position, indexed, best):
                     best = _Found(position, indexed, steps)
-            if position < len(self.tokens):
+            if position < end_limit:
                 stack.extend(self._next_steps(node, start, position, steps))
         return best
 
@@ -142,7 +161,7 @@ class _Matcher:
                 following.append((expanded, end, (*steps, *virtual)))
         slot = node.children.get(NAME_KEY) if steps else None
         if slot is not None:
-            name_end = self._name_run(position, has_trigger=True)
+            name_end = self._name_run(position, Trigger.TITLE)
             if name_end is not None:
                 following.append((slot, name_end, (*steps, _Step(None, gap, (position, name_end)))))
         return following
@@ -175,25 +194,32 @@ class _Matcher:
     ) -> int | None:
         if self.names is NameStyle.OFF:
             return None
-        honorific = has_honorific_before(self.tokens, position)
-        adjacent = previous is not None and previous[0] == position
-        titled = adjacent and previous is not None and previous[1] in TITLE_TYPES
-        if found is not None and not (honorific and found.indexed.term.type in PLACE_TYPES):
+        trigger = trigger_before(self.tokens, position)
+        adjacent = (
+            previous is not None
+            and previous[0] == position
+            and self.tokens[position].gap is Gap.SPACE
+        )
+        if trigger is Trigger.NONE and adjacent and previous is not None:
+            trigger = Trigger.TITLE if previous[1] in TITLE_TYPES else Trigger.NONE
+        if found is not None and not (
+            trigger is Trigger.ADDRESS and found.indexed.term.type in PLACE_TYPES
+        ):
             return None
-        end = self._name_run(position, has_trigger=honorific or titled, follows_term=adjacent)
+        end = self._name_run(position, trigger, follows_term=adjacent)
         if end is None or (found is not None and end < found.end):
             return None
         return end
 
     def _name_run(
-        self, position: int, *, has_trigger: bool, follows_term: bool = True
+        self, position: int, trigger: Trigger, *, follows_term: bool = True
     ) -> int | None:
         if self.names is NameStyle.OFF:
             return None
         return find_name(
             self.tokens,
             position,
-            has_trigger=has_trigger,
+            trigger=trigger,
             follows_term=follows_term,
             is_stop=self._stops_name,
         )

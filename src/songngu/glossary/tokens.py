@@ -22,7 +22,11 @@ _TOKEN = re.compile(r"[^\W_]+|&")
 _FINAL_I_OR_Y = re.compile(
     r"^(b|c|ch|d|đ|g|gh|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)[iy]$"
 )
-_VOWELS = frozenset("aăâeêioôơuưyàáảãạ")
+# Initial consonant, one to three vowels, final consonant: the shape of every Vietnamese
+# syllable, and of few foreign words ("Esteban", "Lazo", "Fidel" fail it).
+_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aăâeêioôơuưy]{1,3}(ch|ng|nh|[cmnpt])?$"
+)
 # Sentence punctuation and openers: a capital after them says nothing about the word.
 _SENTENCE_OPENERS = frozenset(".!?…:;\"'“”‘’«»([{")
 _DASHES = frozenset("-‐‑‒–—―")
@@ -134,10 +138,10 @@ def classify_gap(between: str) -> Gap:
 
 
 def is_syllable(word: str) -> bool:
-    """Whether ``word`` could be one Vietnamese syllable (letters, a vowel, at most 7 long)."""
+    """Whether ``word`` is shaped like one Vietnamese syllable ("Nguyễn" is, "Esteban" is not)."""
     if len(word) > 7 or not word.isalpha():
         return False
-    return any(char in _VOWELS for char in match_key(word).rstrip("12345"))
+    return _SYLLABLE.match(match_key(word).rstrip("12345")) is not None
 
 
 def _opens_sentence(between: str) -> bool:

@@ -19,8 +19,10 @@ from songngu.glossary.tokens import phrase_keys
 
 _SLOT = re.compile(r"\{([^{}]*)\}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-#: Slot names besides the types: ``{name}`` is a personal name found at match time.
+#: Slot names besides the types: ``{name}`` is a personal name found at match time;
+#: ``{ministry-name}`` is a ministry without its head ("Công an", "Public Security").
 NAME_SLOT = "name"
+MINISTRY_NAME_SLOT = "ministry-name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,5 +187,11 @@ def _is_iso_day(value: str) -> bool:
 
 
 _SLOT_NAMES = tuple(
-    sorted({*(name for name in TYPES if name not in ("abbreviation", "pattern")), NAME_SLOT})
+    sorted(
+        {
+            *(name for name in TYPES if name not in ("abbreviation", "pattern")),
+            NAME_SLOT,
+            MINISTRY_NAME_SLOT,
+        }
+    )
 )
