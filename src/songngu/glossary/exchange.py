@@ -32,6 +32,7 @@ FORMATS = ("csv", "tbx", "deepl", "tsv")
 _SUFFIXES = {".csv": "csv", ".tbx": "tbx", ".xml": "tbx", ".tsv": "tsv", ".txt": "tsv"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _TBX_NAMESPACE = "urn:iso:std:iso:30042:ed:3.0"
+_VALIDITY_NOTE = re.compile(r"^valid_from: (\S+); valid_to: (\S+)(?:; (.*))?$", re.DOTALL)
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -194,12 +195,15 @@ def _entries_of_concept(
         return
     english = (preferred or [text for text, _ in en])[0]
     variants = tuple(text for text, status in en if text != english and "deprecated" not in status)
+    valid_from, valid_to, note = _read_validity(fields["note"])
     yield Entry(
         full[0],
         english,
         fields["type"],
         fields["source"],
-        note=fields["note"],
+        valid_from,
+        valid_to,
+        note,
         variants=variants,
         path=path,
         line=line,
@@ -207,6 +211,15 @@ def _entries_of_concept(
     for text, status in vi:
         if status == "abbreviation":
             yield Entry(text, full[0], "abbreviation", fields["source"], path=path, line=line)
+
+
+def _read_validity(note: str) -> tuple[str, str, str]:
+    """Split the note written by :func:`render_tbx` into valid_from, valid_to and the rest."""
+    match = _VALIDITY_NOTE.match(note)
+    if match is None:
+        return "", "", note
+    first, last, rest = match.groups()
+    return first.strip("-"), last.strip("-"), rest or ""
 
 
 def _terms_of(language: ElementTree.Element) -> Iterator[tuple[str, str]]:

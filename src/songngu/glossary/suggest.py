@@ -87,7 +87,8 @@ _ENDINGS = frozenset(
         "này đó các những đến từ theo phối hợp tổ chức yêu cầu vào ra lên trên dưới sau trước "
         "năm tháng nhằm nên bị do vì nếu hay hoặc rằng nhưng còn đều luôn vẫn chưa mới rất "
         "nhiều tiếp làm việc họp thăm dự chủ trì phát biểu cho biết nhấn mạnh đề nghị kiểm tra "
-        "ký ban hành công bố tổ chức trao tặng tiếp nhận chỉ đạo báo cáo"
+        "ký ban hành công bố tổ chức trao tặng tiếp nhận chỉ đạo báo cáo hỗ trợ thực hiện "
+        "triển khai khẳng xác minh điều tra phê duyệt giao đón gặp gửi nêu cần phải"
     )
 )
 _MAX_LOWER_RUN = 3
