@@ -31,10 +31,12 @@ def found(glossary, text, date=None, names=NameStyle.ASCII):
         ("Theo đại diện bộ Công an,", "bộ Công an"),
         # Abbreviations expand to their full form, joined or dotted.
         ("Chủ tịch UBND tỉnh Quảng Ninh cho biết", "Chủ tịch UBND tỉnh Quảng Ninh"),
+        ("Chủ tịch UBND Quảng Ninh cho biết", "Chủ tịch UBND Quảng Ninh"),  # [tỉnh] is optional
         ("Bí thư Thành ủy TP.HCM dự họp", "Bí thư Thành ủy TP.HCM"),
         ("Bí thư Thành ủy TPHCM dự họp", "Bí thư Thành ủy TPHCM"),
         ("Bí thư Thành ủy TP. HCM dự họp", "Bí thư Thành ủy TP. HCM"),
         ("Đại diện Bộ CA cho biết", "Bộ CA"),
+        ("Bộ trưởng Bộ LĐ&TBXH phát biểu", "Bộ trưởng Bộ LĐ&TBXH"),
         # Dashes and a comma where the entry has punctuation; a line break inside a term.
         ("Bộ Lao động, Thương binh và Xã hội", "Bộ Lao động, Thương binh và Xã hội"),
         ("tỉnh Bà Rịa–Vũng Tàu", "tỉnh Bà Rịa–Vũng Tàu"),
@@ -136,6 +138,7 @@ def test_the_article_date_chooses_between_entries_that_changed(tmp_path):
         ("Ông Trần Văn Sơn, Giám đốc Sở, cho biết", ("Trần Văn Sơn", "Tran Van Son")),
         ("Phó Thủ tướng Nguyễn Hòa Bình dự lễ.", ("Nguyễn Hòa Bình", "Nguyen Hoa Binh")),
         ("Luật sư Đặng Thị Ngọc Thịnh nói", ("Đặng Thị Ngọc Thịnh", "Dang Thi Ngoc Thinh")),
+        ("Tại tòa, bị cáo Hùng xin giảm án.", ("Hùng", "Hung")),
         ("Ý kiến của bà Hà Nam được ghi nhận.", ("Hà Nam", "Ha Nam")),
     ],
 )
@@ -153,6 +156,10 @@ def test_personal_names_are_found_and_written_without_diacritics(glossary, text,
         "Người dân đi dọc đường Lê Lợi.",
         "ĐẠI TƯỚNG TÔ LÂM THĂM QUẢNG NINH",
         "Hồ Gươm mùa thu.",
+        "Chủ tịch Quốc hội Cu Ba Esteban Lazo phát biểu.",
+        "Đồng chí Hoan Ết-xtê-ban La-xô dự lễ.",
+        "Tình hữu nghị anh em Việt Nam - Lào.",
+        "Chủ tịch Ủy ban Kiểm tra phát biểu.",
     ],
 )
 def test_place_and_body_names_are_not_people(glossary, text):
@@ -232,3 +239,31 @@ def test_gaps(between, gap):
 
 def test_the_index_is_built_once_per_date(glossary):
     assert glossary.index("2024-01-01") is glossary.index("2024-01-01")
+
+
+def test_a_term_split_by_a_line_break_goes_to_the_segment_it_starts_in(glossary):
+    from songngu.glossary import GlossaryStage
+    from songngu.model import Block, BlockKind, Document, Segment
+
+    text = "Giám đốc Công an tỉnh Quảng\nNinh chỉ đạo."
+    cut = text.index("\n")
+    block = Block(
+        "b1",
+        BlockKind.PARAGRAPH,
+        text,
+        0,
+        len(text),
+        (
+            Segment("b1.s1", text[:cut], 0, cut),
+            Segment("b1.s2", text[cut + 1 :], cut + 1, len(text)),
+        ),
+    )
+    document = GlossaryStage(glossary)(Document(text, (block,)))
+    first, second = document.blocks[0].segments
+    (term,) = first.terms
+    assert (term.source, term.target) == (
+        "Giám đốc Công an tỉnh Quảng",
+        "Director of the Quang Ninh Provincial Police",
+    )
+    assert first.source[term.start : term.end] == term.source
+    assert second.terms == ()

@@ -25,8 +25,8 @@ class Trigger(str, Enum):
 
     NONE = "none"
     ADDRESS = "address"  # ông, bà, anh, chị: a person follows, even "Hà Nam"
-    PROFESSION = "profession"  # luật sư, PGS.TS.: a person, unless a known place follows
-    TITLE = "title"  # a title or rank the glossary matched
+    PROFESSION = "profession"  # luật sư, bị cáo, PGS.TS.: a person, unless a place follows
+    TITLE = "title"  # a title or rank the glossary matched: a full name (two syllables or more)
 
 
 def _keys(words: str) -> frozenset[str]:
@@ -125,7 +125,9 @@ def find_name(
     length = end - position
     if length == 0 or length > MAX_NAME_SYLLABLES or _is_foreign(tokens, position, end):
         return None
-    if trigger is Trigger.ADDRESS or (trigger is not Trigger.NONE and length > 1):
+    if trigger in (Trigger.ADDRESS, Trigger.PROFESSION) or (
+        trigger is Trigger.TITLE and length > 1
+    ):
         return end
     return end if _is_free_name(tokens[position:end]) else None
 

@@ -1,6 +1,6 @@
 """What ``songngu glossary match`` shows: the terms of an article with offsets as read.
 
-Matching runs per segment, exactly as in ``songngu translate``; offsets are then mapped back
+Matching runs per block, exactly as in ``songngu translate``; offsets are then mapped back
 from the NFC text into the text as decoded from the file (``nfc_with_offsets``), so they point
 into the file as written even when it was decomposed (NFD).
 """
@@ -12,7 +12,7 @@ from typing import Any
 
 from songngu.glossary.entries import Glossary, NameStyle
 from songngu.glossary.stage import GlossaryStage
-from songngu.model import Document, TermMatch
+from songngu.model import TermMatch
 from songngu.readers import Source, parse_source
 from songngu.segmenter import segment_document
 from songngu.vietnamese import nfc_with_offsets
@@ -26,21 +26,22 @@ def match_source(
 ) -> list[TermMatch]:
     """Return the terms of an article; offsets and ``source`` refer to ``source.raw``.
 
-    ``date`` (ISO) overrides the article's own date (its dateline or date marker).
+    ``date`` (ISO) overrides the article's own date (its dateline or date marker). Terms are
+    found per block, as in ``songngu translate``; metadata blocks are skipped.
     """
-    document = GlossaryStage(glossary, date, names)(segment_document(parse_source(source)))
-    return list(iter_raw_terms(document, source.raw))
-
-
-def iter_raw_terms(document: Document, raw: str) -> list[TermMatch]:
-    """Return every segment's terms with offsets into ``raw`` (the decoded, unnormalised text)."""
-    _, to_raw = nfc_with_offsets(raw)
+    document = segment_document(parse_source(source))
+    stage = GlossaryStage(glossary, date, names)
+    chosen = date or document.meta.date
+    _, to_raw = nfc_with_offsets(source.raw)
     terms = []
-    for segment in document.iter_segments():
-        for term in segment.terms:
-            start = to_raw[segment.start + term.start]
-            end = to_raw[segment.start + term.end]
-            terms.append(dataclasses.replace(term, source=raw[start:end], start=start, end=end))
+    for block in document.blocks:
+        if not block.is_translated:
+            continue
+        for term in stage.match_block(block, chosen):
+            start, end = to_raw[block.start + term.start], to_raw[block.start + term.end]
+            terms.append(
+                dataclasses.replace(term, source=source.raw[start:end], start=start, end=end)
+            )
     return terms
 
 

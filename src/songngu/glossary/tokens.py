@@ -1,6 +1,7 @@
 """Syllable tokens for matching: keys that fold spelling variants, shapes, and the gaps between.
 
-A token is a run of letters and digits, or ``&`` (read as ``và``: "GD&ĐT", "NN&PTNT"). Its key
+A token is a run of letters and digits, or a free-standing ``&`` (read as ``và``); inside an
+abbreviation ("GD&ĐT", "NN&PTNT") ``&`` joins like a hyphen ("GD-ĐT"). Its key
 folds case, Unicode form, tone-mark placement (``uỷ``/``ủy``) and a final ``i``/``y`` after a
 consonant (``Qui Nhơn``/``Quy Nhơn``, ``kĩ``/``kỹ``), so that every spelling of a term meets the
 same key; its shape and the gap before it keep what the key forgets, for the case and
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 from songngu.vietnamese import syllable_key
 
-_TOKEN = re.compile(r"[^\W_]+|&")
+_TOKEN = re.compile(r"[^\W_]+|(?<!\S)&(?!\S)")
 # Both spellings of a final i/y after a consonant are in use ("Qui Nhơn"/"Quy Nhơn",
 # "kĩ thuật"/"kỹ thuật", "lí"/"lý"); after a vowel they differ ("tai" is not "tay").
 _FINAL_I_OR_Y = re.compile(
@@ -29,7 +30,8 @@ _SYLLABLE = re.compile(
 )
 # Sentence punctuation and openers: a capital after them says nothing about the word.
 _SENTENCE_OPENERS = frozenset(".!?…:;\"'“”‘’«»([{")
-_DASHES = frozenset("-‐‑‒–—―")
+# Hyphens and dashes of every kind, and "&" inside an abbreviation ("GD&ĐT" = "GD-ĐT").
+_DASHES = frozenset("-‐‑‒–—―&")
 
 
 class Shape(str, Enum):
