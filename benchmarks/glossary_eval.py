@@ -1,5 +1,4 @@
-"""Glossary evaluation: term recall and precision of ``glossary match`` against hand-made gold
-lists, and the share of matched terms present in translations (``--translate``).
+r"""Glossary evaluation: recall and precision of ``glossary match``, and enforcement rates.
 
 Usage::
 
@@ -9,7 +8,7 @@ Usage::
     python benchmarks/glossary_eval.py --timing             # load and match times
 
 Articles are in ``benchmarks/glossary/articles`` (written for this benchmark); gold lists in
-``benchmarks/glossary/gold`` (``source<TAB>target<TAB>type``, in text order, ``\\n`` for a line
+``benchmarks/glossary/gold`` (``source<TAB>target<TAB>type``, in text order, ``\n`` for a line
 break inside a term). A prediction is right when its span and its rendering equal a gold item's.
 """
 
