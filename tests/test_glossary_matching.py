@@ -140,6 +140,10 @@ def test_the_article_date_chooses_between_entries_that_changed(tmp_path):
         ("Luật sư Đặng Thị Ngọc Thịnh nói", ("Đặng Thị Ngọc Thịnh", "Dang Thi Ngoc Thinh")),
         ("Tại tòa, bị cáo Hùng xin giảm án.", ("Hùng", "Hung")),
         ("Ý kiến của bà Hà Nam được ghi nhận.", ("Hà Nam", "Ha Nam")),
+        (
+            "Gia đình ông Tráng Lao Lử - người có công - được thăm hỏi.",
+            ("Tráng Lao Lử", "Trang Lao Lu"),
+        ),
     ],
 )
 def test_personal_names_are_found_and_written_without_diacritics(glossary, text, expected):
@@ -267,3 +271,29 @@ def test_a_term_split_by_a_line_break_goes_to_the_segment_it_starts_in(glossary)
     )
     assert first.source[term.start : term.end] == term.source
     assert second.terms == ()
+
+
+def test_a_lower_case_rendering_marks_a_common_noun_matched_in_any_case(tmp_path):
+    terms = tmp_path / "terms.tsv"
+    terms.write_text(
+        "vi\ten\ttype\tsource\nCảnh sát giao thông\ttraffic police\tagency\tx\n", encoding="utf-8"
+    )
+    glossary = load_glossary([terms], include_shipped=False)
+    assert found(glossary, "Lực lượng cảnh sát giao thông đã có mặt.") == [
+        ("cảnh sát giao thông", "traffic police")
+    ]
+
+
+def test_a_name_known_from_the_article_is_found_in_a_capitals_headline(glossary):
+    from songngu.glossary import GlossaryStage
+    from songngu.readers import Source, parse_source
+    from songngu.segmenter import segment_document
+
+    text = "THỦ TƯỚNG PHẠM MINH CHÍNH THĂM HÀ NỘI\n\nSáng nay, Thủ tướng Phạm Minh Chính đến.\n"
+    document = segment_document(parse_source(Source("a.txt", text, text, "utf-8")))
+    headline = GlossaryStage(glossary).match_document(document)["b1"]
+    assert [(t.source, t.target, t.type) for t in headline] == [
+        ("THỦ TƯỚNG", "Prime Minister", "title"),
+        ("PHẠM MINH CHÍNH", "Pham Minh Chinh", "name"),
+        ("HÀ NỘI", "Hanoi", "city"),
+    ]

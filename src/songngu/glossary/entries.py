@@ -72,8 +72,15 @@ class Entry:
 
     @property
     def case_policy(self) -> str:
-        """Return the ``case`` column, or the default for the entry's type."""
-        return self.case or ("any" if self.type in _ANY_CASE_TYPES else "proper")
+        """Return the ``case`` column, or the default: ``any`` for ranks and for common nouns.
+
+        An English rendering in lower case ("traffic police") marks a common noun, which
+        Vietnamese writes in lower case too ("cảnh sát giao thông").
+        """
+        if self.case:
+            return self.case
+        is_common_noun = self.en[:1].islower() and self.type != "abbreviation"
+        return "any" if self.type in _ANY_CASE_TYPES or is_common_noun else "proper"
 
     @property
     def is_term(self) -> bool:

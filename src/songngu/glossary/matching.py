@@ -192,7 +192,7 @@ class _Matcher:
     def _name_at(
         self, position: int, previous: tuple[int, str] | None, found: _Found | None
     ) -> int | None:
-        if self.names is NameStyle.OFF:
+        if self.names is NameStyle.OFF or self.tokens[position].shape is not Shape.TITLE:
             return None
         trigger = trigger_before(self.tokens, position)
         adjacent = (

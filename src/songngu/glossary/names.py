@@ -33,8 +33,12 @@ def _keys(words: str) -> frozenset[str]:
     return frozenset(match_key(word) for word in words.split())
 
 
-def _phrases(listed: str) -> tuple[tuple[str, ...], ...]:
-    return phrase_list(*(phrase.strip() for phrase in listed.split(",")))
+def _phrases(listed: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Return the phrases of a comma-separated list by their last key, longest first."""
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrase_list(*(phrase.strip() for phrase in listed.split(","))):
+        by_last.setdefault(phrase[-1], []).append(phrase)
+    return {key: tuple(phrases) for key, phrases in by_last.items()}
 
 
 # Surnames that are nothing else in news text: a capitalised run starting with one is a name.
@@ -96,7 +100,7 @@ def trigger_before(tokens: Sequence[Token], position: int) -> Trigger:
             continue
         # "anh em Việt Nam" (brotherly), "các đồng chí lãnh đạo" (a group): no name follows.
         before = position - len(phrase)
-        if _phrase_before(tokens, before, _ADDRESSES + _GROUP_WORDS) is not None:
+        if any(_phrase_before(tokens, before, group) for group in (_ADDRESSES, _GROUP_WORDS)):
             return Trigger.NONE
         return kind
     return Trigger.NONE
@@ -163,14 +167,20 @@ def _continues_name(
 
 def _is_foreign(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether the run is part of a foreign name: "Cu Ba Esteban …", "Hoan Ết-xtê-ban"."""
-    if start > 0 and tokens[start].gap is Gap.DASH:
+    if start > 0 and _is_hyphenated(tokens, start):
         return True
     if end >= len(tokens):
         return False
     token = tokens[end]
-    if token.gap is Gap.DASH and token.shape is Shape.LOWER:
+    if _is_hyphenated(tokens, end) and token.shape is Shape.LOWER:
         return True
     return token.gap is Gap.SPACE and token.is_capitalised and not is_syllable(token.text)
+
+
+def _is_hyphenated(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a hyphen with no space joins ``tokens[position]`` to the token before."""
+    token = tokens[position]
+    return token.gap is Gap.DASH and token.start - tokens[position - 1].end == 1
 
 
 def _may_start_free_name(tokens: Sequence[Token], position: int, follows_term: bool) -> bool:
@@ -193,9 +203,11 @@ def _is_free_name(tokens: Sequence[Token]) -> bool:
 
 
 def _phrase_before(
-    tokens: Sequence[Token], position: int, phrases: tuple[tuple[str, ...], ...]
+    tokens: Sequence[Token], position: int, phrases: dict[str, tuple[tuple[str, ...], ...]]
 ) -> tuple[str, ...] | None:
-    for phrase in phrases:
+    if position == 0:
+        return None
+    for phrase in phrases.get(tokens[position - 1].key, ()):
         start = position - len(phrase)
         if start < 0:
             continue

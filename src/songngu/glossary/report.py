@@ -30,14 +30,11 @@ def match_source(
     found per block, as in ``songngu translate``; metadata blocks are skipped.
     """
     document = segment_document(parse_source(source))
-    stage = GlossaryStage(glossary, date, names)
-    chosen = date or document.meta.date
+    found = GlossaryStage(glossary, date, names).match_document(document)
     _, to_raw = nfc_with_offsets(source.raw)
     terms = []
     for block in document.blocks:
-        if not block.is_translated:
-            continue
-        for term in stage.match_block(block, chosen):
+        for term in found.get(block.id, []):
             start, end = to_raw[block.start + term.start], to_raw[block.start + term.end]
             terms.append(
                 dataclasses.replace(term, source=source.raw[start:end], start=start, end=end)

@@ -4,13 +4,19 @@ Terms are matched per block, not per sentence: the segmenter cuts at every line 
 term split by one ("Công an tỉnh Khánh" ending a line, "Hòa" starting the next) must still be
 found. Each term goes to the segment it starts in; one that runs on into the next segment is
 cut at its segment's end (its rendering is enforced in the segment where it starts).
+
+Names in an all-capitals headline cannot be delimited ("THỦ TƯỚNG PHẠM MINH CHÍNH LÀM VIỆC
+…"); a name the article writes in ordinary case elsewhere is found there too.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
 from songngu.glossary.entries import Glossary, NameStyle
+from songngu.glossary.presence import overlaps
+from songngu.glossary.tokens import Gap, Shape, Token, phrase_keys, tokenize
 from songngu.model import Block, Document, Segment, TermMatch
 
 
@@ -27,23 +33,37 @@ class GlossaryStage:
 
     def __call__(self, document: Document) -> Document:
         """Return the document with ``Segment.terms`` filled in."""
-        date = self.date or document.meta.date
+        found = self.match_document(document)
         blocks = tuple(
-            self._attach(block, date) if block.is_translated else block for block in document.blocks
+            _attach(block, found[block.id]) if block.id in found else block
+            for block in document.blocks
         )
         meta = dataclasses.replace(
             document.meta, glossary_hash=self.glossary.signature().rpartition(":")[2]
         )
         return dataclasses.replace(document, blocks=blocks, meta=meta)
 
-    def match_block(self, block: Block, date: str | None) -> list[TermMatch]:
-        """Return the terms of a block, offsets into ``block.text``."""
-        return self.glossary.match(block.text, date, names=self.names)
+    def match_document(self, document: Document) -> dict[str, list[TermMatch]]:
+        """Return the terms of every translated block by block id, offsets into the block."""
+        date = self.date or document.meta.date
+        found = {
+            block.id: self.glossary.match(block.text, date, names=self.names)
+            for block in document.blocks
+            if block.is_translated
+        }
+        known = _known_names(found.values())
+        if known:
+            texts = {block.id: block.text for block in document.blocks}
+            found = {
+                block_id: _with_capital_names(texts[block_id], terms, known)
+                for block_id, terms in found.items()
+            }
+        return found
 
-    def _attach(self, block: Block, date: str | None) -> Block:
-        terms = self.match_block(block, date)
-        segments = tuple(_with_terms(segment, block, terms) for segment in block.segments)
-        return dataclasses.replace(block, segments=segments)
+
+def _attach(block: Block, terms: list[TermMatch]) -> Block:
+    segments = tuple(_with_terms(segment, block, terms) for segment in block.segments)
+    return dataclasses.replace(block, segments=segments)
 
 
 def _with_terms(segment: Segment, block: Block, terms: list[TermMatch]) -> Segment:
@@ -59,3 +79,38 @@ def _with_terms(segment: Segment, block: Block, terms: list[TermMatch]) -> Segme
         if start <= term.start < end
     )
     return dataclasses.replace(segment, terms=inside)
+
+
+def _known_names(groups: Iterable[list[TermMatch]]) -> dict[tuple[str, ...], str]:
+    """Return the full names found (two syllables or more) by their keys, with renderings."""
+    return {
+        phrase_keys(term.source): term.target
+        for terms in groups
+        for term in terms
+        if term.type == "name" and len(term.target.split()) > 1
+    }
+
+
+def _with_capital_names(
+    text: str, terms: list[TermMatch], known: dict[tuple[str, ...], str]
+) -> list[TermMatch]:
+    """Add the known names written in capitals ("PHẠM MINH CHÍNH") where no term is."""
+    tokens = tokenize(text)
+    found = list(terms)
+    for start in range(len(tokens)):
+        for keys, rendering in known.items():
+            window = tokens[start : start + len(keys)]
+            if not _is_capital_name(window, keys):
+                continue
+            span = (window[0].start, window[-1].end)
+            if not overlaps(span, [(term.start, term.end) for term in found]):
+                found.append(TermMatch(text[span[0] : span[1]], rendering, *span, "name"))
+    return sorted(found, key=lambda term: term.start)
+
+
+def _is_capital_name(window: list[Token], keys: tuple[str, ...]) -> bool:
+    return (
+        tuple(token.key for token in window) == keys
+        and all(token.shape is Shape.UPPER for token in window)
+        and all(token.gap is Gap.SPACE for token in window[1:])
+    )
