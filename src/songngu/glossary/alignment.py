@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from songngu.glossary.presence import Span, overlaps
 from songngu.glossary.tokens import Shape, tokenize
+from songngu.model import TermMatch
 from songngu.vietnamese import strip_diacritics
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -70,9 +71,14 @@ def find_anchors(
 
 
 def place(
-    source: str, target: str, term_span: Span, anchors: Sequence[Anchor], rendering: str
+    source: str,
+    target: str,
+    term: TermMatch,
+    anchors: Sequence[Anchor],
+    taken: Sequence[Span] = (),
 ) -> Placement:
-    """Return where ``rendering`` of the source stretch ``term_span`` belongs in ``target``."""
+    """Return where the rendering of ``term`` belongs in ``target``, outside ``taken`` spans."""
+    term_span = (term.start, term.end)
     left, right = _bracket(source, target, term_span, anchors)
     between_source = (
         source[left.source_end : term_span[0]] + source[term_span[1] : right.source_start]
@@ -81,11 +87,12 @@ def place(
         stretch = _core(target, left.target_end, right.target_start)
         if stretch is None:
             return Placement(left.target_end, left.target_end)
-        if stretch[1] - stretch[0] <= _MAX_STRETCH_RATIO * len(rendering) + 20:
+        short = stretch[1] - stretch[0] <= _MAX_STRETCH_RATIO * len(term.target) + 20
+        if short and not overlaps(stretch, taken):
             return Placement(*stretch)
     share = (term_span[0] - left.source_end) / max(1, right.source_start - left.source_end)
     estimate = left.target_end + share * (right.target_start - left.target_end)
-    position = _nearest_word_start(target, estimate, left.target_end, right.target_start)
+    position = _nearest_word_start(target, estimate, (left.target_end, right.target_start), taken)
     return Placement(position, position)
 
 
@@ -119,9 +126,13 @@ def _core(target: str, start: int, end: int) -> Span | None:
     return words[0][0], words[-1][1]
 
 
-def _nearest_word_start(target: str, estimate: float, low: int, high: int) -> int:
+def _nearest_word_start(target: str, estimate: float, bounds: Span, taken: Sequence[Span]) -> int:
+    """Return the word start (or bound) nearest to ``estimate`` that is not inside a taken span."""
+    low, high = bounds
     starts = [low, high] + [m.start() for m in _WORD.finditer(target) if low <= m.start() <= high]
-    return min(starts, key=lambda position: (abs(position - estimate), position))
+    free = [p for p in starts if not any(start < p < end for start, end in taken)]
+    free = free or [len(target)]
+    return min(free, key=lambda position: (abs(position - estimate), position))
 
 
 def _number_anchors(source: str, target: str, taken: Sequence[Span]) -> list[Anchor]:

@@ -162,7 +162,8 @@ def _placement(job: TermJob, spans: Sequence[Span | None], index: int) -> Placem
     ]
     spans_in_source = [(other.start, other.end) for other in job.terms]
     anchors = find_anchors(job.source, job.translation.text, pairs, spans_in_source)
-    return place(job.source, job.translation.text, (term.start, term.end), anchors, term.target)
+    taken = [span for span in spans if span is not None]
+    return place(job.source, job.translation.text, term, anchors, taken)
 
 
 def _apply(
