@@ -1,0 +1,58 @@
+"""Quotations and dialogue: an attribution stays with the quote it closes (C4, C5).
+
+"“Tôi rất vui!” ông nói." and "“Đã xong.” Ông Hồ Văn Tâm, Chỉ huy trưởng…, cho biết." are one
+sentence each: the clause after the closing quote is an attribution, a short clause that ends
+with a speech verb. In dialogue, the narrator's tag after a dash stays with the line it
+follows: "– Anh đi đâu? – chị hỏi." (a break after the tag, not before it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from songngu.segmenter.vocabulary import SPEECH_TAILS, SPEECH_VERBS
+from songngu.segmenter.words import DASHES, LINE_BREAKS, Terminal, Word
+
+# The longest attribution seen in news: subject, a title in apposition, the verb.
+_MAX_ATTRIBUTION_WORDS = 25
+
+
+def is_followed_by_attribution(text: str, words: Sequence[Word], index: int) -> bool:
+    """Whether the words after ``words[index]`` are the attribution of a quote or dialogue line."""
+    left, right = words[index], words[index + 1]
+    if left.terminal_kind is Terminal.NONE:
+        return False
+    is_dash = right.text[0] in DASHES
+    if not (left.closes_quote or is_dash):
+        return False
+    start = index + 1
+    if is_dash and not right.text.lstrip(DASHES):
+        start += 1
+    if start >= len(words):
+        return False
+    first = words[start].text.lstrip(DASHES)
+    if is_dash and first[:1].islower():
+        return True
+    return _ends_with_speech_verb(_clause(text, words, start))
+
+
+def _clause(text: str, words: Sequence[Word], start: int) -> list[Word]:
+    """Return the words from ``start`` to the end of their sentence, or [] if it runs too long."""
+    clause: list[Word] = []
+    for position in range(start, min(len(words), start + _MAX_ATTRIBUTION_WORDS)):
+        word = words[position]
+        if clause and any(char in LINE_BREAKS for char in text[clause[-1].end : word.start]):
+            return clause
+        clause.append(word)
+        if word.terminal:
+            return clause
+    return clause if start + len(clause) == len(words) else []
+
+
+def _ends_with_speech_verb(clause: list[Word]) -> bool:
+    if len(clause) < 2 or clause[-1].terminal_kind not in (Terminal.NONE, Terminal.PERIOD):
+        return False
+    keys = [word.core.rstrip(",;:").lower() for word in clause]
+    if keys[-1] in SPEECH_TAILS:
+        keys.pop()
+    return any(tuple(keys[-len(verb) :]) == verb for verb in SPEECH_VERBS)
