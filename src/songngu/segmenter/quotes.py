@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from songngu.segmenter.vocabulary import SPEECH_TAILS, SPEECH_VERBS
+from songngu.segmenter.vocabulary import (
+    NEGATIONS,
+    SPEECH_NOUN_MARKERS,
+    SPEECH_TAILS,
+    SPEECH_VERBS,
+)
 from songngu.segmenter.words import DASHES, LINE_BREAKS, Terminal, Word
 
 # The longest attribution seen in news: subject, a title in apposition, the verb.
@@ -55,4 +60,8 @@ def _ends_with_speech_verb(clause: list[Word]) -> bool:
     keys = [word.core.rstrip(",;:").lower() for word in clause]
     if keys[-1] in SPEECH_TAILS:
         keys.pop()
-    return any(tuple(keys[-len(verb) :]) == verb for verb in SPEECH_VERBS)
+    for verb in SPEECH_VERBS:
+        if len(keys) > len(verb) and tuple(keys[-len(verb) :]) == verb:
+            before = keys[: -len(verb)]
+            return before[-1] not in SPEECH_NOUN_MARKERS and not NEGATIONS.intersection(before)
+    return False

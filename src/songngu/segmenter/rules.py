@@ -147,8 +147,8 @@ RULES: tuple[Rule, ...] = (
     omission_rule,
     tag_rule,
     attribution_rule,
-    abbreviation_rule,
     label_rule,
+    abbreviation_rule,
     initial_rule,
     start_rule,
 )

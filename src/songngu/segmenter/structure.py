@@ -20,11 +20,12 @@ from songngu.segmenter.kinds import Piece, classify_pieces, is_byline_text
 
 __all__ = ["BlockSpan", "find_article_date", "iter_block_spans"]
 
-# One paragraph per line: the whole paragraph is long and several of its lines are paragraphs.
+# One paragraph per line (baomoi: headline, sapo, body): the paragraph is long, one line at
+# least is a multi-sentence paragraph, and the lines are long on average (a list is not).
 _LINE_MODE_MIN_LINES = 3
 _LINE_MODE_MIN_CHARACTERS = 1000
-_LINE_MODE_LONG_LINE = 200
-_LINE_MODE_MIN_LONG_LINES = 2
+_LINE_MODE_LONG_LINE = 400
+_LINE_MODE_MEAN_LINE = 100
 _NON_SPACE = re.compile(r"\S")
 
 
@@ -89,13 +90,14 @@ def _trimmed_lines(text: str, paragraph: Piece) -> list[Piece]:
 
 
 def _is_one_paragraph_per_line(text: str, lines: list[Piece]) -> bool:
-    """Scraped layout (baomoi): no blank lines, and several long lines that are paragraphs."""
+    """Scraped layout (baomoi): no blank lines, and long lines that are paragraphs."""
+    if len(lines) < _LINE_MODE_MIN_LINES:
+        return False
     lengths = [len(unicodedata.normalize("NFC", text[line.start : line.end])) for line in lines]
-    long_lines = sum(length >= _LINE_MODE_LONG_LINE for length in lengths)
     return (
-        len(lines) >= _LINE_MODE_MIN_LINES
-        and sum(lengths) >= _LINE_MODE_MIN_CHARACTERS
-        and long_lines >= _LINE_MODE_MIN_LONG_LINES
+        sum(lengths) >= _LINE_MODE_MIN_CHARACTERS
+        and max(lengths) >= _LINE_MODE_LONG_LINE
+        and sum(lengths) / len(lengths) >= _LINE_MODE_MEAN_LINE
     )
 
 

@@ -67,11 +67,20 @@ SPEECH_VERBS = tuple(
         "đánh giá", "nêu", "dặn", "khoe", "phàn nàn", "thắc mắc", "đặt câu hỏi", "trấn an",
         "băn khoăn", "lo lắng", "bức xúc", "xúc động", "trăn trở", "bổ sung", "nhớ lại",
         "kể lại", "hồi tưởng", "ví von", "gợi ý", "đề xuất", "yêu cầu", "chỉ đạo", "phân trần",
+        "gọi", "reo", "thì thầm", "lẩm bẩm", "cắt ngang", "ngắt lời",
     )
 )  # fmt: skip
 
-#: Adverbs that may follow the speech verb at the end of an attribution: "ông nói thêm".
-SPEECH_TAILS = frozenset({"thêm", "lại", "tiếp", "ngay", "vậy", "như", "thế"})
+#: Adverbs that may follow the speech verb at the end of an attribution: "ông nói thêm",
+#: "anh gọi to", "bà cụ hỏi khẽ".
+SPEECH_TAILS = frozenset({"thêm", "lại", "tiếp", "ngay", "vậy", "thế", "to", "lên", "khẽ", "nhỏ"})
+
+#: A word right before a speech verb that makes it a noun: "chưa có lời đáp", "bài nói".
+SPEECH_NOUN_MARKERS = frozenset({"lời", "câu", "bài", "cuộc", "sự", "việc"})
+
+#: A negation anywhere before the verb makes the clause a statement, not an attribution:
+#: "Không ai trả lời.", "Anh chưa nói."
+NEGATIONS = frozenset({"không", "chưa", "chẳng", "chả", "đừng", "chớ"})
 
 #: Labels that open a photo, video or graphic credit (C7), compared in lowercase without the
 #: colon: "Ảnh: Minh Anh", "Ảnh minh họa", "Nguồn: TTXVN", "Bài và ảnh: Hà Phương".
