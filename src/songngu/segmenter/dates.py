@@ -7,6 +7,7 @@ Recognised: "date 2024-03" (scraper marker), "12/3/2024", "12-3-2024", "12.3.202
 
 from __future__ import annotations
 
+import datetime
 import re
 
 #: A scraper's leading marker, glued to the first paragraph: "date 2024-03 Tại buổi làm việc…".
@@ -16,6 +17,8 @@ _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![
 _WORDED_DATE = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b", re.I)
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _SEARCH_WINDOW = 400
+# Each pattern with the group numbers (from 0) of its year, month and day.
+_PATTERNS = ((_NUMERIC_DATE, (2, 1, 0)), (_WORDED_DATE, (2, 1, 0)), (_ISO_DATE, (0, 1, 2)))
 
 
 def find_article_date(text: str) -> str | None:
@@ -28,11 +31,18 @@ def find_article_date(text: str) -> str | None:
 
 def find_date(text: str) -> str | None:
     """Return the first full date in ``text`` as ISO ``YYYY-MM-DD``, or None."""
-    found = []
-    for pattern, order in ((_NUMERIC_DATE, (2, 1, 0)), (_WORDED_DATE, (2, 1, 0)), (_ISO_DATE, (0, 1, 2))):
-        for match in pattern.finditer(text):
-            year, month, day = (int(match.group(index + 1)) for index in order)
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                found.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
-                break
+    found = [
+        (match.start(), date.isoformat())
+        for pattern, order in _PATTERNS
+        for match in pattern.finditer(text)
+        if (date := _valid_date(match, order)) is not None
+    ]
     return min(found)[1] if found else None
+
+
+def _valid_date(match: re.Match[str], order: tuple[int, int, int]) -> datetime.date | None:
+    year, month, day = (int(match.group(index + 1)) for index in order)
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None

@@ -16,7 +16,7 @@ from songngu.model import BlockKind
 from songngu.segmenter.dates import find_date
 from songngu.segmenter.sentences import split_sentences
 from songngu.segmenter.tags import is_byline, is_credit, is_source_tag
-from songngu.segmenter.words import CLOSERS, TERMINALS, Word, scan_words
+from songngu.segmenter.words import CLOSERS, DASHES, TERMINALS, Word, scan_words
 
 _MAX_HEADLINE_WORDS = 35
 _MAX_LEAD_WORDS = 80
@@ -125,7 +125,10 @@ def _is_caption(block: _Block) -> bool:
 
 
 def _is_headline(block: _Block) -> bool:
-    """The first block: one line, at most 35 words, no final full stop, more blocks follow."""
+    """The first block: one line, at most 35 words, no final full stop, more blocks follow.
+
+    Not a list item, and not a line of dialogue ("– Anh đi đâu?").
+    """
     return (
         block.is_first_content
         and block.has_next
@@ -133,6 +136,7 @@ def _is_headline(block: _Block) -> bool:
         and len(block.words) <= _MAX_HEADLINE_WORDS
         and block.final_character not in ".,;:…"
         and not _LIST_MARKER.match(block.text)
+        and block.text[0] not in DASHES
     )
 
 
@@ -165,8 +169,8 @@ def _is_heading(block: _Block) -> bool:
 
 _TESTS: tuple[tuple[BlockKind, Callable[[_Block], bool]], ...] = (
     (BlockKind.DATELINE, _is_dateline),
-    (BlockKind.CREDIT, _is_credit),
     (BlockKind.BYLINE, _is_byline),
+    (BlockKind.CREDIT, _is_credit),
     (BlockKind.CAPTION, _is_caption),
     (BlockKind.HEADLINE, _is_headline),
     (BlockKind.LEAD, _is_lead),

@@ -2,7 +2,8 @@
 
 "“Tôi rất vui!” ông nói." and "“Đã xong.” Ông Hồ Văn Tâm, Chỉ huy trưởng…, cho biết." are one
 sentence each: the clause after the closing quote is an attribution, a short clause that ends
-with a speech verb. In dialogue, the narrator's tag after a dash stays with the line it
+with a speech verb. A question or exclamation keeps its attribution without quotes too ("Anh
+đi đâu? Chị Lan hỏi."). In dialogue, the narrator's tag after a dash stays with the line it
 follows: "– Anh đi đâu? – chị hỏi." (a break after the tag, not before it).
 """
 
@@ -28,7 +29,7 @@ def is_followed_by_attribution(text: str, words: Sequence[Word], index: int) -> 
     if left.terminal_kind is Terminal.NONE:
         return False
     is_dash = right.text[0] in DASHES
-    if not (left.closes_quote or is_dash):
+    if not (left.closes_quote or is_dash or left.terminal_kind is not Terminal.PERIOD):
         return False
     start = index + 1
     if is_dash and not right.text.lstrip(DASHES):

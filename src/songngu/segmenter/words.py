@@ -20,6 +20,8 @@ CLOSERS = ")]}”’»›\"'"
 QUOTES = "“”‘’«»‹›„‚\"'"
 TERMINALS = ".?!…"
 DASHES = "-–—―‒"
+# Bullets that open a list item or a section in scraped text: "… hai nước. * Ngày 12-6, …".
+BULLETS = "*+•●▪◦"
 # The characters str.splitlines() breaks on; every one of them is also whitespace.
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
@@ -75,12 +77,14 @@ def scan_words(text: str) -> list[Word]:
     """Return the words of ``text``; punctuation standing alone joins the word on its left.
 
     "nói . ”" and "Thật sao ?" keep their spaced punctuation with the sentence it closes (C2),
-    so the segmenter never cuts before a lone closing quote, bracket or terminal mark.
+    so the segmenter never cuts before a lone closing quote, bracket or terminal mark, except
+    at a line break (C6).
     """
     words: list[Word] = []
     for match in _WORD.finditer(text):
         piece = unicodedata.normalize("NFC", match.group())
-        if words and _is_lone_closer(piece):
+        gap = text[words[-1].end : match.start()] if words else ""
+        if words and _is_lone_closer(piece) and not LINE_BREAKS.intersection(gap):
             previous = words.pop()
             words.append(read_word(previous.text + piece, previous.start, match.end()))
         else:
@@ -118,14 +122,14 @@ def read_word(text: str, start: int = 0, end: int | None = None) -> Word:
 def starts_sentence(word: Word) -> bool:
     """Whether ``word`` can open a sentence (C1).
 
-    A capital (Unicode-aware: Đ, Ư, Â), a digit, an opening quote, bracket or dash, a letter of
-    a script without case, or a lowercase-initial brand or acronym (iPhone, eSIM, mRNA).
+    A capital (Unicode-aware: Đ, Ư, Â), a digit, an opening quote, bracket, dash or bullet, a
+    letter of a script without case, or a lowercase-initial brand or acronym (iPhone, eSIM).
     """
     first = word.text[0]
     if first in OPENERS or first in DASHES or first.isdigit():
         return True
-    if first == "+" and word.text[1:2].isdigit():  # a phone number: "+84 24 3825 1234"
-        return True
+    if first in BULLETS and (len(word.text) == 1 or word.text[1:2].isalnum()):
+        return True  # "* Ngày 12-6", "+Chiều cùng ngày", "+84 24 3825 1234" (a phone number)
     if not first.isalpha():
         return False
     if not first.islower():
