@@ -17,6 +17,7 @@ from songngu.batch import (
     expand_inputs,
     iter_translated_files,
 )
+from songngu.cli.output import echo_error
 from songngu.cli.progress import progress_for
 from songngu.exporters import EXPORTERS
 from songngu.pipeline import Pipeline, TranslationSettings
@@ -165,7 +166,7 @@ def _settings(options: dict[str, Any]) -> TranslationSettings:
 
 def _report(result: FileResult) -> FileResult:
     if result.error is not None or result.document is None:
-        click.echo(f"Error: {result.error}", err=True)
+        echo_error(result.error or ValueError("no document"))
         return result
     segments = list(result.document.iter_segments())
     terms = [term for segment in segments for term in segment.terms]
