@@ -33,8 +33,8 @@ def test_the_gold_sets_hold_at_least_120_items_of_news() -> None:
 def test_gold_marks_and_line_breaks_are_boundaries() -> None:
     item = parse_item("x", "Một.‖ Hai.\nBa.\n\nBốn.‖ Năm.")
     assert item.text == "Một. Hai.\nBa.\n\nBốn. Năm."
-    assert sorted(item.boundaries) == [4, 9, 13, 22]
-    assert item.paragraphs == ((0, 13), (15, 25))
+    assert sorted(item.boundaries) == [4, 9, 13, 19, 24]
+    assert item.paragraphs == ((0, 13), (15, 24))
 
 
 def test_the_scorer_sees_missing_and_extra_boundaries() -> None:

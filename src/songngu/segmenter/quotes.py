@@ -9,6 +9,7 @@ follows: "– Anh đi đâu? – chị hỏi." (a break after the tag, not befor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from songngu.segmenter.vocabulary import (
@@ -21,12 +22,22 @@ from songngu.segmenter.words import DASHES, LINE_BREAKS, Terminal, Word
 
 # The longest attribution seen in news: subject, a title in apposition, the verb.
 _MAX_ATTRIBUTION_WORDS = 25
+_OPENING_QUOTES = "“‘«‹„"
+_CLOSING_QUOTES = "”’»›"
+# A quotation that ends inside a word followed by a comma: "nhiệm?”," ends a clause too.
+_CLAUSE_END = re.compile(r"[.?!…][\"'”’»)\]]*[,;:]$")
 
 
-def is_followed_by_attribution(text: str, words: Sequence[Word], index: int) -> bool:
-    """Whether the words after ``words[index]`` are the attribution of a quote or dialogue line."""
+def is_followed_by_attribution(
+    text: str, words: Sequence[Word], index: int, first: int
+) -> bool:
+    """Whether the words after ``words[index]`` are the attribution of a quote or dialogue line.
+
+    ``first`` is where the sentence began: inside a quotation that is still open, what follows
+    is more of the quotation, not an attribution (C4).
+    """
     left, right = words[index], words[index + 1]
-    if left.terminal_kind is Terminal.NONE:
+    if left.terminal_kind is Terminal.NONE or is_inside_quotation(words[first : index + 1]):
         return False
     is_dash = right.text[0] in DASHES
     if not (left.closes_quote or is_dash or left.terminal_kind is not Terminal.PERIOD):
@@ -36,10 +47,27 @@ def is_followed_by_attribution(text: str, words: Sequence[Word], index: int) -> 
         start += 1
     if start >= len(words):
         return False
-    first = words[start].text.lstrip(DASHES)
-    if is_dash and first[:1].islower():
+    opening = words[start].text.lstrip(DASHES)
+    if is_dash and opening[:1].islower():
         return True
+    if words[start].opening:  # "… chờ đợi… “Có tin rồi!”, ai đó reo lên.": a new quotation
+        return False
     return _ends_with_speech_verb(_clause(text, words, start))
+
+
+def is_inside_quotation(words: Sequence[Word]) -> bool:
+    """Whether a quotation opened in ``words`` is still open after the last of them."""
+    depth = 0
+    straight = 0
+    for word in words:
+        for char in word.text:
+            if char in _OPENING_QUOTES:
+                depth += 1
+            elif char in _CLOSING_QUOTES:
+                depth = max(0, depth - 1)
+            elif char == '"':
+                straight += 1
+    return depth > 0 or straight % 2 == 1
 
 
 def _clause(text: str, words: Sequence[Word], start: int) -> list[Word]:
@@ -50,7 +78,7 @@ def _clause(text: str, words: Sequence[Word], start: int) -> list[Word]:
         if clause and any(char in LINE_BREAKS for char in text[clause[-1].end : word.start]):
             return clause
         clause.append(word)
-        if word.terminal:
+        if word.terminal or _CLAUSE_END.search(word.text):
             return clause
     return clause if start + len(clause) == len(words) else []
 

@@ -79,7 +79,8 @@ def tag_rule(gap: Gap) -> bool | None:
 
 def attribution_rule(gap: Gap) -> bool | None:
     """C4/C5: a quotation or dialogue line keeps its attribution ("…”, ông nói." / "– chị hỏi.")."""
-    return False if quotes.is_followed_by_attribution(gap.text, gap.words, gap.index) else None
+    is_attribution = quotes.is_followed_by_attribution(gap.text, gap.words, gap.index, gap.first)
+    return False if is_attribution else None
 
 
 def abbreviation_rule(gap: Gap) -> bool | None:
@@ -107,13 +108,16 @@ def initial_rule(gap: Gap) -> bool | None:
     """C3: decide whether an initial ("Nguyễn Văn T.", "độ C.", "A. Cô-bi-a-cốp") ends a sentence.
 
     In police and court news the initial is the given name, so a Vietnamese word with a capital
-    after it starts a new sentence; a lowercase word, a bracket, another initial, a foreign or
-    transliterated name, or an address after "P."/"Q." continues the sentence.
+    after it starts a new sentence; a lowercase word, a bracket ("T. (SN 1990)"), another
+    initial, a foreign or transliterated name, or an address after "P."/"Q." continues the
+    sentence. A bracketed source tag or sentence after it is a new sentence ("quý I. (TTXVN)").
     """
     left, right, previous = gap.left, gap.right, gap.previous
     if not left.has_bare_period or not is_initial(left.core):
         return None
-    if starts_lowercase(right) or right.text[0] in "([":
+    if right.text[0] in "([":
+        return tags.opens_bracketed_tag_or_sentence(gap.words, gap.index + 1)
+    if starts_lowercase(right):
         return False
     if right.has_bare_period and is_initial(right.core):  # "G. W. Bush"
         return False

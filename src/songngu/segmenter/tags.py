@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from songngu.segmenter.syllables import is_vietnamese_syllable
 from songngu.segmenter.vocabulary import AGENCIES, CREDIT_LABELS
-from songngu.segmenter.words import DASHES, Word
+from songngu.segmenter.words import DASHES, Word, scan_words
 
 _MAX_CREDIT_WORDS = 12
 _MAX_BYLINE_WORDS = 8
@@ -72,13 +72,30 @@ def ends_with_agency(word: Word) -> bool:
 
 
 def is_source_tag(words: Sequence[Word]) -> bool:
-    """Whether ``words`` are a bracketed source or credit tag: "(TTXVN)", "(Ảnh: Thu Chung)"."""
+    """Whether ``words`` are a bracketed source, byline or credit tag.
+
+    "(TTXVN)", "(Ảnh: Thu Chung)", "(Theo VnExpress)", "(Nguồn: Bộ Y tế)".
+    """
     if not words or not words[0].text.startswith(("(", "[")):
         return False
     if not words[-1].text.rstrip(".").endswith((")", "]")):
         return False
     text = " ".join(word.text for word in words)
-    return is_agency(text) or is_credit(words)
+    inner = scan_words(text.strip(".")[1:-1])
+    return is_agency(text) or is_credit(words) or is_byline(inner, is_last=False)
+
+
+def opens_bracketed_tag_or_sentence(words: Sequence[Word], index: int) -> bool:
+    """Whether a bracket opening at ``words[index]`` holds a source tag or a whole sentence.
+
+    "(TTXVN)", "(Theo VnExpress)", "(Đây là lần thứ ba.)" stand alone (C11); "(SN 1990)" and
+    "(32 tuổi, trú tại…)" belong to the sentence.
+    """
+    for end in range(index, min(len(words), index + _MAX_CREDIT_WORDS)):
+        if words[end].text.rstrip(".,;:").endswith((")", "]")):
+            group = words[index : end + 1]
+            return is_source_tag(group) or bool(words[end].inner and words[end].terminal)
+    return False
 
 
 def is_byline(words: Sequence[Word], *, is_last: bool) -> bool:
@@ -156,5 +173,7 @@ def _ends_bare_credit(words: Sequence[Word], index: int, first: int) -> bool:
         return True
     right = words[index + 1]
     following = words[index + 2] if index + 2 < len(words) else None
-    next_is_lowercase = following is not None and following.text[0].islower()
-    return len(names) >= 2 and next_is_lowercase and not is_agency(right.text)
+    # "Ảnh: Minh Anh Hội nghị…", "Ảnh: VGP/Nhật Bắc Chiều 5/6, …": the clause's first word is
+    # the last capitalised one before a word without a capital.
+    next_is_plain = following is not None and not following.text[0].isupper()
+    return len(names) >= 2 and next_is_plain and not is_agency(right.text)

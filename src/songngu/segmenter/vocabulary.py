@@ -16,7 +16,7 @@ from __future__ import annotations
 TITLES = frozenset(
     {
         # Academic and professional titles: "GS. Trần Văn Thọ", "PGS. Lê Thị Hà", "TS. Vũ Minh".
-        "GS", "PGS", "TS", "TSKH", "ThS", "Ths", "Th.S", "NCS",
+        "GS", "PGS", "TS", "TSKH", "ThS", "Ths", "Th.S", "Th.s", "NCS",
         # Medicine and pharmacy: "BS. Nguyễn An", "BSCKII. Phạm Tú", "DS. Hoàng Mai".
         "BS", "Bs", "BSCKI", "BSCKII", "CKI", "CKII", "CK1", "CK2", "DS", "YS",
         # Engineering, architecture, law: "KS. Đỗ Hùng", "KTS. Hoàng Đạo", "LS. Trần Vũ".
@@ -31,6 +31,8 @@ TITLES = frozenset(
         "Nxb", "NXB", "tr", "trg",
         # Company: "Cty. TNHH Minh Phát".
         "Cty", "CTy",
+        # Contact prefixes before a number or an address: "ĐT. 0236 3888 999", "Tel. 024…".
+        "ĐT", "ĐTDĐ", "SĐT", "Tel", "Fax", "ĐC",
         # English titles in foreign names: "Mr. Smith", "Dr. Lee", "St. Louis", "No. 5".
         "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nr", "Vol", "vs",
     }
