@@ -94,7 +94,8 @@ def opens_bracketed_tag_or_sentence(words: Sequence[Word], index: int) -> bool:
     for end in range(index, min(len(words), index + _MAX_CREDIT_WORDS)):
         if words[end].text.rstrip(".,;:").endswith((")", "]")):
             group = words[index : end + 1]
-            return is_source_tag(group) or bool(words[end].inner and words[end].terminal)
+            last = words[end]
+            return is_source_tag(group) or bool(last.terminal) and last.closing[:1] in (")", "]")
     return False
 
 
