@@ -183,8 +183,13 @@ def _score_paragraph(
     if gold == found:
         score.exact_paragraphs += 1
         return
-    marks = sorted([(offset, "+") for offset in found - gold] + [(offset, "-") for offset in gold - found])
-    snippets = [f"{sign}…{item.text[max(start, offset - 30) : offset]}⟂{item.text[offset : offset + 20]}…" for offset, sign in marks]
+    marks = sorted(
+        [(offset, "+") for offset in found - gold] + [(offset, "-") for offset in gold - found]
+    )
+    snippets = [
+        f"{sign}…{item.text[max(start, offset - 30) : offset]}⟂{item.text[offset : offset + 20]}…"
+        for offset, sign in marks
+    ]
     score.errors.append(f"[{item.id}] " + "  ".join(snippets))
 
 

@@ -25,7 +25,11 @@ _LINE_BREAK = re.compile("[\n\r\u2028]+")
 def unescape(text: str) -> str:
     def replace(match: re.Match[str]) -> str:
         code = match.group(1)
-        return chr(int(code[1:], 16)) if code.startswith("u") else {"n": "\n", "r": "\r", "t": "\t"}[code]
+        return (
+            chr(int(code[1:], 16))
+            if code.startswith("u")
+            else {"n": "\n", "r": "\r", "t": "\t"}[code]
+        )
 
     return _ESCAPE.sub(replace, text)
 

@@ -40,7 +40,10 @@ def test_a_comma_before_a_conjunction_is_preferred_to_plain_whitespace() -> None
 def test_a_spaced_dash_is_a_clause_boundary() -> None:
     text = "Giá xăng tăng mạnh trong tuần qua – mức tăng cao nhất từ đầu năm đến nay"
     pieces = split_to_budget(text, 10, count_words)
-    assert pieces == ["Giá xăng tăng mạnh trong tuần qua ", "– mức tăng cao nhất từ đầu năm đến nay"]
+    assert pieces == [
+        "Giá xăng tăng mạnh trong tuần qua ",
+        "– mức tăng cao nhất từ đầu năm đến nay",
+    ]
 
 
 @pytest.mark.parametrize("budget", [3, 5, 7, 12, 20])
@@ -83,8 +86,10 @@ def test_join_pieces_puts_a_space_only_where_the_source_was_cut_at_whitespace() 
 
 
 @given(
-    st.lists(st.sampled_from(["Giá", "tăng,", "và", "giảm;", "–", "rất", "mạnh.", " ", "  "]), max_size=80)
-    .map(" ".join),
+    st.lists(
+        st.sampled_from(["Giá", "tăng,", "và", "giảm;", "–", "rất", "mạnh.", " ", "  "]),
+        max_size=80,
+    ).map(" ".join),
     st.integers(min_value=1, max_value=15),
 )
 @settings(max_examples=200)

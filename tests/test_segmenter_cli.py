@@ -30,7 +30,9 @@ def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> str:
     return captured.out
 
 
-def test_one_sentence_per_line_and_a_blank_line_between_blocks(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_one_sentence_per_line_and_a_blank_line_between_blocks(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     path = tmp_path / "bai.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     assert run(capsys, str(path)) == (
@@ -51,7 +53,9 @@ def test_standard_input_is_read_with_a_dash(
     assert run(capsys, "-") == "Câu một.\nCâu hai.\nDòng ba\n"
 
 
-def test_json_gives_kinds_date_and_offsets_into_the_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_json_gives_kinds_date_and_offsets_into_the_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     path = tmp_path / "bai.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     data = json.loads(run(capsys, str(path), "--json"))
@@ -64,7 +68,9 @@ def test_json_gives_kinds_date_and_offsets_into_the_input(capsys: pytest.Capture
             assert ARTICLE[segment["start"] : segment["end"]] == segment["text"]
 
 
-def test_json_offsets_point_into_decomposed_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_json_offsets_point_into_decomposed_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     text = unicodedata.normalize("NFD", "Ông về Đà Nẵng. Trời mưa.")
     path = tmp_path / "nfd.txt"
     path.write_text(text, encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from segmentation_scorer import load_gold, parse_item, predict, score_items
 
 GOLD = Path(__file__).parent / "data" / "segmentation"

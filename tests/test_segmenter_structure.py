@@ -6,12 +6,12 @@ import csv
 from pathlib import Path
 
 import pytest
-from test_segmenter_cases import unescape
 
 from songngu.model import BlockKind, DocumentMeta
 from songngu.readers.text import parse_text
 from songngu.segmenter import iter_block_spans, segment_document
 from songngu.segmenter.dates import find_article_date
+from test_segmenter_cases import unescape
 
 STRUCTURE = Path(__file__).parent / "data" / "segmentation" / "structure.tsv"
 
@@ -55,7 +55,9 @@ def test_a_scraped_article_with_one_paragraph_per_line_gives_one_block_per_line(
 
 
 def test_a_long_list_with_short_items_stays_one_block() -> None:
-    text = "\n".join(f"- Mục thứ {number} trong danh sách công việc cần làm;" for number in range(40))
+    text = "\n".join(
+        f"- Mục thứ {number} trong danh sách công việc cần làm;" for number in range(40)
+    )
     assert len(list(iter_block_spans(text))) == 1
 
 

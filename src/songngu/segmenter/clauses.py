@@ -75,7 +75,9 @@ def _choose_cut(text: str, num_pieces: int, budget: int, count_tokens: TokenCoun
         _iter_cuts(text),
         key=lambda cut: _PREFERENCE_WEIGHTS[cut[1]] + abs(cut[0] - ideal) / len(text),
     )
-    fitting = [position for position, _ in ranked if count_tokens(text[:position].strip()) <= budget]
+    fitting = [
+        position for position, _ in ranked if count_tokens(text[:position].strip()) <= budget
+    ]
     rest_budget = (num_pieces - 1) * budget
     for position in fitting:
         if count_tokens(text[position:].strip()) <= rest_budget:

@@ -89,7 +89,7 @@ def is_byline_text(text: str, *, is_last: bool) -> bool:
 
 
 def _is_dateline(block: _Block) -> bool:
-    """"Thứ Hai, 11/3/2024 08:30", "Hà Nội, ngày 12 tháng 3 năm 2024": a date and little else."""
+    """A date line and little else: "Thứ Hai, 11/3/2024 08:30", "Hà Nội, ngày 12/3/2024"."""
     if not block.is_one_line or len(block.words) > _MAX_DATELINE_WORDS:
         return False
     if find_date(block.text) is None:
@@ -106,7 +106,7 @@ def _is_credit(block: _Block) -> bool:
 
 
 def _is_byline(block: _Block) -> bool:
-    """"PV", "(TTXVN)", "Theo Báo Quảng Ninh", "Nguồn: …"; a bare name only as the last block."""
+    """A byline or source line ("PV", "(TTXVN)", "Theo Báo X"); a bare name only at the end."""
     return block.is_one_line and is_byline(block.words, is_last=block.is_last)
 
 

@@ -28,9 +28,7 @@ _CLOSING_QUOTES = "”’»›"
 _CLAUSE_END = re.compile(r"[.?!…][\"'”’»)\]]*[,;:]$")
 
 
-def is_followed_by_attribution(
-    text: str, words: Sequence[Word], index: int, first: int
-) -> bool:
+def is_followed_by_attribution(text: str, words: Sequence[Word], index: int, first: int) -> bool:
     """Whether the words after ``words[index]`` are the attribution of a quote or dialogue line.
 
     ``first`` is where the sentence began: inside a quotation that is still open, what follows

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from songngu.segmenter import quotes, tags
 from songngu.segmenter.abbreviations import is_initial, is_soft_abbreviation, is_title
+from songngu.segmenter.syllables import is_vietnamese_syllable
+from songngu.segmenter.vocabulary import ADDRESS_CONTEXT, ADMINISTRATIVE_LETTERS
 from songngu.segmenter.words import (
     LINE_BREAKS,
     Terminal,
@@ -20,8 +22,6 @@ from songngu.segmenter.words import (
     starts_lowercase,
     starts_sentence,
 )
-from songngu.segmenter.syllables import is_vietnamese_syllable
-from songngu.segmenter.vocabulary import ADDRESS_CONTEXT, ADMINISTRATIVE_LETTERS
 
 _ROMAN_NUMERAL = frozenset("IVXLC")
 
@@ -176,7 +176,7 @@ def _is_label(core: str) -> bool:
 
 
 def _is_address_context(previous: Word | None) -> bool:
-    """"…, P. 13, Q. 3" and "tại Q. Bình Thạnh": the letter is a ward, district, commune…."""
+    """Whether a one-letter prefix is in an address: "…, P. 13, Q. 3", "tại Q. Bình Thạnh"."""
     if previous is None:
         return False
     return previous.text.endswith(",") or previous.text.lower() in ADDRESS_CONTEXT

@@ -17,11 +17,13 @@ import unicodedata
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 
 _ONSETS = "ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx]"
+# Longest first, so that "ươi" is tried before "ươ" and "ư".
 _VOWEL_GROUPS = (
-    "iêu yêu oai oay oao oeo uôi ươi ươu uya uyê uây uyu "
-    "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê "
-    "a ă â e ê i o ô ơ u ư y"
-).split()
+    "iêu", "yêu", "oai", "oay", "oao", "oeo", "uôi", "ươi", "ươu", "uya", "uyê", "uây", "uyu",
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi",
+    "oo", "ôi", "ơi", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê",
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
+)  # fmt: skip
 _CODAS = "ch|ng|nh|[cmnptk]"
 _SYLLABLE = re.compile(f"(?:{_ONSETS})?(?:{'|'.join(_VOWEL_GROUPS)})(?:{_CODAS})?")
 

@@ -95,7 +95,7 @@ def opens_bracketed_tag_or_sentence(words: Sequence[Word], index: int) -> bool:
         if words[end].text.rstrip(".,;:").endswith((")", "]")):
             group = words[index : end + 1]
             last = words[end]
-            return is_source_tag(group) or bool(last.terminal) and last.closing[:1] in (")", "]")
+            return is_source_tag(group) or (bool(last.terminal) and last.closing[:1] in (")", "]"))
     return False
 
 
@@ -151,7 +151,7 @@ def ends_glued_tag(words: Sequence[Word], index: int, first: int) -> bool:
 
 
 def _opens_glued_sentence(word: Word) -> bool:
-    return word.text[0].isupper() or word.text[0] in "“\""
+    return word.text[0].isupper() or word.text[0] in '“"'
 
 
 def _ends_bracket_tag(words: Sequence[Word], index: int) -> bool:
