@@ -21,6 +21,7 @@ _MAX_CREDIT_NAME_WORDS = 6
 # A bracketed tag among the first words of a block is a dateline ("HÀ NỘI (TTXVN) - …", C9).
 _DATELINE_WORDS = 3
 _SEPARATORS = frozenset(DASHES) | {"/", "|", "&"}
+_CREDIT_LABEL_STARTS = frozenset(label[0] for label in CREDIT_LABELS)
 # Source lines: "Theo Báo Quảng Ninh", "Theo VnExpress", "Nguồn: Bộ Y tế", "Bài, ảnh: Minh Anh".
 _SOURCE_WORDS = frozenset({"báo", "tạp", "chí", "đài", "cổng", "trang", "thông", "tấn", "xã"})
 _BYLINE_LABEL = re.compile(
@@ -37,6 +38,8 @@ def label_key(word: Word) -> str:
 
 def match_credit_label(words: Sequence[Word], index: int) -> int:
     """Return how many words a credit label ending in a colon covers at ``index`` (else 0)."""
+    if label_key(words[index]) not in _CREDIT_LABEL_STARTS:
+        return 0
     for label in CREDIT_LABELS:
         end = index + len(label)
         if end > len(words) or not words[end - 1].text.endswith(":"):

@@ -26,7 +26,7 @@ BULLETS = "*+•●▪◦"
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 _WORD = re.compile(r"\S+")
-_CLOSERS_AND_TERMINALS = frozenset(CLOSERS + TERMINALS)
+_LONE_CLOSER = re.compile(f"[{re.escape(CLOSERS + TERMINALS)}]+")
 
 
 class Terminal(str, Enum):
@@ -83,8 +83,11 @@ def scan_words(text: str) -> list[Word]:
     words: list[Word] = []
     for match in _WORD.finditer(text):
         piece = unicodedata.normalize("NFC", match.group())
-        gap = text[words[-1].end : match.start()] if words else ""
-        if words and _is_lone_closer(piece) and not LINE_BREAKS.intersection(gap):
+        if (
+            words
+            and _LONE_CLOSER.fullmatch(piece)
+            and not LINE_BREAKS.intersection(text[words[-1].end : match.start()])
+        ):
             previous = words.pop()
             words.append(read_word(previous.text + piece, previous.start, match.end()))
         else:
@@ -151,7 +154,3 @@ def starts_lowercase(word: Word) -> bool:
 def is_capitalised(word: Word) -> bool:
     """Whether the word's core opens with a capital letter."""
     return bool(word.core) and word.core[0].isupper()
-
-
-def _is_lone_closer(piece: str) -> bool:
-    return all(char in _CLOSERS_AND_TERMINALS for char in piece)
