@@ -88,3 +88,11 @@ def test_a_missing_file_is_a_one_line_error(
         main(["segment", str(tmp_path / "khong-co.txt")])
     assert raised.value.code == 1
     assert capsys.readouterr().err.startswith("Error: ")
+
+
+def test_a_file_without_a_suffix_is_read_as_plain_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "muc-42"
+    path.write_text("Ông về TP.HCM. Trời mưa.", encoding="utf-8")
+    assert run(capsys, str(path)) == "Ông về TP.HCM.\nTrời mưa.\n"

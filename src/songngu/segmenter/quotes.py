@@ -22,6 +22,8 @@ from songngu.segmenter.words import DASHES, LINE_BREAKS, Terminal, Word
 
 # The longest attribution seen in news: subject, a title in apposition, the verb.
 _MAX_ATTRIBUTION_WORDS = 25
+# Without quotes or a dash, only a short tag is an attribution: "Anh đi đâu? Chị Lan hỏi."
+_MAX_BARE_ATTRIBUTION_WORDS = 5
 _OPENING_QUOTES = "“‘«‹„"
 _CLOSING_QUOTES = "”’»›"
 # A quotation that ends inside a word followed by a comma: "nhiệm?”," ends a clause too.
@@ -50,7 +52,10 @@ def is_followed_by_attribution(text: str, words: Sequence[Word], index: int, fir
         return True
     if words[start].opening:  # "… chờ đợi… “Có tin rồi!”, ai đó reo lên.": a new quotation
         return False
-    return _ends_with_speech_verb(_clause(text, words, start))
+    clause = _clause(text, words, start)
+    if not (left.closes_quote or is_dash) and len(clause) > _MAX_BARE_ATTRIBUTION_WORDS:
+        return False  # "Khả thi không? Nhiều chuyên gia đã lên tiếng cảnh báo." is a sentence
+    return _ends_with_speech_verb(clause)
 
 
 def is_inside_quotation(words: Sequence[Word]) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from songngu.segmenter import quotes, tags
 from songngu.segmenter.abbreviations import is_initial, is_soft_abbreviation, is_title
 from songngu.segmenter.syllables import is_vietnamese_syllable
-from songngu.segmenter.vocabulary import ADDRESS_CONTEXT, ADMINISTRATIVE_LETTERS
+from songngu.segmenter.vocabulary import ADDRESS_CONTEXT, ADMINISTRATIVE_LETTERS, SECTION_WORDS
 from songngu.segmenter.words import (
     LINE_BREAKS,
     Terminal,
@@ -96,12 +96,17 @@ def abbreviation_rule(gap: Gap) -> bool | None:
 
 
 def label_rule(gap: Gap) -> bool | None:
-    """C8: "1.", "IV.", "a." opening a sentence, or after ":"/";", is a list label."""
+    """C8: "1.", "IV.", "a." opening a sentence, or after ":"/";", is a list label.
+
+    So is the number of a section heading: "Điều 5. Phạm vi điều chỉnh", "Bước 1. Tải ứng dụng".
+    """
     left, previous = gap.left, gap.previous
     if not left.has_bare_period or not _is_label(left.core):
         return None
-    after_colon = previous is not None and previous.text.endswith((":", ";"))
-    return False if previous is None or after_colon else None
+    if previous is None or previous.text.endswith((":", ";")):
+        return False
+    is_heading = gap.index == gap.first + 1 and previous.text in SECTION_WORDS
+    return False if is_heading else None
 
 
 def initial_rule(gap: Gap) -> bool | None:
@@ -121,7 +126,9 @@ def initial_rule(gap: Gap) -> bool | None:
         return False
     if right.has_bare_period and is_initial(right.core):  # "G. W. Bush"
         return False
-    if left.core in ADMINISTRATIVE_LETTERS and _is_address_context(previous):
+    if left.core in ADMINISTRATIVE_LETTERS and (
+        right.text[0].isdigit() or _is_address_context(previous)
+    ):
         return False
     if right.text[0].isdigit():
         # "độ C. 30 phút sau" ends a sentence; "bị cáo Lê Thị H. 9 năm tù" does not.

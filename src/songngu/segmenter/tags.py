@@ -22,6 +22,7 @@ _MAX_CREDIT_NAME_WORDS = 6
 _DATELINE_WORDS = 3
 _SEPARATORS = frozenset(DASHES) | {"/", "|", "&"}
 _CREDIT_LABEL_STARTS = frozenset(label[0] for label in CREDIT_LABELS)
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")  # "Theo vnexpress.net"
 # Source lines: "Theo Báo Quảng Ninh", "Theo VnExpress", "Nguồn: Bộ Y tế", "Bài, ảnh: Minh Anh".
 _SOURCE_WORDS = frozenset({"báo", "tạp", "chí", "đài", "cổng", "trang", "thông", "tấn", "xã"})
 _BYLINE_LABEL = re.compile(
@@ -124,7 +125,10 @@ def _is_source_name(words: Sequence[Word]) -> bool:
     if any(word.text.endswith((",", ":", ";")) for word in words[:-1]):
         return False
     return all(
-        word.text[0].isupper() or word.text.lower() in _SOURCE_WORDS or is_agency(word.text)
+        word.text[0].isupper()
+        or word.text.lower() in _SOURCE_WORDS
+        or is_agency(word.text)
+        or _DOMAIN.fullmatch(word.text) is not None
         for word in words
         if word.text not in _SEPARATORS
     )

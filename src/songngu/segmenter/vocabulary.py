@@ -39,12 +39,18 @@ TITLES = frozenset(
 )  # fmt: skip
 
 #: One-letter administrative prefixes before a place or a number: "P. 5" (phường), "Q. 1"
-#: (quận), "X. Tân Lâm" (xã), "H. Đắk Mil" (huyện), "T. Lâm Đồng" (tỉnh). Only in an address
-#: context (after a comma or a word such as "tại"), because the same letters are initials.
+#: (quận), "X. Tân Lâm" (xã), "H. Đắk Mil" (huyện), "T. Lâm Đồng" (tỉnh). Before a number
+#: ("P. 5 và Q. 3") always; before a name only in an address context (after a comma or a word
+#: such as "tại"), because the same letters are initials ("bắt giữ Lê Văn T. Tại…").
 ADMINISTRATIVE_LETTERS = frozenset({"P", "Q", "X", "H", "T"})
 
 #: Lowercase words after which a one-letter prefix is an address: "tại Q. 3", "trú ở P. 7".
-ADDRESS_CONTEXT = frozenset({"tại", "ở", "thuộc", "trú", "phố", "đường", "số", "và"})
+ADDRESS_CONTEXT = frozenset({"tại", "ở", "thuộc", "trú", "phố", "đường", "số"})
+
+#: Words that number a section heading at the start of a line or sentence, whose number's
+#: period is a label (C8): "Điều 5. Phạm vi điều chỉnh", "Chương II. Quy định chung",
+#: "Bước 1. Tải ứng dụng", "Câu 3. Tính diện tích…".
+SECTION_WORDS = frozenset({"Điều", "Khoản", "Điểm", "Chương", "Mục", "Phần", "Bước", "Câu", "Bài"})
 
 #: Abbreviations that can end a sentence: their period is a full stop before a sentence start
 #: but not before a lowercase word ("cắm trại, v.v. Ban quản lý…" | "v.v. để phục vụ").
