@@ -98,3 +98,20 @@ def test_pieces_always_rebuild_the_sentence_and_fit(text: str, budget: int) -> N
     assert "".join(pieces) == text
     assert all(count_words(piece) <= budget for piece in pieces)
     assert all(piece.strip() for piece in pieces) or len(pieces) == 1
+
+
+@pytest.mark.model
+def test_pieces_fit_the_budget_in_the_models_own_tokens(hub_cache) -> None:
+    from songngu.backends import GenerationSettings, load_backend
+
+    backend = load_backend("transformers", GenerationSettings(model=hub_cache.marian_repo_id))
+
+    def count_tokens(text: str) -> int:
+        return backend.count_tokens([text])[0]
+
+    budget = count_tokens(LONG) // 3
+    pieces = split_to_budget(LONG, budget, count_tokens)
+    assert "".join(pieces) == LONG
+    assert len(pieces) >= 3
+    assert all(count_tokens(piece.strip()) <= budget for piece in pieces)
+    assert all(piece[-1:].isspace() for piece in pieces[:-1])
