@@ -154,19 +154,27 @@ def ends_glued_tag(words: Sequence[Word], index: int, first: int) -> bool:
     """
     if index + 1 >= len(words) or not _opens_glued_sentence(words[index + 1]):
         return False
-    return _ends_bracket_tag(words, index) or _ends_bare_credit(words, index, first)
+    return _ends_bracket_tag(words, index, first) or _ends_bare_credit(words, index, first)
 
 
 def _opens_glued_sentence(word: Word) -> bool:
     return word.text[0].isupper() or word.text[0] in '“"'
 
 
-def _ends_bracket_tag(words: Sequence[Word], index: int) -> bool:
+def _ends_bracket_tag(words: Sequence[Word], index: int, first: int) -> bool:
+    """A credit in brackets ends a caption; a source tag only when it stands as a sentence.
+
+    "Quang cảnh phiên họp (Ảnh: Doãn Tấn/TTXVN) Từ ngày…" but not "phỏng vấn phóng viên (PV)
+    Báo Lao Động".
+    """
     if not words[index].text.endswith((")", "]")):
         return False
     for opening in range(index, max(-1, index - _MAX_CREDIT_WORDS), -1):
         if words[opening].text.startswith(("(", "[")):
-            return opening > _DATELINE_WORDS and is_source_tag(words[opening : index + 1])
+            group = words[opening : index + 1]
+            if opening <= _DATELINE_WORDS:
+                return False
+            return is_credit(group) or (opening == first and is_source_tag(group))
     return False
 
 
