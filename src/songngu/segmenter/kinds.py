@@ -19,7 +19,7 @@ from songngu.segmenter.tags import is_byline, is_credit, is_source_tag
 from songngu.segmenter.words import CLOSERS, DASHES, TERMINALS, Word, scan_words
 
 _MAX_HEADLINE_WORDS = 35
-_MAX_LEAD_WORDS = 80
+_MAX_LEAD_WORDS = 100
 _MAX_LEAD_SENTENCES = 3
 _MAX_HEADING_WORDS = 12
 _MAX_CAPTION_WORDS = 60
