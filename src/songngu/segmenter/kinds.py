@@ -147,6 +147,7 @@ def _is_lead(block: _Block) -> bool:
         and block.has_next
         and block.is_one_line
         and len(block.words) <= _MAX_LEAD_WORDS
+        and block.final_character != ""
         and block.final_character in TERMINALS
         and len(split_sentences(block.text)) <= _MAX_LEAD_SENTENCES
     )
