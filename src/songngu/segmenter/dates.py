@@ -11,7 +11,7 @@ import datetime
 import re
 
 #: A scraper's leading marker, glued to the first paragraph: "date 2024-03 Tại buổi làm việc…".
-DATE_MARKER = re.compile(r"date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?=\s|\Z)", re.IGNORECASE)
+DATE_MARKER = re.compile(r"date:?[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?=\s|\Z)", re.IGNORECASE)
 
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-]?\d)")
 _WORDED_DATE = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b", re.I)
