@@ -14,7 +14,8 @@ from pathlib import Path
 from songngu.errors import ReviewError
 from songngu.exporters.word_markup import QA_AUTHOR
 from songngu.exporters.word_reading import ReviewFile, read_review_file
-from songngu.memory import EntryOrigin, MemoryEntry, TranslationMemory, source_key
+from songngu.memory import EntryOrigin, MemoryEntry, TranslationMemory
+from songngu.model import Origin
 from songngu.review.pairing import Pairing, normalized, pair_review
 from songngu.review.report import (
     ReviewReport,
@@ -60,7 +61,7 @@ def import_review(
             "songngu translate (its rows carry the ids)."
         )
     reviewer = options.reviewer or _reviewer_of(review)
-    sentences = [*_current_edits(pairing), *_past_edits(memory, pairing)]
+    sentences = [*_current_edits(pairing), *_past_edits(memory)]
     entries = list(_memory_entries(pairing, reviewer, is_edited_only=options.is_edited_only))
     num_stored = 0 if options.is_dry_run else memory.add(entries)
     return ReviewReport(
@@ -95,10 +96,13 @@ def _memory_entries(
     pairing: Pairing, reviewer: str, *, is_edited_only: bool
 ) -> Iterator[MemoryEntry]:
     manifest = pairing.manifest
+    copied = {s.id for s in manifest.segments().values() if s.origin == Origin.COPY.value}
     for result in pairing.segments:
-        if result.status in _APPROVED and (
-            not is_edited_only or result.status is SegmentStatus.EDITED
-        ):
+        # Copied metadata and English identical to the source are no translations to reuse.
+        is_copy = result.id in copied or normalized(result.target) == normalized(result.source)
+        if is_copy or result.status not in _APPROVED:
+            continue
+        if not is_edited_only or result.status is SegmentStatus.EDITED:
             yield MemoryEntry(
                 source=result.source,
                 target=result.target,
@@ -132,15 +136,10 @@ def _current_edits(pairing: Pairing) -> Iterator[EditedSentence]:
             yield EditedSentence(result.id, result.source, result.original, result.target, terms)
 
 
-def _past_edits(memory: TranslationMemory, pairing: Pairing) -> Iterator[EditedSentence]:
-    """Yield earlier reviewers' edits from the memory (not the sentences of this file)."""
-    current = {source_key(result.source) for result in pairing.segments}
+def _past_edits(memory: TranslationMemory) -> Iterator[EditedSentence]:
+    """Yield earlier reviewers' edits from the memory (a sentence edited again counts once)."""
     for entry in memory.iter_entries([EntryOrigin.REVIEWER]):
-        if (
-            entry.original
-            and normalized(entry.original) != normalized(entry.target)
-            and source_key(entry.source) not in current
-        ):
+        if entry.original and normalized(entry.original) != normalized(entry.target):
             label = f"{Path(entry.document).name or 'memory'}:{entry.segment_id}"
             yield EditedSentence(
                 label, entry.source, entry.original, entry.target, is_current=False

@@ -9,6 +9,7 @@ Rows without ids are *added*, blocks without rows *missing*; nothing is dropped
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from songngu.exporters.review_manifest import Manifest, ManifestBlock, ManifestSegment
@@ -23,6 +24,9 @@ from songngu.review.report import (
     SourceEdit,
 )
 from songngu.vietnamese import normalize_nfc
+
+_GLUED_HEAD = re.compile(r"^\S+")
+_GLUED_TAIL = re.compile(r"\S+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,12 +174,30 @@ def _read_english(
     for piece in _english_pieces(row):
         segment_id = piece.segment_id
         if segment_id in known and segment_id not in found.english:
-            _add_orphan(found, pending, previous_id, segment_id, primary)
-            found.english[segment_id] = piece.text
+            head = _glue(found, "".join(pending), previous_id)
+            tail = _GLUED_TAIL.search(head)
+            _add_orphan(
+                found, head[: tail.start()] if tail else head, previous_id, segment_id, primary
+            )
+            found.english[segment_id] = (tail.group() if tail else "") + piece.text
             previous_id, pending = segment_id, []
         else:
             pending.append(piece.text)
-    _add_orphan(found, pending, previous_id, None, primary)
+    _add_orphan(found, _glue(found, "".join(pending), previous_id), previous_id, None, primary)
+
+
+def _glue(found: _Found, text: str, previous_id: str | None) -> str:
+    """Give text glued to a sentence's end (no space between) to that sentence; return the rest.
+
+    Sentences are written with whitespace between them, so characters touching a sentence are
+    part of its last word or punctuation. LibreOffice (7.4) moves a bookmark's end one character
+    back when a comment ends earlier in the paragraph; this puts that character back.
+    """
+    head = _GLUED_HEAD.match(text)
+    if previous_id is None or head is None:
+        return text
+    found.english[previous_id] += head.group()
+    return text[head.end() :]
 
 
 def _english_pieces(row: ReviewRow) -> list[Piece]:
@@ -190,11 +212,10 @@ def _english_pieces(row: ReviewRow) -> list[Piece]:
 
 
 def _add_orphan(
-    found: _Found, texts: list[str], previous_id: str | None, next_id: str | None, block: str
+    found: _Found, text: str, previous_id: str | None, next_id: str | None, block: str
 ) -> None:
-    text = "".join(texts).strip()
-    if text:
-        found.orphans.append(_Orphan(text, previous_id, next_id, block))
+    if text.strip():
+        found.orphans.append(_Orphan(text.strip(), previous_id, next_id, block))
 
 
 def _english(row: ReviewRow) -> str:
@@ -223,7 +244,10 @@ def _place_orphans(found: _Found, manifest: Manifest) -> _Damage:
         damage.uncertain.update(segment_id for segment_id in neighbours if segment_id)
         where = " and ".join(sorted(segment_id for segment_id in neighbours if segment_id))
         damage.reasons.setdefault(
-            orphan.block_id, f"text outside the sentence markers next to {where or 'nothing'}"
+            orphan.block_id,
+            f"text outside the sentence markers next to {where}"
+            if where
+            else "the English was retyped as a whole (no sentence markers left)",
         )
     return damage
 

@@ -144,8 +144,10 @@ def _summary_lines(report: ReviewReport) -> list[str]:
     by = f", reviewed by {report.reviewer}" if report.reviewer else ""
     lines = [
         f"Review of {report.path} ({report.document}{by})",
-        f"  {len(report.segments)} sentences: {counted}; {len(report.added_rows)} rows added, "
-        f"{len(report.missing_blocks)} rows missing; {len(report.comments)} reviewer comments",
+        f"  {len(report.segments)} sentences: {counted}; "
+        f"{_plural(len(report.added_rows), 'row')} added, "
+        f"{_plural(len(report.missing_blocks), 'row')} missing; "
+        f"{_plural(len(report.comments), 'reviewer comment')}",
     ]
     if not report.has_manifest:
         lines.append(
@@ -227,5 +229,9 @@ def _memory_line(report: ReviewReport) -> str:
 
 
 def _quote(text: str) -> str:
-    flat = " ".join(text.split())
-    return f'"{flat[:157]}…"' if len(flat) > 160 else f'"{flat}"'
+    """Quote ``text`` on one line, in full: nothing a reviewer wrote is cut."""
+    return '"' + " ".join(text.split()) + '"'
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
