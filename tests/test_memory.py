@@ -209,6 +209,19 @@ def test_reviewer_entries_are_reused_by_any_run(memory: TranslationMemory, artic
     assert memory.count_by_origin()["model"] == 0, "--no-store-model stores nothing"
 
 
+def test_an_unwritable_memory_costs_the_reuse_not_the_translation(
+    tmp_path: Path, article: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    pipeline = Pipeline(SETTINGS)
+    with TranslationMemory(blocker / "memory.sqlite3") as store:
+        pipeline.memory = MemorySession(store, pipeline.signature())
+        document = pipeline.translate(read_document(article))
+    assert all(segment.target for segment in document.iter_segments())
+    assert "Translation memory not updated" in caplog.text
+
+
 def test_unfit_model_output_is_not_stored(memory: TranslationMemory) -> None:
     rows = [("Câu một.", "One."), ("Câu hai.", "Two."), ("Câu ba.", "Three."), ("Câu bốn.", "4.")]
     document = build_document([(BlockKind.PARAGRAPH, rows)])

@@ -9,7 +9,9 @@ by position. Layout, styles and the id mechanism: ``docs/design/review.md``.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import logging
+import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import count
@@ -29,9 +31,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Inches, Mm, Pt, RGBColor
 
 from songngu.exporters import SegmentPair
+from songngu.exporters.review_manifest import NAMESPACE as MANIFEST_NAMESPACE
 from songngu.exporters.review_manifest import manifest_from_document, render_manifest
 from songngu.exporters.word_markup import (
+    CHILD_ORDER,
     HEADER,
+    HOW_TO_REVIEW,
     KIND_LOOKS,
     MISSING_TERM_STYLE,
     QA_AUTHOR,
@@ -43,12 +48,15 @@ from songngu.exporters.word_markup import (
     Span,
     bookmark_name,
     count_removed_characters,
+    document_title,
+    english_title,
+    facts_line,
     sanitize_text,
     source_spans,
     target_spans,
 )
 from songngu.exporters.word_reading import read_review_file
-from songngu.model import Block, BlockKind, Document, Origin, Segment
+from songngu.model import Block, Document, Origin, Segment
 
 __all__ = ["PAPER_SIZES", "WordLayout", "read_docx_pairs", "sanitize_text", "write_docx"]
 
@@ -61,26 +69,11 @@ _FONT = "Arial"  # Full Vietnamese coverage on Windows and macOS; Liberation San
 _MEMORY_SHADING = "E2EFDA"  # Pale green, after Trados' colour for exact matches.
 _COPY_COLOUR = RGBColor(0x7F, 0x7F, 0x7F)
 _HEADER_SHADING = "D9D9D9"
-# WordprocessingML requires children in schema order (ECMA-376 Part 1, the CT_RPr, CT_TblPr,
-# CT_TrPr, CT_TcPr and CT_Settings sequences); Word reports a file with them out of order as
-# corrupt. Each list runs up to the last child songngu adds.
-_CHILD_ORDER = {
-    "w:rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
-    "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
-    "highlight u effect bdr shd fitText vertAlign rtl cs em lang",
-    "w:tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize "
-    "tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar",
-    "w:trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader",
-    "w:tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd",
-    "w:settings": "writeProtection view zoom removePersonalInformation removeDateAndTime "
-    "doNotDisplayPageBoundaries displayBackgroundShape printPostScriptOverText "
-    "printFractionalCharacterWidth printFormsData embedTrueTypeFonts embedSystemFonts "
-    "saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges "
-    "bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors "
-    "hideGrammaticalErrors activeWritingStyle proofState formsDesign attachedTemplate "
-    "linkStyles stylePaneFormatFilter stylePaneSortMethod documentType mailMerge revisionView "
-    "trackRevisions",
-}
+_DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+_CUSTOM_XML_PROPERTIES = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+# Rows up to about ten lines of a column are kept on one page (reading a short row across a page
+# break is awkward); longer rows may split so that they leave no half-empty page.
+_KEEP_WHOLE_CHARACTERS = 800
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,21 +202,14 @@ def _underline(run_properties: Any, kind: str, colour: str) -> None:
 def _add_front_matter(writer: _Writer, document: Document) -> tuple[str, ...]:
     """Write title, English title, facts, how-to and legend; return their texts for the manifest."""
     word, layout = writer.word, writer.layout
-    title = sanitize_text(_title(document))
+    title = sanitize_text(document_title(document))
     paragraphs = [word.add_paragraph(title, "Title")]
     _set_language(paragraphs[0].runs[0]._r.get_or_add_rPr(), layout.source_language)
-    english = _english_title(document)
+    english = english_title(document)
     if english:
         paragraphs.append(word.add_paragraph(sanitize_text(english), "Subtitle"))
-    paragraphs.append(_info(word, _facts_line(document)))
-    paragraphs.append(
-        _info(
-            word,
-            "How to review: edit the English column only (Track Changes welcome), comment "
-            "freely, add a row for anything missing; do not merge, split or reorder rows. "
-            "Then: songngu review import <this file>.",
-        )
-    )
+    paragraphs.append(_info(word, facts_line(document)))
+    paragraphs.append(_info(word, HOW_TO_REVIEW))
     paragraphs.append(_legend(word))
     return tuple(paragraph.text for paragraph in paragraphs)
 
@@ -289,7 +275,10 @@ def _fill_header(writer: _Writer, row: Any) -> None:
 
 
 def _add_row(writer: _Writer, table: Any, block: Block) -> None:
-    cells = table.add_row().cells
+    row = table.add_row()
+    if len(block.text) <= _KEEP_WHOLE_CHARACTERS:
+        _set_child(row._tr.get_or_add_trPr(), "w:cantSplit")
+    cells = row.cells
     look = KIND_LOOKS[block.kind]
     for cell, column in zip(cells, (SOURCE_COLUMN, TARGET_COLUMN), strict=True):
         cell.width = _text_width(writer.word) // 2
@@ -354,7 +343,7 @@ def _comment_lines(segment: Segment) -> list[str]:
 def _add_header_and_footer(word: Any, document: Document) -> None:
     section = word.sections[0]
     header = section.header.paragraphs[0]
-    header.text = sanitize_text(f"songngu review · {_title(document)}")[:120]
+    header.text = sanitize_text(f"songngu review · {document_title(document)}")[:120]
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _small_grey(header.runs)
     footer = section.footer.paragraphs[0]
@@ -387,8 +376,8 @@ def _add_field(paragraph: Any, instruction: str, placeholder: str) -> None:
 def _set_properties(word: Any, document: Document, layout: WordLayout) -> None:
     properties = word.core_properties
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0, tzinfo=None)
-    properties.title = sanitize_text(_title(document))[:255]
-    properties.subject = sanitize_text(_english_title(document) or "Tiếng Việt → English review")[
+    properties.title = sanitize_text(document_title(document))[:255]
+    properties.subject = sanitize_text(english_title(document) or "Tiếng Việt → English review")[
         :255
     ]
     properties.keywords = "songngu; bilingual review; vi-en"
@@ -401,10 +390,23 @@ def _set_properties(word: Any, document: Document, layout: WordLayout) -> None:
 
 
 def _add_manifest(word: Any, manifest: bytes) -> None:
+    """Add the manifest as a custom XML part, with the properties part Word gives each one."""
     package = word.part.package
     partname = package.next_partname("/customXml/item%d.xml")
     part = Part(PackURI(partname), "application/xml", manifest, package)
     word.part.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_XML)
+    item_id = uuid.uuid5(
+        uuid.NAMESPACE_URL, f"{MANIFEST_NAMESPACE}#{hashlib.sha256(manifest).hexdigest()}"
+    )
+    properties = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+        f'<ds:datastoreItem ds:itemID="{{{str(item_id).upper()}}}" xmlns:ds="{_DATASTORE}">'
+        f'<ds:schemaRefs><ds:schemaRef ds:uri="{MANIFEST_NAMESPACE}"/></ds:schemaRefs>'
+        "</ds:datastoreItem>"
+    ).encode()
+    properties_name = partname.replace("/item", "/itemProps")
+    properties_part = Part(PackURI(properties_name), _CUSTOM_XML_PROPERTIES, properties, package)
+    part.relate_to(properties_part, RELATIONSHIP_TYPE.CUSTOM_XML_PROPS)
 
 
 def _drop_thumbnail(word: Any) -> None:
@@ -421,7 +423,7 @@ def _track_changes(word: Any) -> None:
 
 def _set_child(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
     """Set ``parent``'s child ``tag`` (replacing one already there), in schema order."""
-    order = [qn(f"w:{name}") for name in _CHILD_ORDER[_prefixed(parent.tag)].split()]
+    order = [qn(f"w:{name}") for name in CHILD_ORDER[_prefixed(parent.tag)].split()]
     child = OxmlElement(tag, {qn(name): value for name, value in (attributes or {}).items()})
     existing = parent.find(qn(tag))
     if existing is not None:
@@ -447,28 +449,3 @@ def _set_language(run_properties: Any, language: str) -> None:
 
 def _set_shading(properties: Any, fill: str) -> None:
     _set_child(properties, "w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": fill})
-
-
-def _title(document: Document) -> str:
-    for block in document.blocks:
-        if block.kind is BlockKind.HEADLINE:
-            return block.text
-    return document.meta.title or Path(document.meta.source_path).name
-
-
-def _english_title(document: Document) -> str | None:
-    for block in document.blocks:
-        if block.kind is BlockKind.HEADLINE:
-            return " ".join(segment.target or "" for segment in block.segments).strip() or None
-    return None
-
-
-def _facts_line(document: Document) -> str:
-    meta = document.meta
-    segments = list(document.iter_segments())
-    issues = sum(len(segment.issues) for segment in segments)
-    terms = sum(len(segment.terms) for segment in segments)
-    parts = [f"Source: {meta.source_path}", f"Date: {meta.date}" if meta.date else ""]
-    parts += [f"Model: {meta.model}" if meta.model else "", f"{len(segments)} sentences"]
-    parts += [f"{terms} glossary terms", f"{issues} QA findings"]
-    return " · ".join(part for part in parts if part)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from songngu.model import BlockKind, Segment
+from songngu.model import BlockKind, Document, Segment
 
 HEADER = ("Tiếng Việt", "English")
 #: The author of the QA comments songngu writes; review import skips comments by this author.
@@ -20,9 +21,34 @@ QA_INITIALS = "QA"
 SOURCE_COLUMN = "vi"
 TARGET_COLUMN = "en"
 
+HOW_TO_REVIEW = (
+    "How to review: edit the English column only (Track Changes welcome), comment freely, add a "
+    "row for anything missing; do not merge, split or reorder rows. "
+    "Then: songngu review import <this file>."
+)
 TERM_STYLE = "Glossary term"
 MISSING_TERM_STYLE = "Glossary term missing"
 
+# WordprocessingML requires children in schema order (ECMA-376 Part 1, the CT_RPr, CT_TblPr,
+# CT_TrPr, CT_TcPr and CT_Settings sequences); Word reports a file with them out of order as
+# corrupt. Each list runs up to the last child songngu adds.
+CHILD_ORDER = {
+    "w:rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
+    "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
+    "highlight u effect bdr shd fitText vertAlign rtl cs em lang",
+    "w:tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize "
+    "tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar",
+    "w:trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader",
+    "w:tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd",
+    "w:settings": "writeProtection view zoom removePersonalInformation removeDateAndTime "
+    "doNotDisplayPageBoundaries displayBackgroundShape printPostScriptOverText "
+    "printFractionalCharacterWidth printFormsData embedTrueTypeFonts embedSystemFonts "
+    "saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges "
+    "bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors "
+    "hideGrammaticalErrors activeWritingStyle proofState formsDesign attachedTemplate "
+    "linkStyles stylePaneFormatFilter stylePaneSortMethod documentType mailMerge revisionView "
+    "trackRevisions",
+}
 # Bookmark names must be unique in a document (Word drops a duplicate), hence the column in the
 # name; Word limits names to 40 characters, which ids like b123.s45 leave far behind.
 _BOOKMARK = re.compile(r"^sn_(vi|en)_(b\d+)_(s\d+)$")
@@ -142,3 +168,31 @@ def _find(text: str, rendering: str) -> list[int]:
     if capitalised != rendering and text.startswith(capitalised):
         starts.insert(0, 0)
     return starts
+
+
+def document_title(document: Document) -> str:
+    """Return the headline, else the title in the metadata, else the file name."""
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADLINE:
+            return block.text
+    return document.meta.title or Path(document.meta.source_path).name
+
+
+def english_title(document: Document) -> str | None:
+    """Return the headline's English, if the document has a translated headline."""
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADLINE:
+            return " ".join(segment.target or "" for segment in block.segments).strip() or None
+    return None
+
+
+def facts_line(document: Document) -> str:
+    """Return the one line of facts under the title: source, date, model, counts."""
+    meta = document.meta
+    segments = list(document.iter_segments())
+    issues = sum(len(segment.issues) for segment in segments)
+    terms = sum(len(segment.terms) for segment in segments)
+    parts = [f"Source: {meta.source_path}", f"Date: {meta.date}" if meta.date else ""]
+    parts += [f"Model: {meta.model}" if meta.model else "", f"{len(segments)} sentences"]
+    parts += [f"{terms} glossary terms", f"{issues} QA findings"]
+    return " · ".join(part for part in parts if part)

@@ -6,10 +6,14 @@ and stores the run's new model output when asked (``docs/design/review.md``, "Po
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
+from songngu.errors import MemoryStoreError
 from songngu.memory.store import EntryOrigin, MemoryEntry, TranslationMemory
 from songngu.model import Document, Origin, Segment, Severity
+
+logger = logging.getLogger(__name__)
 
 #: Issue codes that make a model output unfit to reuse (besides any error-severity issue).
 _UNFIT_CODES = frozenset({"length-cap"})
@@ -32,7 +36,11 @@ class MemorySession:
         return {source: entry.target for source, entry in found.items()}
 
     def record(self, document: Document) -> int:
-        """Store the document's fit model translations; return how many were stored."""
+        """Store the document's fit model translations; return how many were stored.
+
+        A memory that cannot be written costs only the reuse, not the translation: the failure
+        is logged as a warning and the run goes on.
+        """
         if not self.store_model:
             return 0
         entries = [
@@ -47,7 +55,11 @@ class MemorySession:
             for segment in document.iter_segments()
             if _is_fit(segment)
         ]
-        return self.memory.add(entries) if entries else 0
+        try:
+            return self.memory.add(entries) if entries else 0
+        except MemoryStoreError as error:
+            logger.warning("Translation memory not updated: %s", error)
+            return 0
 
 
 def _is_fit(segment: Segment) -> bool:
