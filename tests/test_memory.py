@@ -14,6 +14,7 @@ from lxml import etree
 from review_samples import build_document
 from songngu.backends.fake import FakeBackend
 from songngu.cli import cli
+from songngu.cli.output import CliState
 from songngu.errors import InputError, MemoryStoreError
 from songngu.memory import (
     EntryOrigin,
@@ -389,7 +390,5 @@ def test_memory_export_can_include_model_output(
     assert '<prop type="x-origin">model</prop>' in exported.read_text(encoding="utf-8")
 
 
-def _state() -> object:
-    from songngu.cli import _State
-
-    return _State()
+def _state() -> CliState:
+    return CliState()

@@ -21,7 +21,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from review_samples import build_document, sample_document
-from songngu.cli import _State, cli
+from songngu.cli import cli
+from songngu.cli.output import CliState
 from songngu.errors import InputError, ReviewError
 from songngu.exporters.word import write_docx
 from songngu.memory import EntryOrigin, TranslationMemory
@@ -423,7 +424,7 @@ ARTICLE = (
 
 
 def invoke(runner: CliRunner, *arguments: str) -> object:
-    result = runner.invoke(cli, list(arguments), obj=_State())
+    result = runner.invoke(cli, list(arguments), obj=CliState())
     assert result.exit_code == 0, (result.output, result.exception)
     return result
 

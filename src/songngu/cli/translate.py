@@ -20,6 +20,7 @@ from songngu.batch import (
     iter_translated_files,
 )
 from songngu.cli.memory import memory_option, resolve_memory_path
+from songngu.cli.output import echo_error
 from songngu.cli.progress import progress_for
 from songngu.exporters import EXPORTERS
 from songngu.memory import MemorySession, TranslationMemory
@@ -192,7 +193,7 @@ def _memory_for(pipeline: Pipeline, options: dict[str, Any]) -> Iterator[None]:
 
 def _report(result: FileResult) -> FileResult:
     if result.error is not None or result.document is None:
-        click.echo(f"Error: {result.error}", err=True)
+        echo_error(result.error or ValueError("no document"))
         return result
     segments = list(result.document.iter_segments())
     terms = [term for segment in segments for term in segment.terms]
