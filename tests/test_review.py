@@ -68,9 +68,11 @@ def make_run(text: str) -> object:
     return run
 
 
-def edit_sentence(word: docx.document.Document, segment_id: str, text: str) -> None:
+def edit_sentence(
+    word: docx.document.Document, segment_id: str, text: str, column: str = "en"
+) -> None:
     """An edit made with Track Changes off (or accepted): the bookmark now holds ``text``."""
-    start, end = bookmark(word, "en", segment_id)
+    start, end = bookmark(word, column, segment_id)
     runs = runs_inside(start, end)
     runs[0].find(qn("w:t")).text = text  # type: ignore[attr-defined]
     for run in runs[1:]:
@@ -150,19 +152,11 @@ def thorough_reviewer(word: docx.document.Document) -> None:
 
     paragraph = table.rows[4].cells[1].paragraphs[0]
     word.add_comment(Run(runs_inside(start, end)[0], paragraph), "Is 'pace' right?", "Lan", "L")
-    edit_sentence_source(word, "b5.s1", "Cầu đi bộ mới nhìn từ bờ đông (Ảnh: T.H.)")
+    edit_sentence(word, "b5.s1", "Cầu đi bộ mới nhìn từ bờ đông (Ảnh: T.H.)", column="vi")
     table._tbl.remove(table.rows[6]._tr)
     added = table.add_row()
     added.cells[1].paragraphs[0].add_run(NEW["added"])
     word.add_paragraph("General note: call it a footbridge throughout.")
-
-
-def edit_sentence_source(word: docx.document.Document, segment_id: str, text: str) -> None:
-    start, end = bookmark(word, "vi", segment_id)
-    runs = runs_inside(start, end)
-    runs[0].find(qn("w:t")).text = text  # type: ignore[attr-defined]
-    for run in runs[1:]:
-        run.getparent().remove(run)  # type: ignore[attr-defined]
 
 
 @pytest.fixture

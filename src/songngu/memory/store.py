@@ -156,8 +156,15 @@ class TranslationMemory:
             MemoryStoreError: the file cannot be written.
         """
         rows = [_row(entry) for entry in entries if entry.source.strip() and entry.target.strip()]
-        with self._transaction() as connection:
-            connection.executemany(_UPSERT, rows)
+        connection = self._connect()
+        try:
+            # The connection as a context manager commits, or rolls back on an error.
+            with connection:
+                connection.executemany(_UPSERT, rows)
+        except sqlite3.Error as error:
+            raise MemoryStoreError(
+                f"{self.path}: cannot write the translation memory ({error})."
+            ) from error
         return len(rows)
 
     def close(self) -> None:
@@ -228,35 +235,6 @@ class TranslationMemory:
                 ) from error
             self._connection = connection
         return self._connection
-
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._connect(), self.path)
-
-
-class _Transaction:
-    """Commit on success, roll back on failure, and report SQLite errors as ours."""
-
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
-        self.connection = connection
-        self.path = path
-
-    def __enter__(self) -> sqlite3.Connection:
-        return self.connection
-
-    def __exit__(
-        self,
-        exception_type: type[BaseException] | None,
-        exception: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if exception is None:
-            self.connection.commit()
-            return
-        self.connection.rollback()
-        if isinstance(exception, sqlite3.Error):
-            raise MemoryStoreError(
-                f"{self.path}: cannot write the translation memory ({exception})."
-            ) from exception
 
 
 _UPSERT = f"""

@@ -18,7 +18,9 @@ from songngu.memory import EntryOrigin, MemoryEntry, TranslationMemory
 from songngu.model import Origin
 from songngu.review.pairing import Pairing, normalized, pair_review
 from songngu.review.report import (
+    BlockResult,
     ReviewReport,
+    SegmentResult,
     SegmentStatus,
     render_report,
     report_to_dict,
@@ -95,37 +97,33 @@ def _reviewer_of(review: ReviewFile) -> str:
 def _memory_entries(
     pairing: Pairing, reviewer: str, *, is_edited_only: bool
 ) -> Iterator[MemoryEntry]:
-    manifest = pairing.manifest
-    copied = {s.id for s in manifest.segments().values() if s.origin == Origin.COPY.value}
+    copied = {s.id for s in pairing.manifest.segments().values() if s.origin == Origin.COPY.value}
     for result in pairing.segments:
         # Copied metadata and English identical to the source are no translations to reuse.
         is_copy = result.id in copied or normalized(result.target) == normalized(result.source)
         if is_copy or result.status not in _APPROVED:
             continue
         if not is_edited_only or result.status is SegmentStatus.EDITED:
-            yield MemoryEntry(
-                source=result.source,
-                target=result.target,
-                origin=EntryOrigin.REVIEWER,
-                signature=manifest.signature,
-                document=manifest.source_path,
-                segment_id=result.id,
-                reviewer=reviewer,
-                original=result.original,
-            )
+            yield _entry(result, pairing, reviewer)
     for block in pairing.blocks:
         if not is_edited_only or normalized(block.target) != normalized(block.original):
-            yield MemoryEntry(
-                source=block.source,
-                target=block.target,
-                origin=EntryOrigin.REVIEWER,
-                level="block",
-                signature=manifest.signature,
-                document=manifest.source_path,
-                segment_id=block.id,
-                reviewer=reviewer,
-                original=block.original,
-            )
+            yield _entry(block, pairing, reviewer, level="block")
+
+
+def _entry(
+    result: SegmentResult | BlockResult, pairing: Pairing, reviewer: str, level: str = "sentence"
+) -> MemoryEntry:
+    return MemoryEntry(
+        source=result.source,
+        target=result.target,
+        origin=EntryOrigin.REVIEWER,
+        level=level,
+        signature=pairing.manifest.signature,
+        document=pairing.manifest.source_path,
+        segment_id=result.id,
+        reviewer=reviewer,
+        original=result.original,
+    )
 
 
 def _current_edits(pairing: Pairing) -> Iterator[EditedSentence]:
