@@ -187,9 +187,9 @@ def _add_kind_style(styles: Any, base: Any, look: Look, column: str) -> None:
 
 
 def _add_character_styles(styles: Any) -> None:
+    # A coloured dotted underline on text of normal colour: visible, yet not mistaken for a link.
     term = styles.add_style(TERM_STYLE, WD_STYLE_TYPE.CHARACTER)
-    term.font.color.rgb = RGBColor(0x1F, 0x4E, 0x79)
-    _underline(term.element.get_or_add_rPr(), "dotted", "1F4E79")
+    _underline(term.element.get_or_add_rPr(), "dotted", "00897B")
     missing = styles.add_style(MISSING_TERM_STYLE, WD_STYLE_TYPE.CHARACTER)
     missing.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
     _underline(missing.element.get_or_add_rPr(), "wave", "C00000")
