@@ -439,7 +439,9 @@ def test_translate_review_import_translate_reuses_the_review(
         runner, "review", "import", str(reviewed), "--report", str(report_path), "--edited-only"
     )
     assert "1 edited, 2 unchanged" in result.output  # type: ignore[attr-defined]
-    assert json.loads(report_path.read_text(encoding="utf-8"))["counts"]["edited"] == 1
+    (report,) = json.loads(report_path.read_text(encoding="utf-8"))
+    assert report["counts"]["edited"] == 1
+    assert report["segments"][2]["status"] == "edited"
     second = tmp_path / "second"
     result = invoke(
         runner, "translate", str(article), "-o", str(second), "-f", "docx,json", "--dry-run"

@@ -31,7 +31,7 @@ def review() -> None:
     "--report",
     "report_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the report(s) as JSON to this file.",
+    help="Also write the reports as JSON (a list, one per file) to this file.",
 )
 @click.option("--edited-only", is_flag=True, help="Store only edited sentences, not approved ones.")
 @click.option("--dry-run", is_flag=True, help="Report only; leave the memory unchanged.")
@@ -61,7 +61,7 @@ def import_command(
         click.echo(render_report(report))
     if report_path is not None:
         data = [report_to_dict(report) for report in reports]
-        text = json.dumps(data if len(data) > 1 else data[0], ensure_ascii=False, indent=2)
+        text = json.dumps(data, ensure_ascii=False, indent=2)
 
         def write(path: Path) -> None:
             path.write_text(text + "\n", encoding="utf-8")

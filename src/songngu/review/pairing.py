@@ -85,7 +85,7 @@ def pair_review(review: ReviewFile) -> Pairing:
     segments: list[SegmentResult] = []
     blocks: list[BlockResult] = []
     missing: list[str] = []
-    for block in manifest.blocks:
+    for block in (block for block in manifest.blocks if block.segments):
         if block.id not in found.row_of_block:
             missing.append(block.id)
             segments += [_result(segment, "", SegmentStatus.MISSING) for segment in block.segments]
