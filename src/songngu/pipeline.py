@@ -18,7 +18,7 @@ from songngu.checks import check_document
 from songngu.errors import PipelineError
 from songngu.glossary import Glossary, GlossaryStage, NameStyle, load_glossary
 from songngu.model import Document
-from songngu.translation import MemoryLookup, ProgressCallback, TranslateStage
+from songngu.translation import MemoryLookup, MemoryRecorder, ProgressCallback, TranslateStage
 
 Stage = Callable[[Document], Document]
 
@@ -91,7 +91,10 @@ class Pipeline:
             TranslateStage(self.translator, self.memory, progress),
             check_document,
         ]
-        return self._sign(run_stages(document, stages))
+        document = self._sign(run_stages(document, stages))
+        if isinstance(self.memory, MemoryRecorder):
+            self.memory.record(document)
+        return document
 
     def _sign(self, document: Document) -> Document:
         meta = dataclasses.replace(
