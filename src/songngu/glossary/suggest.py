@@ -11,9 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from songngu.glossary.entries import Glossary, NameStyle
-from songngu.glossary.tokens import Gap, Shape, Token, phrase_keys, phrase_list, tokenize
-from songngu.model import Document
+from songngu.glossary.entries import Glossary
+from songngu.glossary.tokens import (
+    Gap,
+    Shape,
+    Token,
+    is_syllable,
+    phrase_keys,
+    phrase_list,
+    tokenize,
+)
+from songngu.model import Document, TermMatch
 
 _HEADS = phrase_list(
     "Bộ",
@@ -81,16 +89,47 @@ _HEADS = phrase_list(
 # Lower-case words that belong inside names: level words before a place, and "và".
 _INSIDE = frozenset(phrase_keys("tỉnh thành phố huyện quận xã phường trung ương và"))
 # Lower-case words that end a name: function words and common verbs of news text.
-_ENDINGS = frozenset(
+_ENDING_WORDS = frozenset(
     phrase_keys(
         "cho đã sẽ vừa đang là có được của tại với về trong ngày cũng không để khi thì mà "
-        "này đó các những đến từ theo phối hợp tổ chức yêu cầu vào ra lên trên dưới sau trước "
-        "năm tháng nhằm nên bị do vì nếu hay hoặc rằng nhưng còn đều luôn vẫn chưa mới rất "
-        "nhiều tiếp làm việc họp thăm dự chủ trì phát biểu cho biết nhấn mạnh đề nghị kiểm tra "
-        "ký ban hành công bố tổ chức trao tặng tiếp nhận chỉ đạo báo cáo hỗ trợ thực hiện "
-        "triển khai khẳng xác minh điều tra phê duyệt giao đón gặp gửi nêu cần phải"
+        "này đó các những đến từ theo vào ra lên trên dưới sau trước năm tháng nhằm nên bị do "
+        "vì nếu hay hoặc rằng nhưng còn đều luôn vẫn chưa mới rất nhiều tiếp làm họp thăm dự "
+        "ký giao đón gặp gửi nêu cần phải đẩy nâng"
     )
 )
+_ENDING_PHRASES = frozenset(
+    phrase_list(
+        "phối hợp",
+        "tổ chức",
+        "yêu cầu",
+        "làm việc",
+        "chủ trì",
+        "phát biểu",
+        "cho biết",
+        "nhấn mạnh",
+        "đề nghị",
+        "kiểm tra",
+        "ban hành",
+        "công bố",
+        "trao tặng",
+        "tiếp nhận",
+        "chỉ đạo",
+        "báo cáo",
+        "hỗ trợ",
+        "thực hiện",
+        "triển khai",
+        "khẳng định",
+        "xác minh",
+        "điều tra",
+        "phê duyệt",
+        "đồng ý",
+        "bày tỏ",
+        "dẫn đầu",
+        "vui mừng",
+        "chúc mừng",
+    )
+)
+_STOP_TYPES = frozenset({"name", "title", "rank"})
 _MAX_LOWER_RUN = 3
 _MAX_LENGTH = 14
 
@@ -107,41 +146,57 @@ class Suggestion:
 def suggest_terms(
     glossary: Glossary, document: Document, date: str | None = None
 ) -> list[Suggestion]:
-    """Return candidate names in the document's segments that no glossary term covers."""
+    """Return candidate names in the document's blocks that no glossary term covers."""
     found: dict[tuple[str, ...], Suggestion] = {}
-    for segment in document.iter_segments():
-        covered = [
-            (term.start, term.end)
-            for term in glossary.match(
-                segment.source, date or document.meta.date, names=NameStyle.OFF
-            )
-        ]
-        for start, end in iter_candidates(segment.source):
-            if any(left <= start and end <= right for left, right in covered):
-                continue
-            text = " ".join(segment.source[start:end].split())
+    for block in document.blocks:
+        if not block.is_translated:
+            continue
+        terms = glossary.match(block.text, date or document.meta.date)
+        for start, end in iter_candidates(block.text, terms):
+            text = " ".join(block.text[start:end].split())
             key = phrase_keys(text)
             earlier = found.get(key)
             count = earlier.count + 1 if earlier else 1
-            first = earlier.start if earlier else segment.start + start
+            first = earlier.start if earlier else block.start + start
             found[key] = Suggestion(earlier.text if earlier else text, first, count)
     return sorted(found.values(), key=lambda s: (-s.count, s.start))
 
 
-def iter_candidates(text: str) -> list[tuple[int, int]]:
-    """Return the spans of candidate names in ``text``, left to right, not overlapping."""
+def iter_candidates(text: str, terms: Sequence[TermMatch] = ()) -> list[tuple[int, int]]:
+    """Return the spans of candidate names in ``text`` that ``terms`` do not cover.
+
+    A candidate stops where a name, a title or a rank begins ("… tỉnh Lâm Đồng và Đại tá …"),
+    and lower-case words after the end of a known term are not part of it ("Bộ Công an đẩy
+    mạnh …" is "Bộ Công an", known).
+    """
     tokens = tokenize(text)
+    stops = {term.start for term in terms if term.type in _STOP_TYPES}
     spans: list[tuple[int, int]] = []
     position = 0
     while position < len(tokens):
         head = _head_at(tokens, position)
-        end = _name_end(tokens, position + head) if head else None
+        end = _name_end(tokens, position + head, stops) if head else None
         if end is None:
             position += 1
             continue
-        spans.append((tokens[position].start, tokens[end - 1].end))
+        span = _trim_after_terms(tokens, (position, end), terms)
+        if not any(term.start <= span[0] and span[1] <= term.end for term in terms):
+            spans.append(span)
         position = end
     return spans
+
+
+def _trim_after_terms(
+    tokens: Sequence[Token], window: tuple[int, int], terms: Sequence[TermMatch]
+) -> tuple[int, int]:
+    """Return the candidate's span, cut after a known term that only lower-case words follow."""
+    start, end = tokens[window[0]].start, tokens[window[1] - 1].end
+    for term in terms:
+        inside = start <= term.start < term.end < end
+        rest = [token for token in tokens[window[0] : window[1]] if token.start >= term.end]
+        if inside and all(token.shape is Shape.LOWER for token in rest):
+            return start, term.end
+    return start, end
 
 
 def _head_at(tokens: Sequence[Token], position: int) -> int:
@@ -154,18 +209,24 @@ def _head_at(tokens: Sequence[Token], position: int) -> int:
     return 0
 
 
-def _name_end(tokens: Sequence[Token], position: int) -> int | None:
-    """Return the end of the name after a head, or None unless a capitalised word follows."""
+def _name_end(tokens: Sequence[Token], position: int, stops: set[int]) -> int | None:
+    """Return the end of the name after a head, or None unless a capitalised word follows.
+
+    The name stops at a function word or common verb, a glossary name, title or rank, a
+    foreign word ("Cuba", "Esteban"), or after three lower-case words in a row.
+    """
     if position >= len(tokens) or tokens[position].shape is Shape.LOWER:
         return None
     end, last_capital, lower_run = position, None, 0
     while end < len(tokens) and end - position < _MAX_LENGTH:
         token = tokens[end]
-        if token.gap not in (Gap.SPACE, Gap.DASH):
+        if token.gap not in (Gap.SPACE, Gap.DASH) or token.start in stops:
+            break
+        if token.shape is Shape.TITLE and not is_syllable(token.text):
             break
         if token.shape in (Shape.TITLE, Shape.UPPER, Shape.MIXED):
             last_capital, lower_run = end, 0
-        elif token.key in _ENDINGS or (lower_run >= _MAX_LOWER_RUN and token.key not in _INSIDE):
+        elif _ends_name(tokens, end) or (lower_run >= _MAX_LOWER_RUN and token.key not in _INSIDE):
             break
         else:
             lower_run += 1
@@ -173,6 +234,12 @@ def _name_end(tokens: Sequence[Token], position: int) -> int | None:
     if last_capital is None:
         return None
     return _trim(tokens, position, end)
+
+
+def _ends_name(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a function word or a common verb ("cho biết", "đề nghị") starts here."""
+    pair = tuple(token.key for token in tokens[position : position + 2])
+    return tokens[position].key in _ENDING_WORDS or pair in _ENDING_PHRASES
 
 
 def _trim(tokens: Sequence[Token], start: int, end: int) -> int:
