@@ -130,7 +130,7 @@ _ENDING_PHRASES = frozenset(
     )
 )
 _STOP_TYPES = frozenset({"name", "title", "rank"})
-_MAX_LOWER_RUN = 3
+_MAX_LOWER_RUN = 4
 _MAX_LENGTH = 14
 
 
@@ -213,7 +213,7 @@ def _name_end(tokens: Sequence[Token], position: int, stops: set[int]) -> int | 
     """Return the end of the name after a head, or None unless a capitalised word follows.
 
     The name stops at a function word or common verb, a glossary name, title or rank, a
-    foreign word ("Cuba", "Esteban"), or after three lower-case words in a row.
+    foreign word ("Cuba", "Esteban"), or after four lower-case words in a row.
     """
     if position >= len(tokens) or tokens[position].shape is Shape.LOWER:
         return None
