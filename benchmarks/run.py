@@ -13,6 +13,7 @@ rules: ``docs/design/performance.md``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import json
 import os
@@ -43,6 +44,8 @@ class Variant:
     options: tuple[str, ...] = ()
     glossary: bool = False
     label: str = ""
+    memory: bool = False
+    memory_path: str = ""
 
 
 VARIANTS = {
@@ -54,9 +57,13 @@ VARIANTS = {
         Variant("peers-ct2-greedy", worker="peers-ct2-greedy", label="CT2 int8 as peers, greedy"),
         Variant("ct2", options=("--backend", "ct2"), label="songngu --backend ct2"),
         Variant("ct2-glossary", options=("--backend", "ct2"), glossary=True),
+        Variant("ct2-rerun", options=("--backend", "ct2"), glossary=True, memory=True),
         Variant("ct2-greedy", options=("--backend", "ct2", "--beams", "1")),
         Variant("transformers", options=("--backend", "transformers"), label="songngu (default)"),
         Variant("transformers-glossary", options=("--backend", "transformers"), glossary=True),
+        Variant(
+            "transformers-rerun", options=("--backend", "transformers"), glossary=True, memory=True
+        ),
         Variant(
             "transformers-fp32", options=("--backend", "transformers", "--precision", "float32")
         ),
@@ -101,7 +108,6 @@ def main() -> None:
 def _parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--article", type=Path, default=HERE / "data" / "han-man-mien-tay.txt")
-    parser.add_argument("--glossary", type=Path, default=HERE / "data" / "glossary.tsv")
     parser.add_argument("--model", type=Path, help="a real opus-mt-vi-en folder (real weights)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--variants", help=f"comma-separated, from: {', '.join(VARIANTS)}")
@@ -120,7 +126,7 @@ def _variants(arguments: argparse.Namespace) -> list[Variant]:
         base = VARIANTS[backend]
         options = (*base.options, *extra.split())
         label = f"{base.label} {extra}" if base.label and extra else base.label
-        found.append(Variant(name, base.worker, options, base.glossary, label))
+        found.append(Variant(name, base.worker, options, base.glossary, label, base.memory))
     return found
 
 
@@ -165,13 +171,26 @@ def _run_cli(variant: Variant, arguments, workload: Workload, environment: dict)
         *("-v", "translate", str(arguments.article), "-o", str(output), "-f", "docx,md,json"),
         *("--force", "--max-length-ratio", str(workload.max_length_ratio)),
         *(["--no-retry"] if _has_no_retry() else []),
-        *(("-g", str(arguments.glossary)) if variant.glossary else ("--no-shipped-glossary",)),
+        *(() if variant.glossary else ("--no-shipped-glossary",)),
+        *_memory_options(variant, arguments, workload, environment),
         *variant.options,
         *arguments.options.split(),
     ]
     run, _, stderr_lines = _timed(command, environment)
     run.report.update(_cli_report(stderr_lines, output, arguments.article, workload))
     return run
+
+
+def _memory_options(variant: Variant, arguments, workload, environment) -> tuple[str, ...]:
+    """No memory, except for the rerun variants: their first, untimed run fills a fresh one."""
+    if variant.memory_path:
+        return ("--memory", variant.memory_path)
+    if not variant.memory:
+        return ("--no-memory",)
+    memory = str(Path(tempfile.mkdtemp(prefix="songngu-memory-")) / "memory.sqlite3")
+    filling = Variant("fill-memory", options=variant.options, glossary=variant.glossary)
+    _run_cli(dataclasses.replace(filling, memory_path=memory), arguments, workload, environment)
+    return ("--memory", memory)
 
 
 def _songngu_command() -> list[str]:
@@ -242,6 +261,7 @@ def _cli_report(lines, output: Path, article: Path, workload: Workload) -> dict:
     document = json.loads((output / f"{article.stem}.vi-en.json").read_text(encoding="utf-8"))
     segments = [segment for block in document["blocks"] for segment in block["segments"]]
     from_model = [segment for segment in segments if segment["origin"] == "model"]
+    from_memory = [segment for segment in segments if segment["origin"] == "memory"]
     capped = [s for s in from_model if any(i["code"] == "length-cap" for i in s["issues"])]
     terms = [term for segment in segments for term in segment["terms"]]
     return {
@@ -249,6 +269,7 @@ def _cli_report(lines, output: Path, article: Path, workload: Workload) -> dict:
         "first_output_s": first,
         "num_segments": len(segments),
         "num_model_segments": len(from_model),
+        "num_memory_segments": len(from_memory),
         "length_misses": len(from_model) - len(capped) if workload.is_random else 0,
         "num_terms": len(terms),
         "num_terms_enforced": sum(term["enforced"] for term in terms),
@@ -284,8 +305,9 @@ def _summarise(runs: dict[str, list[Run]], workload: Workload, variants: list[Va
 
 
 def _label(variant: Variant) -> str:
-    options = " ".join(variant.options)
-    return f"songngu {options}" + (" + glossary" if variant.glossary else "")
+    glossary = " (shipped glossary)" if variant.glossary else " --no-shipped-glossary"
+    memory = ", rerun with the memory filled" if variant.memory else ""
+    return f"songngu {' '.join(variant.options)}{glossary}{memory}"
 
 
 def _median(values) -> float | None:

@@ -23,11 +23,22 @@ def songngu_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("xdg-cache")
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def songngu_cache(songngu_cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point songngu's cache (converted models) at the session folder, never the user's."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(songngu_cache_dir))
     return songngu_cache_dir / "songngu"
+
+
+@pytest.fixture(autouse=True)
+def private_memory(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Keep every test away from the user's translation memory (translate uses it by default)."""
+    folder = tmp_path_factory.mktemp("memory")
+    monkeypatch.setenv("SONGNGU_MEMORY", str(folder / "memory.sqlite3"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder / "memory.sqlite3"
 
 
 @pytest.fixture

@@ -16,9 +16,9 @@ from songngu._version import __version__
 from songngu.backends import DEFAULT_BACKEND, GenerationSettings, Translator, load_backend
 from songngu.checks import check_document
 from songngu.errors import PipelineError
-from songngu.glossary import Glossary, GlossaryStage, load_glossary
+from songngu.glossary import Glossary, GlossaryStage, NameStyle, load_glossary
 from songngu.model import Document
-from songngu.translation import MemoryLookup, ProgressCallback, TranslateStage
+from songngu.translation import MemoryLookup, MemoryRecorder, ProgressCallback, TranslateStage
 
 Stage = Callable[[Document], Document]
 
@@ -32,6 +32,7 @@ class TranslationSettings:
     glossary_files: tuple[Path, ...] = ()
     use_shipped_glossary: bool = True
     date: str | None = None
+    names: NameStyle = NameStyle.ASCII
 
 
 def run_stages(document: Document, stages: Sequence[Stage]) -> Document:
@@ -86,11 +87,14 @@ class Pipeline:
         """Segment, match terms, translate, check and sign ``document``."""
         stages: list[Stage] = [
             segmenter.segment_document,
-            GlossaryStage(self.glossary, self.settings.date),
+            GlossaryStage(self.glossary, self.settings.date, self.settings.names),
             TranslateStage(self.translator, self.memory, progress),
             check_document,
         ]
-        return self._sign(run_stages(document, stages))
+        document = self._sign(run_stages(document, stages))
+        if isinstance(self.memory, MemoryRecorder):
+            self.memory.record(document)
+        return document
 
     def _sign(self, document: Document) -> Document:
         meta = dataclasses.replace(

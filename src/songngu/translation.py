@@ -11,7 +11,7 @@ import dataclasses
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from songngu.backends import Translator
 from songngu.glossary.enforcement import TermJob, enforce_terms, mark_enforced
@@ -31,6 +31,15 @@ class MemoryLookup(Protocol):
 
     def lookup(self, sources: Sequence[str]) -> dict[str, str]:
         """Return the stored target of each source that has one."""
+        ...
+
+
+@runtime_checkable
+class MemoryRecorder(MemoryLookup, Protocol):
+    """A memory that also keeps what a run translated (the pipeline calls it once per document)."""
+
+    def record(self, document: Document) -> int:
+        """Store the document's new translations; return how many were stored."""
         ...
 
 

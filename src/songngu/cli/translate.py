@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +19,14 @@ from songngu.batch import (
     expand_inputs,
     iter_translated_files,
 )
+from songngu.cli.glossary import user_glossary_option, user_layers
+from songngu.cli.memory import memory_option, resolve_memory_path
 from songngu.cli.output import echo_error
 from songngu.cli.progress import progress_for
 from songngu.exporters import EXPORTERS
+from songngu.glossary import NameStyle
+from songngu.memory import MemorySession, TranslationMemory
+from songngu.model import Origin
 from songngu.pipeline import Pipeline, TranslationSettings
 
 
@@ -69,7 +76,15 @@ def _split_formats(
     help="An extra glossary TSV (repeatable); it overrides the shipped glossary.",
 )
 @click.option("--no-shipped-glossary", is_flag=True, help="Use only the --glossary files.")
+@user_glossary_option("--user-glossary")
 @click.option("--date", help="The article's date (YYYY-MM-DD), for terms that changed over time.")
+@click.option(
+    "--names",
+    type=click.Choice([style.value for style in NameStyle]),
+    default=NameStyle.ASCII.value,
+    show_default=True,
+    help="Personal names: without diacritics (To Lam), kept (Tô Lâm), or left to the model.",
+)
 @click.option(
     "--backend",
     type=click.Choice(sorted(BACKENDS)),
@@ -126,6 +141,14 @@ def _split_formats(
     is_flag=True,
     help="Use a fake translator: check inputs, glossary and outputs fast.",
 )
+@memory_option
+@click.option("--no-memory", is_flag=True, help="Neither reuse nor store translation memory.")
+@click.option(
+    "--store-model/--no-store-model",
+    default=True,
+    show_default=True,
+    help="Store the model's new translations in the memory, so reruns skip them.",
+)
 def translate(inputs: tuple[str, ...], **options: Any) -> None:
     """Translate Vietnamese articles (.txt, .md, or - for stdin) into side-by-side files.
 
@@ -141,9 +164,11 @@ def translate(inputs: tuple[str, ...], **options: Any) -> None:
     output = OutputOptions(options["output_dir"], options["formats"], options["force"])
     check_output_names(paths, output)
     pipeline = Pipeline(_settings(options))
-    results = [
-        _report(result) for result in iter_translated_files(paths, pipeline, output, progress_for)
-    ]
+    with _memory_for(pipeline, options):
+        results = [
+            _report(result)
+            for result in iter_translated_files(paths, pipeline, output, progress_for)
+        ]
     failed = [result for result in results if result.error is not None]
     strict_failed = options["strict"] and any(result.num_errors for result in results)
     if len(results) > 1:
@@ -167,10 +192,26 @@ def _settings(options: dict[str, Any]) -> TranslationSettings:
     return TranslationSettings(
         backend="fake" if options["dry_run"] else options["backend"],
         generation=generation,
-        glossary_files=tuple(options["glossary_files"]),
+        glossary_files=(
+            *user_layers(options["user_glossary"], not options["no_shipped_glossary"]),
+            *options["glossary_files"],
+        ),
         use_shipped_glossary=not options["no_shipped_glossary"],
         date=options["date"],
+        names=NameStyle(options["names"]),
     )
+
+
+@contextmanager
+def _memory_for(pipeline: Pipeline, options: dict[str, Any]) -> Iterator[None]:
+    """Attach the translation memory to the pipeline for the run (bound to its signature)."""
+    if options["no_memory"]:
+        yield
+        return
+    with TranslationMemory(resolve_memory_path(options["memory_path"])) as store:
+        store_model = options["store_model"] and not options["dry_run"]
+        pipeline.memory = MemorySession(store, pipeline.signature(), store_model=store_model)
+        yield
 
 
 def _report(result: FileResult) -> FileResult:
@@ -181,8 +222,10 @@ def _report(result: FileResult) -> FileResult:
     terms = [term for segment in segments for term in segment.terms]
     issues = [issue for segment in segments for issue in segment.issues]
     outputs = ", ".join(str(path) for path in result.outputs)
+    reused = sum(segment.origin is Origin.MEMORY for segment in segments)
+    from_memory = f" ({reused} from memory)" if reused else ""
     click.echo(
-        f"{result.path} → {outputs}: {len(segments)} sentences, "
+        f"{result.path} → {outputs}: {len(segments)} sentences{from_memory}, "
         f"{sum(t.enforced for t in terms)}/{len(terms)} glossary terms enforced, "
         f"{len(issues)} QA issues ({result.num_errors} errors) in {result.seconds:.1f} s",
         err=True,

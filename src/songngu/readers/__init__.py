@@ -102,13 +102,12 @@ def build_document(text: str, spans: Iterable[BlockSpan], meta: DocumentMeta) ->
 
 
 def _parser_for(path: str) -> ParseFunction:
-    suffix = ".txt" if path == "-" else Path(path).suffix.lower()
+    # Standard input and files without a suffix (a checker's temporary file) are plain text.
+    suffix = ".txt" if path == "-" else Path(path).suffix.lower() or ".txt"
     target = READERS.get(suffix)
     if target is None:
         known = ", ".join(SUFFIXES)
-        raise InputError(
-            f"{path}: cannot read '{suffix or 'no suffix'}' files; use one of {known}."
-        )
+        raise InputError(f"{path}: cannot read '{suffix}' files; use one of {known}.")
     module_name, _, function_name = target.partition(":")
     function: ParseFunction = getattr(importlib.import_module(module_name), function_name)
     return function
