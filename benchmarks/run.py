@@ -145,6 +145,7 @@ def _measure_all(variants, arguments, workload, workload_path, environment) -> d
 def _clean_run(variant, arguments, workload, workload_path, environment) -> Run:
     """Run until a run sees no foreign load (at most 5 tries; the last one is kept, marked)."""
     for attempt in range(5):
+        _wait_for_quiet(arguments.noise_limit)
         if variant.worker:
             run = _run_worker(variant, workload_path, environment)
         else:
@@ -153,8 +154,18 @@ def _clean_run(variant, arguments, workload, workload_path, environment) -> Run:
         if run.foreign_cpu <= arguments.noise_limit:
             return run
         print(f"  discarded {variant.name}: {run.foreign_cpu:.0%} foreign CPU", file=sys.stderr)
-        time.sleep(10)
     return run
+
+
+def _wait_for_quiet(limit: float, patience: float = 3600) -> None:
+    """Wait (up to an hour) until other processes use at most ``limit`` of the CPUs for 5 s."""
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        before = _cpu_ticks()
+        time.sleep(5)
+        busy, steal = (now - then for now, then in zip(_cpu_ticks(), before, strict=True))
+        if (busy + steal) / TICKS <= limit * CPUS * 5:
+            return
 
 
 def _run_worker(variant: Variant, workload_path: Path, environment: dict) -> Run:

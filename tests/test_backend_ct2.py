@@ -16,7 +16,7 @@ import pytest
 
 from songngu.backends import GenerationSettings, load_backend
 from songngu.backends import conversion as conversion_module
-from songngu.backends.ct2 import thread_split
+from songngu.backends.hardware import thread_split
 from songngu.backends.hub import locate_model
 from songngu.backends.presets import MARIAN, NLLB
 from songngu.backends.tokenization import load_codec

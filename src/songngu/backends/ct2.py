@@ -16,18 +16,15 @@ from typing import Any
 from songngu.backends import GenerationSettings, Translation, join_prefix
 from songngu.backends.conversion import converted_model
 from songngu.backends.decoding import default_batch_size, iter_batches, length_cap
-from songngu.backends.hardware import available_cores
+from songngu.backends.hardware import thread_split
 from songngu.backends.hub import ModelLocation, locate_model, read_model_json
 from songngu.backends.presets import ModelFamily, family_for
 from songngu.backends.tokenization import PieceCodec, load_codec
 from songngu.errors import BackendError
 
-__all__ = ["CTranslate2Backend", "thread_split"]
+__all__ = ["CTranslate2Backend"]
 
 logger = logging.getLogger(__name__)
-
-#: More workers than this rarely have a batch each: an article's chunk holds about four.
-_MAX_INTER_THREADS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,20 +146,6 @@ class CTranslate2Backend:
                 asynchronous=True,
             )
         )
-
-
-def thread_split(threads: int | None, device: str) -> tuple[int, int]:
-    """Return ``(inter_threads, intra_threads)``: parallel batches, and cores per batch.
-
-    On CPU, batches decoded side by side on one core each beat one batch on every core: on two
-    cores, int8 beam 4 runs 1.3x and greedy 2.2x faster (``shared/reference/performance.md``).
-    A GPU runs one batch at a time.
-    """
-    if device == "cuda":
-        return 1, threads or 0
-    cores = threads or available_cores()
-    inter = min(cores, _MAX_INTER_THREADS)
-    return inter, max(1, cores // inter)
 
 
 def _import_ctranslate2() -> Any:
