@@ -219,15 +219,15 @@ def _has_no_retry() -> bool:
 
 # Linux carries the forking process's peak RSS over into the child's ru_maxrss, so the timed
 # command is started by this small launcher, never straight from the (larger) driver. It
-# reports the command's exit status, CPU seconds and peak RSS on file descriptor 3.
+# reports the command's exit status, CPU seconds and peak RSS on the descriptor it is given.
 LAUNCHER = """
 import os, sys
 pid = os.fork()
 if pid == 0:
-    os.execvp(sys.argv[1], sys.argv[1:])
+    os.execvp(sys.argv[2], sys.argv[2:])
 _, status, usage = os.wait4(pid, 0)
-os.write(3, f"{os.waitstatus_to_exitcode(status)} {usage.ru_utime + usage.ru_stime} "
-            f"{usage.ru_maxrss}".encode())
+os.write(int(sys.argv[1]), f"{os.waitstatus_to_exitcode(status)} "
+         f"{usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}".encode())
 """
 
 
@@ -237,7 +237,7 @@ def _timed(command: list[str], environment: dict) -> tuple[Run, str, list[tuple[
     before = _cpu_ticks()
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-S", "-c", LAUNCHER, *command],
+        [sys.executable, "-S", "-c", LAUNCHER, str(report_write), *command],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=environment,
