@@ -171,7 +171,13 @@ def _wait_for_quiet(limit: float, patience: float = 3600) -> None:
 def _run_worker(variant: Variant, workload_path: Path, environment: dict) -> Run:
     command = [sys.executable, str(HERE / "workers.py"), variant.worker, str(workload_path)]
     run, stdout, _ = _timed(command, environment)
-    run.report.update(json.loads(stdout.strip().splitlines()[-1]))
+    report = json.loads(stdout.strip().splitlines()[-1])
+    outputs = report.pop("outputs", None)
+    if outputs is not None:
+        path = workload_path.parent / f"{variant.name}-outputs.json"
+        path.write_text(json.dumps(outputs, ensure_ascii=False), encoding="utf-8")
+        report["outputs_json"] = str(path)
+    run.report.update(report)
     return run
 
 
@@ -200,8 +206,37 @@ def _memory_options(variant: Variant, arguments, workload, environment) -> tuple
         return ("--no-memory",)
     memory = str(Path(tempfile.mkdtemp(prefix="songngu-memory-")) / "memory.sqlite3")
     filling = Variant("fill-memory", options=variant.options, glossary=variant.glossary)
-    _run_cli(dataclasses.replace(filling, memory_path=memory), arguments, workload, environment)
+    run = _run_cli(
+        dataclasses.replace(filling, memory_path=memory), arguments, workload, environment
+    )
+    _remember(Path(run.report["output_json"]), Path(memory))
     return ("--memory", memory)
+
+
+def _remember(output_json: Path, memory: Path) -> None:
+    """Store the first run's model output in the memory, as a fit run's would be stored.
+
+    The memory rightly refuses to reuse output that hit the length cap, and a random model's
+    always does; storing it anyway stands in for a real model's output, so that the rerun
+    measures the real lookup-and-skip path.
+    """
+    from songngu.memory.store import EntryOrigin, MemoryEntry, TranslationMemory
+
+    document = json.loads(output_json.read_text(encoding="utf-8"))
+    entries = [
+        MemoryEntry(
+            segment["source"],
+            segment["target"],
+            EntryOrigin.MODEL,
+            signature=document["signature"],
+            segment_id=segment["id"],
+        )
+        for block in document["blocks"]
+        for segment in block["segments"]
+        if segment["origin"] == "model"
+    ]
+    with TranslationMemory(memory) as store:
+        store.add(entries)
 
 
 def _songngu_command() -> list[str]:
@@ -285,10 +320,31 @@ def _cli_report(lines, output: Path, article: Path, workload: Workload) -> dict:
         "num_terms": len(terms),
         "num_terms_enforced": sum(term["enforced"] for term in terms),
         "signature": document["signature"],
+        "output_json": str(output / f"{article.stem}.vi-en.json"),
     }
 
 
+def _agreement(run: Run, naive_outputs: dict[str, str] | None) -> float | None:
+    """Return the share of plain segments whose output equals the naive loop's (beam 4, fp32).
+
+    Plain: from the model in one piece, no glossary term (enforcement changes the output).
+    """
+    if naive_outputs is None or "output_json" not in run.report:
+        return None
+    document = json.loads(Path(run.report["output_json"]).read_text(encoding="utf-8"))
+    plain = [
+        segment
+        for block in document["blocks"]
+        for segment in block["segments"]
+        if segment["origin"] == "model" and segment["pieces"] == 1 and not segment["terms"]
+    ]
+    same = [segment["target"] == naive_outputs.get(segment["source"]) for segment in plain]
+    return sum(same) / len(same) if same else None
+
+
 def _summarise(runs: dict[str, list[Run]], workload: Workload, variants: list[Variant]) -> list:
+    naive_path = next((r.report.get("outputs_json") for r in runs.get("naive", [])), None)
+    naive_outputs = json.loads(Path(naive_path).read_text(encoding="utf-8")) if naive_path else None
     results = []
     for variant in variants:
         kept = runs[variant.name]
@@ -309,6 +365,7 @@ def _summarise(runs: dict[str, list[Run]], workload: Workload, variants: list[Va
                 "foreign_cpu_max": max(run.foreign_cpu for run in kept),
                 "discarded": sum(run.report["discarded_before"] for run in kept),
                 "length_misses": sum(run.report.get("length_misses", 0) for run in kept),
+                "same_as_naive": _median(_agreement(run, naive_outputs) for run in kept),
                 "reports": [run.report for run in kept],
             }
         )
@@ -392,8 +449,8 @@ def _table(results: list, workload: Workload, extras: dict) -> str:
         "include start-up, load, checks and exports, reference rows translation only.",
         "",
         "| variant | sent/s | target tok/s | × naive | peak RSS MB | start-up+load s | "
-        "first output s | runs (discarded) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "first output s | same as naive | runs (discarded) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for result in results:
         seconds = result["seconds"]
@@ -401,7 +458,8 @@ def _table(results: list, workload: Workload, extras: dict) -> str:
         lines.append(
             f"| {result['label']} | {sentences / seconds:.2f} | {tokens / seconds:,.0f} | "
             f"{ratio} | {result['max_rss_mb']:,.0f} | {_format(result['startup_load_s'])} | "
-            f"{_format(result['first_output_s'])} | {len(result['seconds_all'])} "
+            f"{_format(result['first_output_s'])} | {_share(result['same_as_naive'])} | "
+            f"{len(result['seconds_all'])} "
             f"({result['discarded']}) |"
         )
     lines.append("")
@@ -413,6 +471,10 @@ def _table(results: list, workload: Workload, extras: dict) -> str:
         f"peak RSS {first['max_rss_mb']:,.0f} MB"
     )
     return "\n".join(lines)
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
 
 
 def _format(value: float | None) -> str:

@@ -35,7 +35,7 @@ def run_naive(workload: Workload, num_beams: int) -> dict[str, float | int]:
     model = AutoModelForSeq2SeqLM.from_pretrained(workload.model_dir).eval()
     model.generation_config.max_length = None
     loaded = time.perf_counter()
-    first, misses = 0.0, 0
+    first, misses, outputs = 0.0, 0, {}
     for text, target in zip(workload.segments, workload.target_tokens, strict=True):
         encoded = tokenizer(text, return_tensors="pt")
         # With random weights, exactly `target` content tokens and then the forced </s>, as
@@ -44,11 +44,12 @@ def run_naive(workload: Workload, num_beams: int) -> dict[str, float | int]:
         output = model.generate(
             **encoded, num_beams=num_beams, min_new_tokens=least, max_new_tokens=target + 1
         )
-        tokenizer.decode(output[0], skip_special_tokens=True)
+        outputs[text] = tokenizer.decode(output[0], skip_special_tokens=True)
         misses += workload.is_random and _content_length(output[0].tolist(), model) != target
         first = first or time.perf_counter()
+    times = _times(imported, loaded, first, misses)
     del torch
-    return _times(imported, loaded, first, misses)
+    return {**times, "outputs": outputs}
 
 
 def run_peers_ct2(workload: Workload, num_beams: int, batch_size: int = 32) -> dict:
@@ -132,4 +133,4 @@ VARIANTS = {
 
 if __name__ == "__main__":
     variant, workload_path = sys.argv[1], Path(sys.argv[2])
-    print(json.dumps(VARIANTS[variant](Workload.load(workload_path))))
+    print(json.dumps(VARIANTS[variant](Workload.load(workload_path)), ensure_ascii=False))
