@@ -62,3 +62,22 @@ class ReviewError(SongnguError, ValueError):
 
 class PipelineError(SongnguError, TypeError):
     """A pipeline stage broke the stage contract."""
+
+
+class TranslationInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a translation; what was finished is saved in the resume journal.
+
+    A ``KeyboardInterrupt`` rather than a :class:`SongnguError`, so that nothing that handles
+    errors file by file can swallow it and carry on with the next file.
+    """
+
+    def __init__(self, source_path: str, num_saved: int, num_total: int, journal_path: Path):
+        """Say how many of the article's sentences are saved, and where."""
+        self.source_path = source_path
+        self.num_saved = num_saved
+        self.num_total = num_total
+        self.journal_path = journal_path
+        super().__init__(
+            f"{num_saved} of {num_total} sentences of {source_path} are saved in {journal_path}; "
+            "run the same command again to continue."
+        )

@@ -16,8 +16,10 @@ from songngu.batch import (
     check_output_names,
     expand_inputs,
     iter_translated_files,
+    prepare_output_folder,
 )
 from songngu.cli.progress import progress_for
+from songngu.errors import TranslationInterrupted
 from songngu.exporters import EXPORTERS
 from songngu.pipeline import Pipeline, TranslationSettings
 
@@ -32,7 +34,10 @@ def _split_formats(
     return formats
 
 
-@click.command(epilog="Exit codes: 0 success; 1 a file failed (or --strict found errors); 2 usage.")
+@click.command(
+    epilog="Exit codes: 0 success; 1 a file failed (or --strict found errors); 2 usage; "
+    "130 interrupted (run the same command again to continue)."
+)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
     "-o",
@@ -111,6 +116,11 @@ def _split_formats(
 )
 @click.option("--threads", type=click.IntRange(1, 256), help="CPU threads for the model.")
 @click.option("--force", is_flag=True, help="Overwrite existing outputs.")
+@click.option(
+    "--no-retry",
+    is_flag=True,
+    help="Do not translate again the sentences that came out looping, empty or cut short.",
+)
 @click.option("--strict", is_flag=True, help="Exit 1 when an error-severity QA issue remains.")
 @click.option(
     "--dry-run",
@@ -131,16 +141,27 @@ def translate(inputs: tuple[str, ...], **options: Any) -> None:
     paths = expand_inputs(inputs)
     output = OutputOptions(options["output_dir"], options["formats"], options["force"])
     check_output_names(paths, output)
+    prepare_output_folder(output)
     pipeline = Pipeline(_settings(options))
-    results = [
-        _report(result) for result in iter_translated_files(paths, pipeline, output, progress_for)
-    ]
+    results = _translate_all(paths, pipeline, output)
     failed = [result for result in results if result.error is not None]
     strict_failed = options["strict"] and any(result.num_errors for result in results)
     if len(results) > 1:
         click.echo(f"{len(results) - len(failed)} of {len(results)} files translated.", err=True)
     if failed or strict_failed:
         sys.exit(1)
+
+
+def _translate_all(paths: list[str], pipeline: Pipeline, output: OutputOptions) -> list[FileResult]:
+    """Translate every input, reporting each; on Ctrl-C say what is saved and exit 130."""
+    try:
+        return [
+            _report(result)
+            for result in iter_translated_files(paths, pipeline, output, progress_for)
+        ]
+    except TranslationInterrupted as interrupt:
+        click.echo(f"\nInterrupted; {interrupt}", err=True)
+        sys.exit(130)
 
 
 def _settings(options: dict[str, Any]) -> TranslationSettings:
@@ -160,10 +181,15 @@ def _settings(options: dict[str, Any]) -> TranslationSettings:
         glossary_files=tuple(options["glossary_files"]),
         use_shipped_glossary=not options["no_shipped_glossary"],
         date=options["date"],
+        retry=not options["no_retry"],
     )
 
 
 def _report(result: FileResult) -> FileResult:
+    if result.is_resumed:
+        outputs = ", ".join(str(path) for path in result.outputs)
+        click.echo(f"{result.path} → {outputs}: done before the interruption; kept.", err=True)
+        return result
     if result.error is not None or result.document is None:
         click.echo(f"Error: {result.error}", err=True)
         return result

@@ -29,10 +29,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 # A Vietnamese syllable without its tone: initial consonant, vowel nucleus (with any glide and
 # off-glide), final consonant. Nuclei are listed in full so that the garbage a wrong decoding
 # makes ("vieọt", "viờũt") is rejected; after Đoàn Thiện Thuật, "Ngữ âm tiếng Việt" (1977).
-_NUCLEI = (
-    "a ă â e ê i o ô ơ u ư y "
-    "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ươ ưu "
-    "yê ya iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu"
+_NUCLEI = (  # noqa: SIM905 - a word list reads best as words
+    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ "
+    "uê ui uô uơ uy ưa ưi ươ ưu yê ya iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu"
 ).split()
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdđghklmnprstvx])?"
@@ -43,13 +42,17 @@ _VIETNAMESE_MARKS = frozenset({*TONE_MARKS, "\u0302", "\u0306", "\u031b"})
 
 # Unaccented Vietnamese function words that are not also English words.
 _UNACCENTED_VIETNAMESE = frozenset(
-    "cua cac nhung mot khong duoc nguoi trong voi nay nhu cung den theo vao nhieu viec chung "
-    "toi ong tinh thanh pho nuoc viet dang truoc dong nhan dan hoi quan cong phai rat la va da "
-    "se tai ve ngay thi khi tu cho nam cuoc dien gia bao".split()
+    (  # noqa: SIM905 - a word list reads best as words
+        "cua cac nhung mot khong duoc nguoi trong voi nay nhu cung den theo vao nhieu viec "
+        "chung toi ong tinh thanh pho nuoc viet dang truoc dong nhan dan hoi quan cong phai "
+        "rat la va da se tai ve ngay thi khi tu cho nam cuoc dien gia bao"
+    ).split()
 )
 _ENGLISH = frozenset(
-    "the and of to in is that for on with as was are by this from at be have it an or "
-    "has were which not but said their his her they will would its been".split()
+    (  # noqa: SIM905 - a word list reads best as words
+        "the and of to in is that for on with as was are by this from at be have it an or has "
+        "were which not but said their his her they will would its been"
+    ).split()
 )
 # Scripts named by the first word of their Unicode character names.
 _SCRIPTS = {

@@ -56,7 +56,7 @@ _TCVN3_DECODE = {
     for column, code in enumerate(codes)
 }
 _TCVN3_ENCODE = {character: byte for byte, character in _TCVN3_DECODE.items()}
-_TCVN3_TRANSLATION = {byte: character for byte, character in _TCVN3_DECODE.items()}
+_TCVN3_TRANSLATION = dict(_TCVN3_DECODE)
 
 # VNI: the diacritic bytes (as Windows-1252 characters, lower-case forms) after a base vowel.
 # Tones in the order sắc, huyền, hỏi, ngã, nặng.
@@ -64,7 +64,17 @@ _VNI_TONES = "ùøûõï"
 _VNI_CIRCUMFLEX = "âáàåãä"  # plain, then with each tone
 _VNI_BREVE = "êéèúüë"
 # Letters that VNI writes as one byte (lower case): ơ, ư, đ, the toned i's and ỵ.
-_VNI_SINGLE = {"ơ": "ô", "ư": "ö", "đ": "ñ", "í": "í", "ì": "ì", "ỉ": "æ", "ĩ": "ó", "ị": "ò", "ỵ": "î"}
+_VNI_SINGLE = {
+    "ơ": "ô",
+    "ư": "ö",
+    "đ": "ñ",
+    "í": "í",
+    "ì": "ì",
+    "ỉ": "æ",
+    "ĩ": "ó",
+    "ị": "ò",
+    "ỵ": "î",
+}
 _TONE_MARKS = "\u0301\u0300\u0309\u0303\u0323"
 
 

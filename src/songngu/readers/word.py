@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from typing import Literal, overload
 from xml.etree import ElementTree
 
 from songngu.errors import InputError
@@ -60,7 +61,7 @@ def read_word_article(data: bytes, path: str) -> WordArticle:
         if len(archive.infolist()) > _MAX_MEMBERS:
             raise InputError(f"{path}: has over {_MAX_MEMBERS} parts; it is not a Word article.")
         main_part = _main_part_name(archive, path)
-        body = _parse_part(archive, main_part, path)
+        body = _parse_part(archive, main_part, path, required=True)
         styles = read_styles(_parse_part(archive, _STYLES_PART, path, required=False))
     paragraphs = list(iter_paragraphs(body, styles))
     return _layout(paragraphs, path)
@@ -95,8 +96,20 @@ def _main_part_name(archive: zipfile.ZipFile, path: str) -> str:
     )
 
 
+@overload
 def _parse_part(
-    archive: zipfile.ZipFile, name: str, path: str, *, required: bool = True
+    archive: zipfile.ZipFile, name: str, path: str, *, required: Literal[True]
+) -> ElementTree.Element: ...
+
+
+@overload
+def _parse_part(
+    archive: zipfile.ZipFile, name: str, path: str, *, required: Literal[False]
+) -> ElementTree.Element | None: ...
+
+
+def _parse_part(
+    archive: zipfile.ZipFile, name: str, path: str, *, required: bool
 ) -> ElementTree.Element | None:
     try:
         info = archive.getinfo(name)
