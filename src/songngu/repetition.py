@@ -7,6 +7,8 @@ repeated back to back, which fluent English almost never does more than twice.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -74,17 +76,13 @@ def _longest_run(words: list[str], size: int) -> Repetition | None:
     """
     needed = _MIN_COPIES_OF_WORD if size == 1 else _MIN_COPIES_OF_PHRASE
     best: Repetition | None = None
-    length = 0
-    for index in range(len(words) - size + 1):
-        is_periodic = index + size < len(words) and words[index] == words[index + size]
-        if is_periodic:
-            length += 1
-            continue
+    index = 0
+    for is_periodic, group in itertools.groupby(map(operator.eq, words, words[size:])):
+        length = sum(1 for _ in group)
         copies = (length + size) // size
-        if copies >= needed and (best is None or copies > best.count):
-            start = index - length
-            best = Repetition(" ".join(words[start : start + size]), copies)
-        length = 0
+        if is_periodic and copies >= needed and (best is None or copies > best.count):
+            best = Repetition(" ".join(words[index : index + size]), copies)
+        index += length
     return best
 
 

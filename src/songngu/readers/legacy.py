@@ -16,7 +16,6 @@ still reach newsrooms. Bytes 0x00–0x7F are ASCII in both encodings.
 
 from __future__ import annotations
 
-import codecs
 import unicodedata
 from collections.abc import Callable
 
@@ -28,6 +27,7 @@ __all__ = [
     "encode_tcvn3",
     "encode_vni",
     "recover_font_bytes",
+    "windows_1252_text",
 ]
 
 # Unicode code points of TCVN3 bytes 0x80–0xFF, eight per row (libiconv lib/tcvn.h, tcvn_2uni_2).
@@ -147,7 +147,7 @@ def encode_tcvn3(text: str) -> bytes:
 
 def decode_vni(data: bytes) -> str:
     """Return the Unicode text of VNI-Windows bytes."""
-    return decode_vni_text(_windows_1252_text(data))
+    return decode_vni_text(windows_1252_text(data))
 
 
 def decode_vni_text(text: str) -> str:
@@ -199,18 +199,25 @@ def recover_font_bytes(text: str) -> bytes | None:
     return bytes(encoded)
 
 
-def _windows_1252_text(data: bytes) -> str:
-    return data.decode("cp1252", errors="latin-1-fallback")
+def windows_1252_text(data: bytes) -> str:
+    """Return ``data`` as Windows shows legacy-font bytes: Windows-1252, undefined bytes kept.
+
+    The inverse of :func:`recover_font_bytes`.
+    """
+    return data.decode("latin-1").translate(_WINDOWS_1252)
 
 
-def _latin_1_fallback(error: UnicodeError) -> tuple[str, int]:
-    """Decode the five bytes Windows-1252 leaves undefined as their Latin-1 characters."""
-    if not isinstance(error, UnicodeDecodeError):
-        raise error
-    return error.object[error.start : error.end].decode("latin-1"), error.end
+def _windows_1252_table() -> dict[int, str]:
+    table = {}
+    for byte in range(0x80, 0xA0):
+        try:
+            table[byte] = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue  # 0x81, 0x8D, 0x8F, 0x90, 0x9D keep their Latin-1 value
+    return table
 
 
-codecs.register_error("latin-1-fallback", _latin_1_fallback)
+_WINDOWS_1252 = _windows_1252_table()
 
 
 #: Legacy encodings by name, each a function from bytes to Unicode text.

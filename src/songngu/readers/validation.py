@@ -114,11 +114,12 @@ def _describe(profile: LanguageProfile) -> str:
     if profile.scripts and profile.scripts[0][1] * 2 >= words:
         script, count = profile.scripts[0]
         return f"it is written in {script} ({count} of {words} words)"
-    if profile.num_other_latin * 4 >= words:
+    other = profile.num_other_latin
+    if other >= 2 and other > profile.num_vietnamese:
         return (
-            f"{profile.num_other_latin} of {words} words have accents Vietnamese does not use "
-            "(another language, or Vietnamese in an old font encoding such as TCVN3 or VNI "
-            "that could not be converted; save it as Unicode)"
+            f"{other} of {words} words have accents Vietnamese does not use (another language "
+            "such as French or German, or Vietnamese in an old font encoding such as TCVN3 or "
+            "VNI that could not be converted; save it as Unicode)"
         )
     if profile.num_english * 10 >= profile.num_plain_latin:
         return f"it looks like English ({words} words, {profile.num_vietnamese} Vietnamese)"
