@@ -95,17 +95,43 @@ class TruncatingBackend(FakeBackend):
 
 
 class InterruptingBackend(FakeBackend):
-    """Raises KeyboardInterrupt on call number ``interrupt_at`` (counting from 1)."""
+    """Raises KeyboardInterrupt on call number ``interrupt_at`` (counting from 1).
 
-    def __init__(self, settings: GenerationSettings | None = None, *, interrupt_at: int) -> None:
-        super().__init__(settings)
-        self.interrupt_at = interrupt_at
-        self.sources: list[str] = []
+    A class attribute, because the CLI builds the backend itself; tests set it.
+    """
+
+    interrupt_at = 2
 
     def translate_with_prefix(
         self, sources: Sequence[str], prefixes: Sequence[str]
     ) -> list[Translation]:
         if self.num_calls + 1 == self.interrupt_at:
             raise KeyboardInterrupt
-        self.sources.extend(sources)
         return super().translate_with_prefix(sources, prefixes)
+
+
+#: Every source a :class:`RecordingBackend` was asked to translate, in order.
+TRANSLATED: list[str] = []
+
+
+class RecordingBackend(FakeBackend):
+    """The fake backend, noting in :data:`TRANSLATED` every source sent to it."""
+
+    def translate_with_prefix(
+        self, sources: Sequence[str], prefixes: Sequence[str]
+    ) -> list[Translation]:
+        TRANSLATED.extend(sources)
+        return super().translate_with_prefix(sources, prefixes)
+
+
+def many_sentences(count: int, topic: str = "xe buýt") -> str:
+    """Return an article of ``count`` distinct sentences, five to a paragraph."""
+    places = ["cầu Rồng", "chợ Hàn", "bãi biển Mỹ Khê", "sân bay", "ga Đà Nẵng", "bán đảo Sơn Trà"]
+    sentences = [
+        f"Tuyến {topic} số {number} đi qua {places[number % 6]} mỗi {5 + number % 20} phút"
+        + " và chạy đến khuya" * (number % 3)
+        + "."
+        for number in range(1, count + 1)
+    ]
+    paragraphs = [" ".join(sentences[start : start + 5]) for start in range(0, count, 5)]
+    return "\n\n".join(paragraphs) + "\n"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from songngu.errors import ExportError, InputError, SongnguError
+from songngu.errors import ExportError, InputError, SongnguError, TranslationInterrupted
 from songngu.exporters import EXPORTERS, output_path, refuse_existing, write_outputs
 from songngu.journal import Journal, text_digest
 from songngu.model import Document, Severity
@@ -156,6 +156,10 @@ def iter_translated_files(
         except SongnguError as error:
             yield FileResult(path, error=error, seconds=time.perf_counter() - started)
             continue
+        except KeyboardInterrupt as interrupt:
+            if journal is None or isinstance(interrupt, TranslationInterrupted):
+                raise
+            raise TranslationInterrupted(path, journal.path) from interrupt
         yield dataclasses.replace(result, seconds=time.perf_counter() - started)
     if journal is not None:
         journal.remove()
@@ -173,15 +177,14 @@ def _translate_file(
     targets = [output_path(path, options.output_dir, name) for name in options.formats]
     if journal is not None and journal.is_done(path, digest, targets):
         return FileResult(path, tuple(targets), is_resumed=True)
-    _refuse_existing(path, options)
+    # Outputs an interrupted run of ours was writing are ours to replace, --force or not.
+    force = options.force or (journal is not None and journal.was_writing(path, digest, targets))
+    if not force:
+        refuse_existing(targets)
     translated = pipeline.translate(document, progress, journal)
-    outputs = write_outputs(translated, options.output_dir, options.formats, force=options.force)
+    if journal is not None:
+        journal.mark_writing(path, digest, targets)
+    outputs = write_outputs(translated, options.output_dir, options.formats, force=force)
     if journal is not None:
         journal.mark_done(path, digest, outputs)
     return FileResult(path, tuple(outputs), translated)
-
-
-def _refuse_existing(path: str, options: OutputOptions) -> None:
-    """Fail before translating when an output exists, not after minutes of work."""
-    if not options.force:
-        refuse_existing([output_path(path, options.output_dir, name) for name in options.formats])

@@ -2,7 +2,9 @@
 
 One JSON-lines file per output folder and run settings, ``.songngu-journal-<hash>.jsonl``. A
 ``piece`` line holds one translated piece (its key hashes the piece, its glossary terms and the
-attempt); a ``done`` line names an input whose outputs were written. Lines are flushed as they
+attempt); a ``writing`` line names an input whose outputs are being written (an interrupted
+write leaves complete files of this run, which the next run may replace), and a ``done`` line
+one whose outputs were written. Lines are flushed as they
 are written, so Ctrl-C loses at most the chunk in flight; a torn last line is ignored. The
 journal is not a translation memory: it lives only until a run finishes, and memory hits never
 reach it (see ``docs/design/robustness.md``).
@@ -13,10 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from songngu.model import TermMatch
 
@@ -56,7 +58,7 @@ class Journal:
         self.identity = identity
         self._pieces: dict[str, JournalEntry] = {}
         self._done: dict[str, tuple[str, tuple[str, ...]]] = {}
-        self._handle: IO[str] | None = None
+        self._writing: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._is_broken = False
         self._load()
 
@@ -70,12 +72,6 @@ class Journal:
     def num_pieces(self) -> int:
         """The number of pieces recorded."""
         return len(self._pieces)
-
-    def close(self) -> None:
-        """Close the file; later records reopen it."""
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
 
     def has(self, key: str) -> bool:
         """Whether a piece with this key has been recorded."""
@@ -93,6 +89,16 @@ class Journal:
         self._done[source_path] = (digest, names)
         self._append([{"done": source_path, "digest": digest, "outputs": list(names)}])
 
+    def mark_writing(self, source_path: str, digest: str, outputs: Sequence[Path]) -> None:
+        """Record that this run starts writing an input's outputs (they are its own to replace)."""
+        names = tuple(str(path) for path in outputs)
+        self._writing[source_path] = (digest, names)
+        self._append([{"writing": source_path, "digest": digest, "outputs": list(names)}])
+
+    def was_writing(self, source_path: str, digest: str, outputs: Sequence[Path]) -> bool:
+        """Whether an interrupted run was writing these outputs of this input (same text)."""
+        return self._writing.get(source_path) == (digest, tuple(str(path) for path in outputs))
+
     def recall(self, key: str) -> JournalEntry | None:
         """Return the recorded piece with this key, or None."""
         return self._pieces.get(key)
@@ -107,7 +113,6 @@ class Journal:
 
     def remove(self) -> None:
         """Delete the journal: the run it belonged to has finished."""
-        self.close()
         self.path.unlink(missing_ok=True)
 
     def _load(self) -> None:
@@ -130,30 +135,26 @@ class Journal:
             self._pieces[record["key"]] = JournalEntry(
                 record["text"], bool(record.get("capped")), locked
             )
-        elif isinstance(record.get("done"), str) and isinstance(record.get("outputs"), list):
-            self._done[record["done"]] = (str(record.get("digest")), tuple(record["outputs"]))
+        for kind, table in (("done", self._done), ("writing", self._writing)):
+            if isinstance(record.get(kind), str) and isinstance(record.get("outputs"), list):
+                table[record[kind]] = (str(record.get("digest")), tuple(record["outputs"]))
 
-    def _append(self, records: Any) -> None:
+    def _append(self, records: Iterable[dict[str, Any]]) -> None:
+        """Append records in one write, flushed and closed (no handle outlives a call)."""
         if self._is_broken:
             return
+        lines = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
         try:
-            handle = self._open()
-            handle.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
-            handle.flush()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as handle:
+                if handle.tell() == 0:
+                    header = {"songngu_journal": _VERSION, "identity": self.identity}
+                    handle.write(json.dumps(header, ensure_ascii=False) + "\n")
+                handle.write(lines)
         except OSError as error:
             # The journal only saves time; a full disk must not stop the translation itself.
             logger.warning("%s: cannot be written (%s); resuming is off.", self.path, error)
             self._is_broken = True
-
-    def _open(self) -> IO[str]:
-        if self._handle is None:
-            is_new = not self.path.exists() or self.path.stat().st_size == 0
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._handle = self.path.open("a", encoding="utf-8")
-            if is_new:
-                header = {"songngu_journal": _VERSION, "identity": self.identity}
-                self._handle.write(json.dumps(header, ensure_ascii=False) + "\n")
-        return self._handle
 
 
 def _parse(line: str) -> dict[str, Any]:

@@ -243,7 +243,7 @@ class TranslateStage:
 
         num_waiting = sum(not is_saved(segment) for segment in pending)
         return TranslationInterrupted(
-            document.meta.source_path, num_translated - num_waiting, num_translated, journal.path
+            document.meta.source_path, journal.path, num_translated - num_waiting, num_translated
         )
 
 
