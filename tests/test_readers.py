@@ -79,7 +79,7 @@ def test_nfd_text_is_normalised_to_nfc(tmp_path):
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(50), "old Word .doc"),
         (b"{\\rtf1\\ansi Xin chao}", "RTF"),
         (b"\x7fELF\x02\x01", "program"),
-        (b"Xin ch\x00o " * 50, "NUL bytes"),
+        (b"Xin ch\x00o " * 50, "binary"),
     ],
 )
 def test_binary_files_are_refused_naming_what_they_are(data, fragment):
@@ -129,7 +129,14 @@ def test_tcvn3_round_trips(text):
 
 
 def test_tcvn3_writes_capitals_without_a_code_in_lower_case():
-    assert decode_tcvn3(encode_tcvn3("ỨNG À")) == "ứNG À"
+    assert decode_tcvn3(encode_tcvn3("ỨNG À")) == "ứNG à"
+
+
+@pytest.mark.parametrize("encode", [encode_tcvn3, encode_vni])
+def test_windows_1252_punctuation_passes_through_legacy_encodings(encode):
+    text = "“Đà Nẵng” – mưa… ‰"
+    decode = decode_tcvn3 if encode is encode_tcvn3 else decode_vni
+    assert decode(encode(text)) == text
 
 
 @pytest.mark.parametrize(
@@ -156,8 +163,8 @@ def test_every_byte_decodes_in_both_legacy_encodings():
 def test_legacy_encoders_refuse_characters_they_cannot_hold():
     with pytest.raises(ValueError, match="no TCVN3 code"):
         encode_tcvn3("中")
-    with pytest.raises(ValueError, match="no VNI spelling"):
-        encode_vni("ß")
+    with pytest.raises(ValueError, match="no VNI code"):
+        encode_vni("ř")
 
 
 def test_recover_font_bytes_undoes_windows_1252_and_refuses_unicode():

@@ -19,6 +19,7 @@ from songngu.errors import TranslationInterrupted
 from songngu.glossary.enforcement import TermJob, enforce_terms, mark_enforced
 from songngu.journal import Journal, JournalEntry, piece_key
 from songngu.model import Document, Issue, Origin, Segment, Severity, TermMatch, replace_segments
+from songngu.readers.validation import single_line
 from songngu.retry import (
     NO_REPEAT_NGRAM_SIZE,
     REPETITION_PENALTY,
@@ -272,6 +273,7 @@ def _assemble(segment: Segment, pieces: list[_Piece], jobs: dict[_Piece, TermJob
     target = join_pieces(
         [piece.source for piece in pieces], [job.translation.text for job in piece_jobs]
     )
+    target = single_line(target)
     issues = list(segment.issues)
     if any(job.translation.is_capped for job in piece_jobs):
         issues.append(

@@ -130,9 +130,18 @@ def repair_legacy_lines(lines: list[str], path: str) -> tuple[list[str], str]:
 
 def _decode_by_mark(data: bytes, path: str) -> Decoded | None:
     """Decode text that declares itself: a byte-order mark, or UTF-16's NUL pattern."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return Decoded(_decode_strictly(data[len(bom) :], encoding, path), encoding)
+    marked = [(bom, encoding) for bom, encoding in _BOMS if data.startswith(bom)]
+    for bom, encoding in marked:
+        try:
+            return Decoded(data[len(bom) :].decode(encoding), encoding)
+        except UnicodeDecodeError as error:
+            # FF FE 00 00 is UTF-32 LE, or UTF-16 LE starting with a NUL: try the next reading.
+            failure = (encoding, error.start + len(bom))
+    if marked:
+        raise InputError(
+            f"{path}: starts with a {failure[0]} byte-order mark but byte {failure[1]} is not "
+            f"valid {failure[0]}; save the file again as UTF-8."
+        )
     guessed = _guess_utf16(data)
     if guessed is not None:
         try:
@@ -143,23 +152,13 @@ def _decode_by_mark(data: bytes, path: str) -> Decoded | None:
 
 
 def _decode_unmarked(data: bytes, path: str) -> Decoded:
-    if b"\x00" in data:
-        raise InputError(f"{path}: contains NUL bytes; it is a binary file, not a text article.")
+    # A stray NUL in a text is a control character like any other (replaced and counted); many
+    # of them make a binary file, which the control-character density refuses.
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return _decode_legacy_bytes(data, path)
     return repair_legacy_text(text, path)
-
-
-def _decode_strictly(data: bytes, encoding: str, path: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{path}: starts with a {encoding} byte-order mark but byte {error.start} is not "
-            f"valid {encoding}; save the file again as UTF-8."
-        ) from None
 
 
 def _guess_utf16(data: bytes) -> str | None:

@@ -5,13 +5,17 @@ characters that a special font draws as Vietnamese letters. Files and Word runs 
 still reach newsrooms. Bytes 0x00–0x7F are ASCII in both encodings.
 
 - **TCVN3** (TCVN 5712:1993, variant VN3, fonts ``.VnTime``/``.VnArial``): one byte per letter.
-  Bytes 0x80–0xFF follow GNU libiconv's ``lib/tcvn.h`` (TCVN-5712), which also gives the VN1
-  capitals at 0x80–0x9F and 0xAF–0xFF; VN1's capitals in the C0 control range are not mapped, so
-  control bytes stay control bytes. Capitals with tones that VN3 cannot hold are encoded in lower
-  case, as TCVN3 users typed them in the capital font ``.VnTimeH``.
+  Bytes 0xA0–0xFF follow GNU libiconv's ``lib/tcvn.h`` (TCVN-5712), which also places a few VN1
+  capitals in positions VN3 leaves free. Bytes 0x80–0x9F, which VN3 leaves free and Word fills
+  with Windows-1252 punctuation (curly quotes, dashes, ellipsis), are read as Windows-1252, not
+  as VN1 capitals; VN1's capitals in the C0 control range are not mapped either. Capitals with
+  tones that have no code are encoded in lower case, as TCVN3 users typed them in the capital
+  font ``.VnTimeH``.
 - **VNI-Windows** (fonts ``VNI-Times``, ``VNI-Helve``): a base letter followed by a diacritic
   byte (``Vieät`` is ``Việt``), with ơ, ư, đ and some i/y forms as single bytes; the table
-  follows ``vni.h`` of xvnkb (Dao Hai Lam, 2002).
+  follows ``vni.h`` of xvnkb (Dao Hai Lam, 2002). Other bytes are Windows-1252.
+
+Both encoders write any other Windows-1252 character as itself when it decodes back unchanged.
 """
 
 from __future__ import annotations
@@ -30,13 +34,9 @@ __all__ = [
     "windows_1252_text",
 ]
 
-# Unicode code points of TCVN3 bytes 0x80–0xFF, eight per row (libiconv lib/tcvn.h, tcvn_2uni_2).
+# Unicode code points of TCVN3 bytes 0xA0–0xFF, eight per row (libiconv lib/tcvn.h, tcvn_2uni_2).
 # 0xB0–0xB4 are the combining tone marks grave, hook, tilde, acute and dot below.
 _TCVN3_HIGH = (
-    (0x00C0, 0x1EA2, 0x00C3, 0x00C1, 0x1EA0, 0x1EB6, 0x1EAC, 0x00C8),
-    (0x1EBA, 0x1EBC, 0x00C9, 0x1EB8, 0x1EC6, 0x00CC, 0x1EC8, 0x0128),
-    (0x00CD, 0x1ECA, 0x00D2, 0x1ECE, 0x00D5, 0x00D3, 0x1ECC, 0x1ED8),
-    (0x1EDC, 0x1EDE, 0x1EE0, 0x1EDA, 0x1EE2, 0x00D9, 0x1EE6, 0x0168),
     (0x00A0, 0x0102, 0x00C2, 0x00CA, 0x00D4, 0x01A0, 0x01AF, 0x0110),
     (0x0103, 0x00E2, 0x00EA, 0x00F4, 0x01A1, 0x01B0, 0x0111, 0x1EB0),
     (0x0300, 0x0309, 0x0303, 0x0301, 0x0323, 0x00E0, 0x1EA3, 0x00E3),
@@ -51,12 +51,11 @@ _TCVN3_HIGH = (
     (0x1EE9, 0x1EF1, 0x1EF3, 0x1EF7, 0x1EF9, 0x00FD, 0x1EF5, 0x1ED0),
 )
 _TCVN3_DECODE = {
-    0x80 + row * 8 + column: chr(code)
+    0xA0 + row * 8 + column: chr(code)
     for row, codes in enumerate(_TCVN3_HIGH)
     for column, code in enumerate(codes)
 }
 _TCVN3_ENCODE = {character: byte for byte, character in _TCVN3_DECODE.items()}
-_TCVN3_TRANSLATION = dict(_TCVN3_DECODE)
 
 # VNI: the diacritic bytes (as Windows-1252 characters, lower-case forms) after a base vowel.
 # Tones in the order sắc, huyền, hỏi, ngã, nặng.
@@ -130,18 +129,14 @@ def encode_tcvn3(text: str) -> bytes:
     """Return ``text`` in TCVN3; capitals TCVN3 cannot hold are written in lower case.
 
     Raises:
-        ValueError: a character has no TCVN3 code (it is neither ASCII nor Vietnamese).
+        ValueError: a character has no TCVN3 code (it is neither Vietnamese nor Windows-1252).
     """
     encoded = bytearray()
     for character in unicodedata.normalize("NFC", text):
-        if ord(character) < 0x80:
-            encoded.append(ord(character))
-        elif character in _TCVN3_ENCODE:
-            encoded.append(_TCVN3_ENCODE[character])
-        elif character.lower() in _TCVN3_ENCODE:
-            encoded.append(_TCVN3_ENCODE[character.lower()])
-        else:
-            raise ValueError(f"{character!r} has no TCVN3 code")
+        code = _TCVN3_ENCODE.get(character, _TCVN3_ENCODE.get(character.lower()))
+        if code is None:
+            code = _windows_1252_byte(character, decode_tcvn3, "TCVN3")
+        encoded.append(code)
     return bytes(encoded)
 
 
@@ -169,17 +164,16 @@ def encode_vni(text: str) -> bytes:
     """Return ``text`` in VNI-Windows.
 
     Raises:
-        ValueError: a character has no VNI spelling (it is neither ASCII nor Vietnamese).
+        ValueError: a character has no VNI spelling (it is neither Vietnamese nor Windows-1252).
     """
-    parts = []
+    encoded = bytearray()
     for character in unicodedata.normalize("NFC", text):
-        if ord(character) < 0x80:
-            parts.append(character)
-        elif character in _VNI_ENCODE:
-            parts.append(_VNI_ENCODE[character])
+        spelling = _VNI_ENCODE.get(character)
+        if spelling is None:
+            encoded.append(_windows_1252_byte(character, decode_vni, "VNI"))
         else:
-            raise ValueError(f"{character!r} has no VNI spelling")
-    return "".join(parts).encode("cp1252")
+            encoded += spelling.encode("cp1252")
+    return bytes(encoded)
 
 
 def recover_font_bytes(text: str) -> bytes | None:
@@ -207,6 +201,14 @@ def windows_1252_text(data: bytes) -> str:
     return data.decode("latin-1").translate(_WINDOWS_1252)
 
 
+def _windows_1252_byte(character: str, decode: Callable[[bytes], str], name: str) -> int:
+    """Return the Windows-1252 byte of ``character`` if ``decode`` reads it back unchanged."""
+    raw = recover_font_bytes(character)
+    if raw is None or len(raw) != 1 or decode(raw) != character:
+        raise ValueError(f"{character!r} has no {name} code")
+    return raw[0]
+
+
 def _windows_1252_table() -> dict[int, str]:
     table = {}
     for byte in range(0x80, 0xA0):
@@ -218,6 +220,7 @@ def _windows_1252_table() -> dict[int, str]:
 
 
 _WINDOWS_1252 = _windows_1252_table()
+_TCVN3_TRANSLATION = {**_WINDOWS_1252, **_TCVN3_DECODE}
 
 
 #: Legacy encodings by name, each a function from bytes to Unicode text.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from songngu.errors import InputError
 from songngu.readers.language import LanguageProfile, profile_text
 
-__all__ = ["CleanText", "check_article_text", "clean_text"]
+__all__ = ["CleanText", "check_article_text", "clean_text", "single_line"]
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +24,7 @@ _LINE_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 # Characters no output can hold (XML 1.0 forbids C0 controls but tab, LF and CR; Word drops
 # them), C1 controls and DEL, and byte-order marks left in the middle of concatenated files.
 _UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]")
+_ANY_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _MARKUP_START = re.compile(r"\s*<(?:!doctype\s+html|html|\?xml|svg)\b", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
 # An article is Vietnamese when this share of its words (or this many words) are marked
@@ -47,6 +48,15 @@ def clean_text(text: str) -> CleanText:
     text = _LINE_BREAKS.sub("\n", text)
     cleaned, num_replaced = _UNWANTED.subn(" ", text)
     return CleanText(cleaned, num_replaced)
+
+
+def single_line(text: str) -> str:
+    """Return ``text`` as one clean line: line breaks and control characters become spaces.
+
+    For model output, which is untrusted text too: a segment is one sentence, and every
+    exporter must be able to hold and read back exactly what it is given.
+    """
+    return _ANY_LINE_BREAK.sub(" ", clean_text(text).text).strip()
 
 
 def check_article_text(text: str, path: str) -> None:
