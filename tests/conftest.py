@@ -17,6 +17,17 @@ DATA = Path(__file__).parent / "data"
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
+@pytest.fixture(autouse=True)
+def private_memory(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Keep every test away from the user's translation memory (translate uses it by default)."""
+    folder = tmp_path_factory.mktemp("memory")
+    monkeypatch.setenv("SONGNGU_MEMORY", str(folder / "memory.sqlite3"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder / "memory.sqlite3"
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -284,7 +284,6 @@ def test_line_endings_give_the_same_blocks(tmp_path, newline):
         ("a.doc", "old Word file"),
         ("a.pdf", "export it"),
         ("a.xyz", "use one of .txt"),
-        ("noext", "no suffix"),
     ],
 )
 def test_unknown_suffixes_are_refused_with_a_hint(tmp_path, name, fragment):

@@ -22,7 +22,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -136,6 +136,53 @@ REQUIRED_CHARACTERS = (
     + "\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u00ab\u00bb\u00b7"
 )
 
+# config.json and generation_config.json settings of the real models, apart from their size.
+_MARIAN_CONFIG: dict[str, Any] = {
+    "architectures": ["MarianMTModel"],
+    "activation_function": "swish",
+    "scale_embedding": True,
+    # transformers ignores this key (Marian positions are always static sinusoids); opus-mt has it.
+    "static_position_embeddings": True,
+    "share_encoder_decoder_embeddings": True,
+    "tie_word_embeddings": True,
+    "dropout": 0.1,
+    "attention_dropout": 0.0,
+    "activation_dropout": 0.0,
+    "bos_token_id": 0,
+    "eos_token_id": 0,
+    "forced_eos_token_id": 0,
+}
+_MARIAN_GENERATION: dict[str, Any] = {
+    "num_beams": 4,
+    "max_length": 512,
+    "renormalize_logits": True,
+    "bos_token_id": 0,
+    "eos_token_id": 0,
+    "forced_eos_token_id": 0,
+}
+_NLLB_CONFIG: dict[str, Any] = {
+    "architectures": ["M2M100ForConditionalGeneration"],
+    "tokenizer_class": "NllbTokenizer",
+    "activation_function": "relu",
+    "scale_embedding": True,
+    "dropout": 0.1,
+    "attention_dropout": 0.1,
+    "activation_dropout": 0.0,
+    "encoder_layerdrop": 0.0,
+    "decoder_layerdrop": 0.0,
+    "bos_token_id": 0,
+    "pad_token_id": 1,
+    "eos_token_id": 2,
+    "decoder_start_token_id": 2,
+}
+_NLLB_GENERATION: dict[str, Any] = {
+    "max_length": 200,
+    "bos_token_id": 0,
+    "pad_token_id": 1,
+    "eos_token_id": 2,
+    "decoder_start_token_id": 2,
+}
+
 # Files that the hub stores with Git LFS: their cache blob is named by sha256, like the hub's ETag.
 _LFS_SUFFIXES = frozenset({".bin", ".h5", ".model", ".msgpack", ".ot", ".pt", ".safetensors"})
 
@@ -172,50 +219,15 @@ def build_marian(
     from transformers import GenerationConfig, MarianConfig, MarianMTModel
 
     directory.mkdir(parents=True, exist_ok=True)
-    source_model = _train_sentencepiece(VIETNAMESE_LINES, vocab_size=500)
-    target_model = _train_sentencepiece(ENGLISH_LINES, vocab_size=400)
-    (directory / "source.spm").write_bytes(source_model)
-    (directory / "target.spm").write_bytes(target_model)
-    vocabulary = _marian_vocabulary(source_model, target_model, vocab_size)
-    (directory / "vocab.json").write_text(json.dumps(vocabulary, ensure_ascii=False), "utf-8")
-    _save_marian_tokenizer(directory)
-    pad_id = len(vocabulary) - 1
-    config = MarianConfig(
-        vocab_size=len(vocabulary),
-        decoder_vocab_size=len(vocabulary),
-        d_model=d_model,
-        encoder_layers=layers,
-        decoder_layers=layers,
-        encoder_attention_heads=heads,
-        decoder_attention_heads=heads,
-        encoder_ffn_dim=ffn,
-        decoder_ffn_dim=ffn,
-        max_position_embeddings=max_position_embeddings,
-        activation_function="swish",
-        scale_embedding=True,
-        static_position_embeddings=True,
-        share_encoder_decoder_embeddings=True,
-        tie_word_embeddings=True,
-        dropout=0.1,
-        attention_dropout=0.0,
-        activation_dropout=0.0,
-        pad_token_id=pad_id,
-        decoder_start_token_id=pad_id,
-        bos_token_id=0,
-        eos_token_id=0,
-        forced_eos_token_id=0,
-        architectures=["MarianMTModel"],
+    size = _save_marian_tokenizer(directory, vocab_size)
+    # opus-mt's layout: <pad> is the last id and also starts every decoded sequence.
+    pad = {"pad_token_id": size - 1, "decoder_start_token_id": size - 1}
+    shape = _shape(d_model, layers, heads, ffn, max_position_embeddings)
+    config = MarianConfig.from_dict(
+        {**_MARIAN_CONFIG, **shape, **pad, "vocab_size": size, "decoder_vocab_size": size}
     )
-    generation = GenerationConfig(
-        num_beams=4,
-        max_length=512,
-        bad_words_ids=[[pad_id]],
-        renormalize_logits=True,
-        bos_token_id=0,
-        eos_token_id=0,
-        forced_eos_token_id=0,
-        pad_token_id=pad_id,
-        decoder_start_token_id=pad_id,
+    generation = GenerationConfig.from_dict(
+        {**_MARIAN_GENERATION, **pad, "bad_words_ids": [[size - 1]]}
     )
     _save_model(MarianMTModel, config, generation, directory, seed)
     return directory
@@ -251,35 +263,9 @@ def build_nllb(
     directory.mkdir(parents=True, exist_ok=True)
     tokenizer = _build_nllb_tokenizer()
     tokenizer.save_pretrained(directory)
-    config = M2M100Config(
-        vocab_size=len(tokenizer),
-        d_model=d_model,
-        encoder_layers=layers,
-        decoder_layers=layers,
-        encoder_attention_heads=heads,
-        decoder_attention_heads=heads,
-        encoder_ffn_dim=ffn,
-        decoder_ffn_dim=ffn,
-        max_position_embeddings=max_position_embeddings,
-        activation_function="relu",
-        scale_embedding=True,
-        dropout=0.1,
-        attention_dropout=0.1,
-        activation_dropout=0.0,
-        bos_token_id=0,
-        pad_token_id=1,
-        eos_token_id=2,
-        decoder_start_token_id=2,
-        tokenizer_class="NllbTokenizer",
-        architectures=["M2M100ForConditionalGeneration"],
-    )
-    generation = GenerationConfig(
-        max_length=200,
-        bos_token_id=0,
-        pad_token_id=1,
-        eos_token_id=2,
-        decoder_start_token_id=2,
-    )
+    shape = _shape(d_model, layers, heads, ffn, max_position_embeddings)
+    config = M2M100Config.from_dict({**_NLLB_CONFIG, **shape, "vocab_size": len(tokenizer)})
+    generation = GenerationConfig.from_dict(_NLLB_GENERATION)
     _save_model(M2M100ForConditionalGeneration, config, generation, directory, seed)
     return directory
 
@@ -377,6 +363,22 @@ def _patch_hub_constants(monkeypatch: pytest.MonkeyPatch, paths: dict[str, str])
     monkeypatch.setattr(huggingface_hub.utils._cache_manager, "HF_HUB_CACHE", paths["HF_HUB_CACHE"])
 
 
+def _shape(
+    d_model: int, layers: int, heads: int, ffn: int, max_position_embeddings: int
+) -> dict[str, int]:
+    """Spell out a symmetric encoder-decoder size in config.json's keys."""
+    return {
+        "d_model": d_model,
+        "encoder_layers": layers,
+        "decoder_layers": layers,
+        "encoder_attention_heads": heads,
+        "decoder_attention_heads": heads,
+        "encoder_ffn_dim": ffn,
+        "decoder_ffn_dim": ffn,
+        "max_position_embeddings": max_position_embeddings,
+    }
+
+
 def _train_sentencepiece(lines: tuple[str, ...], vocab_size: int) -> bytes:
     """Train a small unigram SentencePiece model in memory and return its serialized bytes."""
     import sentencepiece
@@ -426,10 +428,16 @@ def _sentencepiece_pieces(model: bytes) -> list[str]:
     ]
 
 
-def _save_marian_tokenizer(directory: Path) -> None:
-    """Write tokenizer_config.json and friends the way MarianTokenizer.save_pretrained does."""
+def _save_marian_tokenizer(directory: Path, vocab_size: int | None) -> int:
+    """Write a MarianTokenizer's files as opus-mt ships them and return the vocabulary size."""
     from transformers import MarianTokenizer
 
+    source_model = _train_sentencepiece(VIETNAMESE_LINES, vocab_size=500)
+    target_model = _train_sentencepiece(ENGLISH_LINES, vocab_size=400)
+    (directory / "source.spm").write_bytes(source_model)
+    (directory / "target.spm").write_bytes(target_model)
+    vocabulary = _marian_vocabulary(source_model, target_model, vocab_size)
+    (directory / "vocab.json").write_text(json.dumps(vocabulary, ensure_ascii=False), "utf-8")
     with warnings.catch_warnings():
         # Building must not fail under filterwarnings=error just because sacremoses is missing.
         warnings.filterwarnings("ignore", "Recommended: pip install sacremoses", UserWarning)
@@ -441,9 +449,10 @@ def _save_marian_tokenizer(directory: Path) -> None:
             target_lang="en",
         )
     tokenizer.save_pretrained(directory)
-    # transformers 5 no longer writes this file, but every opus-mt repository on the hub has it.
+    # transformers 5 no longer writes this file, but the opus-mt repositories on the hub ship it.
     special_tokens = {"eos_token": "</s>", "unk_token": "<unk>", "pad_token": "<pad>"}
     (directory / "special_tokens_map.json").write_text(json.dumps(special_tokens), "utf-8")
+    return len(vocabulary)
 
 
 def _build_nllb_tokenizer() -> NllbTokenizer:
@@ -469,9 +478,11 @@ def _build_nllb_tokenizer() -> NllbTokenizer:
     # Like NLLB-200: language codes follow the pieces and <mask> comes last.
     for code in [*FAIRSEQ_LANGUAGE_CODES, "<mask>"]:
         vocabulary[code] = len(vocabulary)
+    # transformers annotates merges as strings, but the tokenizers library wants (left, right).
+    merges: list[Any] = [tuple(merge) for merge in trained["merges"]]
     return NllbTokenizer(
         vocab=vocabulary,
-        merges=[tuple(merge) for merge in trained["merges"]],
+        merges=merges,
         src_lang="vie_Latn",
         tgt_lang="eng_Latn",
     )

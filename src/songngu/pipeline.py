@@ -19,7 +19,7 @@ from songngu.errors import PipelineError
 from songngu.glossary import Glossary, GlossaryStage, load_glossary
 from songngu.journal import Journal
 from songngu.model import Document
-from songngu.translation import MemoryLookup, ProgressCallback, TranslateStage
+from songngu.translation import MemoryLookup, MemoryRecorder, ProgressCallback, TranslateStage
 
 Stage = Callable[[Document], Document]
 
@@ -103,7 +103,10 @@ class Pipeline:
             translate,
             check_document,
         ]
-        return self._sign(run_stages(document, stages))
+        document = self._sign(run_stages(document, stages))
+        if isinstance(self.memory, MemoryRecorder):
+            self.memory.record(document)
+        return document
 
     def _sign(self, document: Document) -> Document:
         meta = dataclasses.replace(

@@ -10,9 +10,11 @@ a known way get one more attempt (``docs/design/robustness.md``).
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from songngu.backends import Translation, Translator
 from songngu.errors import TranslationInterrupted
@@ -37,6 +39,7 @@ _FIRST_ATTEMPT = "first"
 # A retry "clause by clause" needs a sentence of a few words, and pieces of a few tokens.
 _MIN_FINER_WORDS = 4
 _MIN_FINER_BUDGET = 4
+_WINDOW_BUDGETS = 4
 
 
 class MemoryLookup(Protocol):
@@ -44,6 +47,15 @@ class MemoryLookup(Protocol):
 
     def lookup(self, sources: Sequence[str]) -> dict[str, str]:
         """Return the stored target of each source that has one."""
+        ...
+
+
+@runtime_checkable
+class MemoryRecorder(MemoryLookup, Protocol):
+    """A memory that also keeps what a run translated (the pipeline calls it once per document)."""
+
+    def record(self, document: Document) -> int:
+        """Store the document's new translations; return how many were stored."""
         ...
 
 
@@ -253,7 +265,14 @@ def _copied(segment: Segment) -> Segment:
 
 
 def _split(segment: Segment, budget: int, translator: Translator) -> list[_Piece]:
-    texts = split_to_budget(segment.source, budget, lambda text: translator.count_tokens([text])[0])
+    def count(text: str) -> int:
+        return translator.count_tokens([text])[0]
+
+    texts = [
+        piece
+        for chunk in _chunks(segment.source, budget)
+        for piece in split_to_budget(chunk, budget, count)
+    ]
     pieces = []
     offset = 0
     for text in texts:
@@ -266,6 +285,30 @@ def _split(segment: Segment, budget: int, translator: Translator) -> list[_Piece
         pieces.append(_Piece(text, inside))
         offset = end
     return pieces
+
+
+def _chunks(text: str, budget: int) -> list[str]:
+    """Cut a monster sentence (a scraped page with no full stop) into windows of ~4 budgets.
+
+    ``split_to_budget`` weighs every cut of what it is given; on a 2 MB "sentence" that is
+    quadratic. A model token never spans whitespace, so a window of ``4 × budget`` words holds
+    at least four pieces, and cutting windows after a comma or at a space loses nothing: the
+    windows concatenate back to the sentence exactly.
+    """
+    window = _WINDOW_BUDGETS * budget
+    words = list(re.finditer(r"\S+\s*", text))
+    if len(words) <= 2 * window:
+        return [text]
+    cuts = [0]
+    index = 0
+    while len(words) - index > 2 * window:
+        span = range(index + window // 2, index + window)
+        after_clause = [i for i in span if words[i].group().rstrip().endswith((",", ";", ":"))]
+        chosen = (after_clause or list(span))[-1]
+        cuts.append(words[chosen].end())
+        index = chosen + 1
+    cuts.append(len(text))
+    return [text[start:end] for start, end in itertools.pairwise(cuts)]
 
 
 def _assemble(segment: Segment, pieces: list[_Piece], jobs: dict[_Piece, TermJob]) -> Segment:

@@ -68,8 +68,8 @@ def syllable_key(word: str) -> str:
 
 
 def text_key(text: str) -> str:
-    """Return a key for a whole phrase: syllable keys joined by single spaces."""
-    return " ".join(syllable_key(word) for word in _WORD.findall(text))
+    """Return a key for a whole phrase: syllable keys joined by single spaces (any Unicode form)."""
+    return " ".join(syllable_key(word) for word in _WORD.findall(normalize_nfc(text)))
 
 
 def strip_diacritics(text: str) -> str:

@@ -6,11 +6,13 @@ time elsewhere in songngu. Model-family quirks come from :mod:`songngu.backends.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import json
 import logging
 import math
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -124,7 +126,9 @@ class TransformersBackend:
             output = self._model.generate(
                 **encoded,
                 num_beams=self._num_beams,
-                max_new_tokens=max(caps) + self._limits.num_forced + 1,
+                # max_length, not max_new_tokens: the model's own generation_config sets
+                # max_length, and giving both makes transformers log a warning every call.
+                max_length=max(caps) + self._limits.num_forced + 2,
                 logits_processor=[constraints],
                 repetition_penalty=self.settings.repetition_penalty,
                 no_repeat_ngram_size=self.settings.no_repeat_ngram_size,
@@ -258,10 +262,16 @@ def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSett
     device = _pick_device(torch, settings.device)
     tokenizer_options = {"src_lang": family.source_language} if family.source_language else {}
     try:
-        tokenizer = AutoTokenizer.from_pretrained(location.path, **tokenizer_options)
-        model = AutoModelForSeq2SeqLM.from_pretrained(
-            location.path, dtype=_pick_dtype(torch, settings.precision, device)
-        )
+        with warnings.catch_warnings():
+            # MarianTokenizer warns when sacremoses is missing, but in transformers 5.x only its
+            # unused normalize() needs it; encoding and decoding never do
+            # (transformers/models/marian/tokenization_marian.py, _setup_normalizer).
+            warnings.filterwarnings("ignore", "Recommended: pip install sacremoses")
+            tokenizer = AutoTokenizer.from_pretrained(location.path, **tokenizer_options)
+        with _quiet_weight_loading():
+            model = AutoModelForSeq2SeqLM.from_pretrained(
+                location.path, dtype=_pick_dtype(torch, settings.precision, device)
+            )
     except (OSError, ValueError) as error:
         raise BackendError(
             f"Model '{location.model_id}' could not be loaded from {location.path}: "
@@ -270,6 +280,20 @@ def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSett
     model.to(device).eval()
     logger.info("loaded %s (%s) on %s", location.model_id, location.revision, device)
     return torch, tokenizer, model
+
+
+@contextlib.contextmanager
+def _quiet_weight_loading() -> Iterator[None]:
+    """Hide transformers' "Loading weights" bar: local weights load in under a second."""
+    from transformers.utils import logging as transformers_logging
+
+    was_enabled = transformers_logging.is_progress_bar_enabled()
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    try:
+        yield
+    finally:
+        if was_enabled:
+            transformers_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
 
 
 def _pick_device(torch: Any, requested: str) -> str:

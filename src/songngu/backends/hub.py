@@ -67,6 +67,9 @@ def download_model(model_id: str, revision: str | None = None) -> ModelLocation:
     from huggingface_hub.errors import HfHubHTTPError
 
     if constants.HF_HUB_OFFLINE:
+        cached = find_cached_model(model_id, revision)
+        if cached is not None:
+            return cached
         raise ModelUnavailableError(_unavailable_message(model_id, "offline mode is on"), model_id)
     try:
         patterns = _CONFIG_PATTERNS + _weight_patterns(model_id, revision)

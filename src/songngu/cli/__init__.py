@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import click
 
 from songngu._version import __version__
+from songngu.cli.output import CliState, echo_error
 from songngu.errors import SongnguError
 
 EXIT_CODES = """\b
@@ -27,18 +26,13 @@ Exit codes:
   2  a usage error (unknown option, missing argument)"""
 
 
-@dataclass
-class _State:
-    debug: bool = False
-
-
 @click.group(epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="songngu")
 @click.option("--debug", is_flag=True, envvar="SONGNGU_DEBUG", help="Show tracebacks of errors.")
 @click.option("-v", "--verbose", count=True, help="More messages on stderr (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
 @click.pass_obj
-def cli(state: _State, debug: bool, verbose: int, quiet: bool) -> None:
+def cli(state: CliState, debug: bool, verbose: int, quiet: bool) -> None:
     """Translate Vietnamese news into English with a local model, a glossary and a review file.
 
     \b
@@ -56,15 +50,15 @@ def cli(state: _State, debug: bool, verbose: int, quiet: bool) -> None:
 
 
 def _register_commands() -> None:
-    from songngu.cli import checks, models, segment, translate
+    from songngu.cli import checks, memory, models, review, segment, translate
 
-    for module in (translate, segment, models, checks):
+    for module in (translate, segment, models, checks, review, memory):
         module.register(cli)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the CLI; the one place that turns songngu errors into messages and exit codes."""
-    state = _State(debug=False)
+    state = CliState(debug=False)
     try:
         result = cli.main(args=argv, prog_name="songngu", obj=state, standalone_mode=False)
     except click.exceptions.Abort:
@@ -74,9 +68,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         error.show()
         sys.exit(error.exit_code)
     except SongnguError as error:
-        if state.debug:
-            traceback.print_exc()
-        click.echo(f"Error: {error}", err=True)
+        echo_error(error, debug=state.debug)
         sys.exit(1)
     sys.exit(result if isinstance(result, int) else 0)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +20,13 @@ from songngu.batch import (
     iter_translated_files,
     prepare_output_folder,
 )
+from songngu.cli.memory import memory_option, resolve_memory_path
+from songngu.cli.output import echo_error
 from songngu.cli.progress import progress_for
 from songngu.errors import TranslationInterrupted
 from songngu.exporters import EXPORTERS
+from songngu.memory import MemorySession, TranslationMemory
+from songngu.model import Origin
 from songngu.pipeline import Pipeline, TranslationSettings
 
 
@@ -127,6 +133,14 @@ def _split_formats(
     is_flag=True,
     help="Use a fake translator: check inputs, glossary and outputs fast.",
 )
+@memory_option
+@click.option("--no-memory", is_flag=True, help="Neither reuse nor store translation memory.")
+@click.option(
+    "--store-model/--no-store-model",
+    default=True,
+    show_default=True,
+    help="Store the model's new translations in the memory, so reruns skip them.",
+)
 def translate(inputs: tuple[str, ...], **options: Any) -> None:
     """Translate Vietnamese articles (.txt, .md, or - for stdin) into side-by-side files.
 
@@ -141,9 +155,10 @@ def translate(inputs: tuple[str, ...], **options: Any) -> None:
     paths = expand_inputs(inputs)
     output = OutputOptions(options["output_dir"], options["formats"], options["force"])
     check_output_names(paths, output)
-    prepare_output_folder(output)
     pipeline = Pipeline(_settings(options))
-    results = _translate_all(paths, pipeline, output)
+    prepare_output_folder(output)
+    with _memory_for(pipeline, options):
+        results = _translate_all(paths, pipeline, output)
     failed = [result for result in results if result.error is not None]
     strict_failed = options["strict"] and any(result.num_errors for result in results)
     if len(results) > 1:
@@ -185,20 +200,34 @@ def _settings(options: dict[str, Any]) -> TranslationSettings:
     )
 
 
+@contextmanager
+def _memory_for(pipeline: Pipeline, options: dict[str, Any]) -> Iterator[None]:
+    """Attach the translation memory to the pipeline for the run (bound to its signature)."""
+    if options["no_memory"]:
+        yield
+        return
+    with TranslationMemory(resolve_memory_path(options["memory_path"])) as store:
+        store_model = options["store_model"] and not options["dry_run"]
+        pipeline.memory = MemorySession(store, pipeline.signature(), store_model=store_model)
+        yield
+
+
 def _report(result: FileResult) -> FileResult:
     if result.is_resumed:
         outputs = ", ".join(str(path) for path in result.outputs)
         click.echo(f"{result.path} → {outputs}: done before the interruption; kept.", err=True)
         return result
     if result.error is not None or result.document is None:
-        click.echo(f"Error: {result.error}", err=True)
+        echo_error(result.error or ValueError("no document"))
         return result
     segments = list(result.document.iter_segments())
     terms = [term for segment in segments for term in segment.terms]
     issues = [issue for segment in segments for issue in segment.issues]
     outputs = ", ".join(str(path) for path in result.outputs)
+    reused = sum(segment.origin is Origin.MEMORY for segment in segments)
+    from_memory = f" ({reused} from memory)" if reused else ""
     click.echo(
-        f"{result.path} → {outputs}: {len(segments)} sentences, "
+        f"{result.path} → {outputs}: {len(segments)} sentences{from_memory}, "
         f"{sum(t.enforced for t in terms)}/{len(terms)} glossary terms enforced, "
         f"{len(issues)} QA issues ({result.num_errors} errors) in {result.seconds:.1f} s",
         err=True,

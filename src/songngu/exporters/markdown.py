@@ -32,10 +32,10 @@ _ESCAPES = {
     "<": "&lt;",
     ">": "&gt;",
     "\n": "<br>",
-    "\r": "",
+    "\r": "&#13;",
 }
-_UNESCAPE = re.compile(r"\\([\\|*_`\[\]~])|&amp;|&lt;|&gt;|<br>")
-_UNESCAPED_CHARACTERS = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "<br>": "\n"}
+_UNESCAPE = re.compile(r"\\([\\|*_`\[\]~])|&amp;|&lt;|&gt;|&#13;|<br>")
+_UNESCAPED_CHARACTERS = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&#13;": "\r", "<br>": "\n"}
 
 
 def escape_cell(text: str) -> str:
@@ -158,7 +158,9 @@ def _first_headline(document: Document) -> str | None:
 
 
 def _iter_table_rows(text: str) -> Iterator[tuple[str, str]]:
-    lines = iter(text.splitlines())
+    # Only "\n" ends a line here: str.splitlines() would also split at form feeds and other
+    # separators that may sit, unescaped, inside a cell.
+    lines = iter(text.split("\n"))
     for line in lines:
         if line.strip() == HEADER:
             break

@@ -1,116 +1,293 @@
-"""Word export: a side-by-side table (Tiếng Việt | English), one row per block.
+"""Word export: the reviewer's side-by-side table (Tiếng Việt | English), one row per block.
 
-The only module in songngu that imports python-docx. Each sentence in both columns sits inside
-a bookmark named after its segment id (``sn_b3_s2``), so rows and sentences are paired by id,
-never by position, when the file is read back.
+The only module in songngu that imports python-docx. Each sentence of both columns sits inside
+a bookmark named after its segment id and column (``sn_vi_b3_s2``, ``sn_en_b3_s2``), and a
+manifest part records what was written, so review import pairs rows and sentences by id, never
+by position. Layout, styles and the id mechanism: ``docs/design/review.md``.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+import datetime
+import hashlib
+import logging
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import count
 from pathlib import Path
 from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Inches, Mm, Pt, RGBColor
 
-from songngu.errors import InputError
 from songngu.exporters import SegmentPair
-from songngu.model import Block, BlockKind, Document, Segment
+from songngu.exporters.review_manifest import NAMESPACE as MANIFEST_NAMESPACE
+from songngu.exporters.review_manifest import manifest_from_document, render_manifest
+from songngu.exporters.word_markup import (
+    CHILD_ORDER,
+    HEADER,
+    HOW_TO_REVIEW,
+    KIND_LOOKS,
+    MISSING_TERM_STYLE,
+    QA_AUTHOR,
+    QA_INITIALS,
+    SOURCE_COLUMN,
+    TARGET_COLUMN,
+    TERM_STYLE,
+    Look,
+    Span,
+    bookmark_name,
+    count_removed_characters,
+    document_title,
+    english_title,
+    facts_line,
+    sanitize_text,
+    source_spans,
+    target_spans,
+)
+from songngu.exporters.word_reading import read_review_file
+from songngu.model import Block, Document, Origin, Segment
 
-HEADER = ("Tiếng Việt", "English")
-BOOKMARK_PREFIX = "sn_"
-# XML 1.0 cannot hold these; Word refuses files that contain them.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+__all__ = ["PAPER_SIZES", "WordLayout", "read_docx_pairs", "sanitize_text", "write_docx"]
+
+logger = logging.getLogger(__name__)
+
+#: Landscape page sizes (width, height): a side-by-side table needs the width.
+PAPER_SIZES = {"a4": (Mm(297), Mm(210)), "letter": (Inches(11), Inches(8.5))}
+_MARGIN = Cm(1.5)
+_FONT = "Arial"  # Full Vietnamese coverage on Windows and macOS; Liberation Sans elsewhere.
+_MEMORY_SHADING = "E2EFDA"  # Pale green, after Trados' colour for exact matches.
+_COPY_COLOUR = RGBColor(0x7F, 0x7F, 0x7F)
+_HEADER_SHADING = "D9D9D9"
+_DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+_CUSTOM_XML_PROPERTIES = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+# Rows up to about ten lines of a column are kept on one page (reading a short row across a page
+# break is awkward); longer rows may split so that they leave no half-empty page.
+_KEEP_WHOLE_CHARACTERS = 800
 
 
-def sanitize_text(text: str) -> str:
-    """Return ``text`` without the control characters a Word file cannot hold."""
-    return _XML_ILLEGAL.sub("", text)
+@dataclass(frozen=True, slots=True)
+class WordLayout:
+    """Page and language choices of the review file."""
+
+    paper: str = "a4"
+    source_language: str = "vi-VN"
+    target_language: str = "en-GB"
+    # Off by default: LibreOffice (7.4) shows every table cell of a file saved with Track
+    # Changes on as a tracked format change; Word-only teams can switch it on.
+    track_changes: bool = False
 
 
-def write_docx(document: Document, path: Path) -> None:
-    """Write the side-by-side review table of ``document`` to ``path``."""
-    word = docx.Document()
-    _set_page(word)
-    _set_properties(word, document)
-    word.add_heading(sanitize_text(_title(document)), level=1)
-    word.add_paragraph(sanitize_text(_meta_line(document))).runs[0].font.size = Pt(8)
-    table = word.add_table(rows=1, cols=2)
-    table.style = "Table Grid"
-    _fill_header(table.rows[0])
-    bookmark_ids = iter(range(1, 10**9))
+@dataclass
+class _Writer:
+    """One export in progress: the python-docx document and the counters it needs."""
+
+    word: Any
+    layout: WordLayout
+    bookmark_ids: Iterator[int]
+    num_removed: int = 0
+
+
+def write_docx(document: Document, path: Path, layout: WordLayout | None = None) -> None:
+    """Write the side-by-side review file of ``document`` to ``path``."""
+    layout = layout or WordLayout()
+    writer = _Writer(docx.Document(), layout, count(1))
+    _set_page(writer.word, layout)
+    _add_styles(writer.word, layout)
+    front = _add_front_matter(writer, document)
+    table = _add_table(writer)
     for block in document.blocks:
-        cells = table.add_row().cells
-        _fill_cell(cells[0], block, lambda segment: segment.source, bookmark_ids)
-        _fill_cell(cells[1], block, lambda segment: segment.target or "", bookmark_ids)
-    word.save(str(path))
+        _add_row(writer, table, block)
+    _add_header_and_footer(writer.word, document)
+    _set_properties(writer.word, document, layout)
+    _add_manifest(writer.word, render_manifest(manifest_from_document(document, front)))
+    if layout.track_changes:
+        _track_changes(writer.word)
+    _drop_thumbnail(writer.word)
+    if writer.num_removed:
+        logger.warning(
+            "%s: removed %d control characters that a Word file cannot hold.",
+            path.name,
+            writer.num_removed,
+        )
+    writer.word.save(str(path))
 
 
 def read_docx_pairs(path: Path) -> list[SegmentPair]:
-    """Read segment ids, sources and targets back from the first table of a review file."""
-    table = _open(path).tables[0]
+    """Read segment ids, sources and targets back from the table of a review file, in order."""
     pairs: list[SegmentPair] = []
-    for row in table.rows[1:]:
-        sources = dict(_iter_bookmarked_texts(row.cells[0]._tc))
-        targets = dict(_iter_bookmarked_texts(row.cells[1]._tc))
-        pairs.extend(SegmentPair(id_, text, targets.get(id_, "")) for id_, text in sources.items())
+    for row in read_review_file(path).rows:
+        pieces = [piece for cell in row.cells for piece in cell if piece.segment_id]
+        sources = {p.segment_id: p.text for p in pieces if p.column == SOURCE_COLUMN}
+        targets = {p.segment_id: p.text for p in pieces if p.column == TARGET_COLUMN}
+        pairs.extend(
+            SegmentPair(segment_id, text, targets.get(segment_id, ""))
+            for segment_id, text in sources.items()
+            if segment_id is not None
+        )
     return pairs
 
 
-def _open(path: Path) -> Any:
-    try:
-        return docx.Document(str(path))
-    except (ValueError, KeyError, OSError) as error:
-        raise InputError(f"{path}: not a readable Word file ({error}).") from error
-
-
-def _set_page(word: Any) -> None:
+def _set_page(word: Any, layout: WordLayout) -> None:
     section = word.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
+    section.page_width, section.page_height = PAPER_SIZES[layout.paper]
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.8))
+        setattr(section, side, _MARGIN)
+    section.header_distance = section.footer_distance = Cm(0.8)
 
 
-def _set_properties(word: Any, document: Document) -> None:
-    properties = word.core_properties
-    properties.title = sanitize_text(_title(document))[:255]
-    properties.subject = "Tiếng Việt → English"
-    properties.comments = sanitize_text(document.meta.signature)
-    properties.author = "songngu"
+def _text_width(word: Any) -> int:
+    section = word.sections[0]
+    return int(section.page_width - section.left_margin - section.right_margin)
 
 
-def _title(document: Document) -> str:
-    for block in document.blocks:
-        if block.kind is BlockKind.HEADLINE:
-            return block.text
-    return document.meta.title or Path(document.meta.source_path).name
+def _add_styles(word: Any, layout: WordLayout) -> None:
+    """Add the column base styles, one paragraph style per block kind and column, and marks."""
+    styles = word.styles
+    normal = styles["Normal"]
+    normal.font.name, normal.font.size = _FONT, Pt(10)
+    _set_language(normal.element.get_or_add_rPr(), layout.target_language)
+    styles["Title"].font.size, styles["Subtitle"].font.size = Pt(20), Pt(12)
+    for column, language in (
+        (SOURCE_COLUMN, layout.source_language),
+        (TARGET_COLUMN, layout.target_language),
+    ):
+        base = styles.add_style(f"Review text ({column})", WD_STYLE_TYPE.PARAGRAPH)
+        base.base_style = normal
+        base.paragraph_format.space_after = Pt(0)
+        _set_language(base.element.get_or_add_rPr(), language)
+        for look in dict.fromkeys(KIND_LOOKS.values()):
+            _add_kind_style(styles, base, look, column)
+    _add_character_styles(styles)
 
 
-def _meta_line(document: Document) -> str:
-    meta = document.meta
-    parts = [f"Source: {meta.source_path}"]
-    if meta.date:
-        parts.append(f"Date: {meta.date}")
-    parts.append(meta.signature)
-    return " · ".join(part for part in parts if part)
+def _add_kind_style(styles: Any, base: Any, look: Look, column: str) -> None:
+    style = styles.add_style(f"{look.name} ({column})", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = base
+    style.quick_style = True
+    font = style.font
+    font.bold, font.italic, font.small_caps = look.bold, look.italic, look.small_caps
+    if look.size:
+        font.size = Pt(look.size)
+    if look.grey:
+        font.color.rgb = _COPY_COLOUR
+    if look.right_aligned:
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _fill_header(row: Any) -> None:
-    for cell, text in zip(row.cells, HEADER, strict=True):
-        cell.paragraphs[0].add_run(text).bold = True
-    # Repeat the header row at the top of every page.
-    header_flag = OxmlElement("w:tblHeader")
-    row._tr.get_or_add_trPr().append(header_flag)
+def _add_character_styles(styles: Any) -> None:
+    # A coloured dotted underline on text of normal colour: visible, yet not mistaken for a link.
+    term = styles.add_style(TERM_STYLE, WD_STYLE_TYPE.CHARACTER)
+    _underline(term.element.get_or_add_rPr(), "dotted", "00897B")
+    missing = styles.add_style(MISSING_TERM_STYLE, WD_STYLE_TYPE.CHARACTER)
+    missing.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    _underline(missing.element.get_or_add_rPr(), "wave", "C00000")
 
 
-def _fill_cell(cell: Any, block: Block, text_of: Any, bookmark_ids: Iterator[int]) -> None:
-    paragraph = cell.paragraphs[0]
+def _underline(run_properties: Any, kind: str, colour: str) -> None:
+    _set_child(run_properties, "w:u", {"w:val": kind, "w:color": colour})
+
+
+def _add_front_matter(writer: _Writer, document: Document) -> tuple[str, ...]:
+    """Write title, English title, facts, how-to and legend; return their texts for the manifest."""
+    word, layout = writer.word, writer.layout
+    title = sanitize_text(document_title(document))
+    paragraphs = [word.add_paragraph(title, "Title")]
+    _set_language(paragraphs[0].runs[0]._r.get_or_add_rPr(), layout.source_language)
+    english = english_title(document)
+    if english:
+        paragraphs.append(word.add_paragraph(sanitize_text(english), "Subtitle"))
+    paragraphs.append(_info(word, facts_line(document)))
+    paragraphs.append(_info(word, HOW_TO_REVIEW))
+    paragraphs.append(_legend(word))
+    return tuple(paragraph.text for paragraph in paragraphs)
+
+
+def _info(word: Any, text: str) -> Any:
+    paragraph = word.add_paragraph(sanitize_text(text))
+    paragraph.paragraph_format.space_after = Pt(2)
+    for run in paragraph.runs:
+        run.font.size = Pt(8)
+        run.font.color.rgb = _COPY_COLOUR
+    return paragraph
+
+
+def _legend(word: Any) -> Any:
+    paragraph = _info(word, "Marks: ")
+    samples = [
+        ("glossary term", TERM_STYLE, None),
+        ("glossary term whose English rendering is missing", MISSING_TERM_STYLE, None),
+        ("from the translation memory", None, _MEMORY_SHADING),
+    ]
+    for number, (text, style, shading) in enumerate(samples):
+        run = paragraph.add_run(text, style)
+        run.font.size = Pt(8)
+        if shading:
+            _set_shading(run._r.get_or_add_rPr(), shading)
+        tail = paragraph.add_run(
+            "; " if number < len(samples) - 1 else "; QA findings are comments."
+        )
+        tail.font.size, tail.font.color.rgb = Pt(8), _COPY_COLOUR
+    paragraph.paragraph_format.space_after = Pt(8)
+    return paragraph
+
+
+def _add_table(writer: _Writer) -> Any:
+    word = writer.word
+    table = word.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    # 100 % of the text width whatever the paper; the grid below is exact for this section.
+    _set_child(table._tbl.tblPr, "w:tblW", {"w:w": "5000", "w:type": "pct"})
+    margins = _set_child(table._tbl.tblPr, "w:tblCellMar")
+    for side, twips in (("top", "45"), ("left", "100"), ("bottom", "45"), ("right", "100")):
+        margins.append(OxmlElement(f"w:{side}", {qn("w:w"): twips, qn("w:type"): "dxa"}))
+    column_width = _text_width(word) // 2
+    for column in table.columns:
+        column.width = column_width
+    _fill_header(writer, table.rows[0])
+    return table
+
+
+def _fill_header(writer: _Writer, row: Any) -> None:
+    languages = (writer.layout.source_language, writer.layout.target_language)
+    for cell, text, language in zip(row.cells, HEADER, languages, strict=True):
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+        _set_language(run._r.get_or_add_rPr(), language)
+        _set_shading(cell._tc.get_or_add_tcPr(), _HEADER_SHADING)
+    row_properties = row._tr.get_or_add_trPr()
+    # Repeat on every page; never split the header itself.
+    _set_child(row_properties, "w:cantSplit")
+    _set_child(row_properties, "w:tblHeader")
+
+
+def _add_row(writer: _Writer, table: Any, block: Block) -> None:
+    row = table.add_row()
+    if len(block.text) <= _KEEP_WHOLE_CHARACTERS:
+        _set_child(row._tr.get_or_add_trPr(), "w:cantSplit")
+    cells = row.cells
+    look = KIND_LOOKS[block.kind]
+    for cell, column in zip(cells, (SOURCE_COLUMN, TARGET_COLUMN), strict=True):
+        cell.width = _text_width(writer.word) // 2
+        paragraph = cell.paragraphs[0]
+        paragraph.style = writer.word.styles[f"{look.name} ({column})"]
+        _fill_cell(writer, paragraph, block, column)
+
+
+def _fill_cell(writer: _Writer, paragraph: Any, block: Block, column: str) -> None:
     previous_end = None
     for segment in block.segments:
         if previous_end is not None:
@@ -120,48 +297,155 @@ def _fill_cell(cell: Any, block: Block, text_of: Any, bookmark_ids: Iterator[int
                 separator.add_break()
             else:
                 separator.text = " "
-        _add_bookmarked_run(paragraph, segment, text_of(segment), next(bookmark_ids), block.kind)
+        _add_sentence(writer, paragraph, segment, column)
         previous_end = segment.end
 
 
-def _add_bookmarked_run(
-    paragraph: Any, segment: Segment, text: str, bookmark_id: int, kind: BlockKind
-) -> None:
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), str(bookmark_id))
-    start.set(qn("w:name"), BOOKMARK_PREFIX + segment.id.replace(".", "_"))
-    paragraph._p.append(start)
-    run = paragraph.add_run(sanitize_text(text))
-    run.bold = kind in (BlockKind.HEADLINE, BlockKind.HEADING)
-    run.italic = kind in (BlockKind.CAPTION, BlockKind.CREDIT)
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), str(bookmark_id))
-    paragraph._p.append(end)
+def _add_sentence(writer: _Writer, paragraph: Any, segment: Segment, column: str) -> None:
+    """Write one sentence inside its bookmark, terms marked, QA issues as a comment on it."""
+    spans = source_spans(segment) if column == SOURCE_COLUMN else target_spans(segment)
+    removed = sum(count_removed_characters(span.text) for span in spans)
+    writer.num_removed += removed
+    bookmark_id = str(next(writer.bookmark_ids))
+    paragraph._p.append(
+        OxmlElement(
+            "w:bookmarkStart",
+            {qn("w:id"): bookmark_id, qn("w:name"): bookmark_name(column, segment.id)},
+        )
+    )
+    runs = [_add_span(paragraph, span, segment, column) for span in spans]
+    paragraph._p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): bookmark_id}))
+    notes = _comment_lines(segment) if column == TARGET_COLUMN else []
+    if removed:
+        notes.append(f"{removed} control characters that Word cannot hold were removed here.")
+    if notes:
+        comment = writer.word.add_comment(runs, notes[0], QA_AUTHOR, QA_INITIALS)
+        for note in notes[1:]:
+            comment.add_paragraph(note)
 
 
-def _iter_bookmarked_texts(cell_element: Any) -> Iterator[tuple[str, str]]:
-    """Yield ``(segment id, text)`` for each bookmark in a cell, in document order."""
-    current: str | None = None
-    parts: list[str] = []
-    for element in cell_element.iter():
-        tag = element.tag
-        if tag == qn("w:bookmarkStart") and element.get(qn("w:name"), "").startswith(
-            BOOKMARK_PREFIX
-        ):
-            if current is not None:
-                yield current, "".join(parts)
-            current, parts = _segment_id(element.get(qn("w:name"))), []
-        elif tag == qn("w:bookmarkEnd") and current is not None:
-            yield current, "".join(parts)
-            current, parts = None, []
-        elif current is not None and tag == qn("w:t"):
-            parts.append(element.text or "")
-        elif current is not None and tag in (qn("w:tab"), qn("w:br")):
-            parts.append("\t" if tag == qn("w:tab") else "\n")
-    if current is not None:
-        yield current, "".join(parts)
+def _add_span(paragraph: Any, span: Span, segment: Segment, column: str) -> Any:
+    run = paragraph.add_run(sanitize_text(span.text), span.style)
+    if column == TARGET_COLUMN and segment.origin is Origin.MEMORY:
+        _set_shading(run._r.get_or_add_rPr(), _MEMORY_SHADING)
+    elif column == TARGET_COLUMN and segment.origin is Origin.COPY:
+        run.font.color.rgb = _COPY_COLOUR
+    return run
 
 
-def _segment_id(bookmark_name: str) -> str:
-    block, _, sentence = bookmark_name.removeprefix(BOOKMARK_PREFIX).partition("_")
-    return f"{block}.{sentence}"
+def _comment_lines(segment: Segment) -> list[str]:
+    return [
+        sanitize_text(f"[{issue.severity.value}] {issue.code}: {issue.message}")
+        for issue in segment.issues
+    ]
+
+
+def _add_header_and_footer(word: Any, document: Document) -> None:
+    section = word.sections[0]
+    header = section.header.paragraphs[0]
+    header.text = sanitize_text(f"songngu review · {document_title(document)}")[:120]
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _small_grey(header.runs)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Page ")
+    _add_field(footer, "PAGE", "1")
+    footer.add_run(" of ")
+    _add_field(footer, "NUMPAGES", "1")
+    signature = section.footer.add_paragraph(sanitize_text(document.meta.signature))
+    signature.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _small_grey([*footer.runs, *signature.runs])
+
+
+def _small_grey(runs: Sequence[Any]) -> None:
+    for run in runs:
+        run.font.size = Pt(7.5)
+        run.font.color.rgb = _COPY_COLOUR
+
+
+def _add_field(paragraph: Any, instruction: str, placeholder: str) -> None:
+    field = OxmlElement("w:fldSimple", {qn("w:instr"): f" {instruction} \\* MERGEFORMAT "})
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _set_properties(word: Any, document: Document, layout: WordLayout) -> None:
+    properties = word.core_properties
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0, tzinfo=None)
+    properties.title = sanitize_text(document_title(document))[:255]
+    properties.subject = sanitize_text(english_title(document) or "Tiếng Việt → English review")[
+        :255
+    ]
+    properties.keywords = "songngu; bilingual review; vi-en"
+    properties.category = "songngu review"
+    properties.comments = sanitize_text(document.meta.signature)
+    properties.author = properties.last_modified_by = QA_AUTHOR
+    properties.language = f"{layout.source_language}, {layout.target_language}"
+    properties.created = properties.modified = now
+    properties.revision = 1
+
+
+def _add_manifest(word: Any, manifest: bytes) -> None:
+    """Add the manifest as a custom XML part, with the properties part Word gives each one."""
+    package = word.part.package
+    partname = package.next_partname("/customXml/item%d.xml")
+    part = Part(PackURI(partname), "application/xml", manifest, package)
+    word.part.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_XML)
+    item_id = uuid.uuid5(
+        uuid.NAMESPACE_URL, f"{MANIFEST_NAMESPACE}#{hashlib.sha256(manifest).hexdigest()}"
+    )
+    properties = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+        f'<ds:datastoreItem ds:itemID="{{{str(item_id).upper()}}}" xmlns:ds="{_DATASTORE}">'
+        f'<ds:schemaRefs><ds:schemaRef ds:uri="{MANIFEST_NAMESPACE}"/></ds:schemaRefs>'
+        "</ds:datastoreItem>"
+    ).encode()
+    properties_name = partname.replace("/item", "/itemProps")
+    properties_part = Part(PackURI(properties_name), _CUSTOM_XML_PROPERTIES, properties, package)
+    part.relate_to(properties_part, RELATIONSHIP_TYPE.CUSTOM_XML_PROPS)
+
+
+def _drop_thumbnail(word: Any) -> None:
+    """Drop the template's preview picture: file browsers would show it as this file's page."""
+    package = word.part.package
+    for relationship_id, relationship in list(package.rels.items()):
+        if relationship.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+            package.rels.pop(relationship_id)
+
+
+def _track_changes(word: Any) -> None:
+    _set_child(word.settings.element, "w:trackRevisions")
+
+
+def _set_child(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
+    """Set ``parent``'s child ``tag`` (replacing one already there), in schema order."""
+    order = [qn(f"w:{name}") for name in CHILD_ORDER[_prefixed(parent.tag)].split()]
+    child = OxmlElement(tag, {qn(name): value for name, value in (attributes or {}).items()})
+    existing = parent.find(qn(tag))
+    if existing is not None:
+        existing.addprevious(child)
+        parent.remove(existing)
+        return child
+    predecessors = set(order[: order.index(qn(tag))])
+    before = [element for element in parent if element.tag in predecessors]
+    if before:
+        before[-1].addnext(child)
+    else:
+        parent.insert(0, child)
+    return child
+
+
+def _prefixed(clark_name: str) -> str:
+    return "w:" + clark_name.rpartition("}")[2]
+
+
+def _set_language(run_properties: Any, language: str) -> None:
+    _set_child(run_properties, "w:lang", {"w:val": language})
+
+
+def _set_shading(properties: Any, fill: str) -> None:
+    _set_child(properties, "w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": fill})

@@ -141,12 +141,13 @@ def build_document(text: str, spans: Iterable[BlockSpan], meta: DocumentMeta) ->
 
 
 def _suffix(path: str) -> str:
-    return ".txt" if path == "-" else Path(path).suffix.lower()
+    # Standard input and files without a suffix (a checker's temporary file) are plain text.
+    return ".txt" if path == "-" else Path(path).suffix.lower() or ".txt"
 
 
 def _refuse_suffix(path: str, suffix: str) -> None:
     hint = _SUFFIX_HINTS.get(suffix, f"use one of {', '.join(SUFFIXES)}")
-    raise InputError(f"{path}: cannot read '{suffix or 'no suffix'}' files; {hint}.")
+    raise InputError(f"{path}: cannot read '{suffix}' files; {hint}.")
 
 
 def _parser_for(path: str) -> ParseFunction:

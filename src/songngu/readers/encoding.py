@@ -66,6 +66,8 @@ _MAGIC_NUMBERS = (
 _MAX_CONTROL_SHARE = 0.01
 _SAMPLE = 200_000
 _CONTROL_EXEMPT = frozenset("\t\n\r\f\v")
+# A damaged UTF-8 file still has this many valid non-ASCII characters per broken byte.
+_MIN_VALID_PER_BROKEN = 10
 # Fewer garbled words than this (a foreign name or two) never trigger a legacy repair.
 _MIN_GARBLED_WORDS = 3
 
@@ -157,7 +159,25 @@ def _decode_unmarked(data: bytes, path: str) -> Decoded:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return _decode_legacy_bytes(data, path)
+        damaged = _damaged_utf8(data, path)
+        return _decode_legacy_bytes(data, path) if damaged is None else damaged
+    return repair_legacy_text(text, path)
+
+
+def _damaged_utf8(data: bytes, path: str) -> Decoded | None:
+    """Read UTF-8 with a few broken bytes (a cut-off download) as UTF-8, marking the damage.
+
+    Legacy 8-bit text is invalid UTF-8 at nearly every accented letter; a damaged UTF-8 file
+    has many valid multi-byte characters for each broken one.
+    """
+    text = data.decode("utf-8", errors="replace")
+    num_broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    num_valid = sum(1 for character in text if ord(character) > 0x7F) - num_broken
+    if num_valid < _MIN_VALID_PER_BROKEN * num_broken:
+        return None
+    logger.warning(
+        "%s: %d bytes are not valid UTF-8 (a damaged file?) and show as \ufffd.", path, num_broken
+    )
     return repair_legacy_text(text, path)
 
 

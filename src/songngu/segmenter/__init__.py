@@ -2,14 +2,15 @@
 
 Every cut falls on whitespace, so the sentences of a block plus the whitespace between them
 reproduce the block exactly. The rules follow conventions C1–C11 of
-``docs/design/segmenter.md``.
+``docs/design/segmenter.md``; plain-text structure (paragraphs, headline, captions, bylines,
+meta markers) comes from :func:`iter_block_spans`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from songngu.model import Block, Document, Segment
+from songngu.model import Block, BlockKind, Document, Segment
 from songngu.segmenter.clauses import join_pieces, split_to_budget
 from songngu.segmenter.sentences import split_sentences
 from songngu.segmenter.structure import BlockSpan, iter_block_spans
@@ -26,7 +27,7 @@ __all__ = [
     "split_to_budget",
 ]
 
-SEGMENTER_VERSION = "v1"
+SEGMENTER_VERSION = "v2"
 
 
 def signature() -> str:
@@ -35,7 +36,16 @@ def signature() -> str:
 
 
 def segment_block(block: Block) -> Block:
-    """Split one block into sentence segments with ids ``<block id>.s1``, ``.s2``, …."""
+    """Split one block into sentence segments with ids ``<block id>.s1``, ``.s2``, ….
+
+    A meta block ("date 2024-03") is one segment: it is carried over, never read as prose.
+    """
+    if block.kind is BlockKind.META:
+        stripped = block.text.strip()
+        offset = block.text.index(stripped) if stripped else 0
+        spans = [(offset, offset + len(stripped))] if stripped else []
+    else:
+        spans = split_sentences(block.text)
     segments = tuple(
         Segment(
             id=f"{block.id}.s{number}",
@@ -43,7 +53,7 @@ def segment_block(block: Block) -> Block:
             start=block.start + start,
             end=block.start + end,
         )
-        for number, (start, end) in enumerate(split_sentences(block.text), start=1)
+        for number, (start, end) in enumerate(spans, start=1)
     )
     return dataclasses.replace(block, segments=segments)
 

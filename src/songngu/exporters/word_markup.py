@@ -1,0 +1,198 @@
+"""What the review file marks and how, shared by its writer and its reader (no python-docx here).
+
+Bookmark names carry segment ids, :func:`sanitize_text` says what text a Word file can hold, and
+:func:`term_spans` cuts a sentence into the runs that mark glossary terms. See
+``docs/design/review.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from songngu.model import BlockKind, Document, Segment
+
+HEADER = ("Tiếng Việt", "English")
+#: The author of the QA comments songngu writes; review import skips comments by this author.
+QA_AUTHOR = "songngu"
+QA_INITIALS = "QA"
+SOURCE_COLUMN = "vi"
+TARGET_COLUMN = "en"
+
+HOW_TO_REVIEW = (
+    "How to review: edit the English column only (Track Changes welcome), comment freely, add a "
+    "row for anything missing; do not merge, split or reorder rows. "
+    "Then: songngu review import <this file>."
+)
+TERM_STYLE = "Glossary term"
+MISSING_TERM_STYLE = "Glossary term missing"
+
+# WordprocessingML requires children in schema order (ECMA-376 Part 1, the CT_RPr, CT_TblPr,
+# CT_TrPr, CT_TcPr and CT_Settings sequences); Word reports a file with them out of order as
+# corrupt. Each list runs up to the last child songngu adds.
+CHILD_ORDER = {
+    "w:rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
+    "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
+    "highlight u effect bdr shd fitText vertAlign rtl cs em lang",
+    "w:tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize "
+    "tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar",
+    "w:trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader",
+    "w:tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd",
+    "w:settings": "writeProtection view zoom removePersonalInformation removeDateAndTime "
+    "doNotDisplayPageBoundaries displayBackgroundShape printPostScriptOverText "
+    "printFractionalCharacterWidth printFormsData embedTrueTypeFonts embedSystemFonts "
+    "saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges "
+    "bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors "
+    "hideGrammaticalErrors activeWritingStyle proofState formsDesign attachedTemplate "
+    "linkStyles stylePaneFormatFilter stylePaneSortMethod documentType mailMerge revisionView "
+    "trackRevisions",
+}
+# Bookmark names must be unique in a document (Word drops a duplicate), hence the column in the
+# name; Word limits names to 40 characters, which ids like b123.s45 leave far behind.
+_BOOKMARK = re.compile(r"^sn_(vi|en)_(b\d+)_(s\d+)$")
+# XML 1.0 cannot hold these; Word refuses files that contain them.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# A carriage return would be written as a line break and read back as "\n".
+_CARRIAGE_RETURN = re.compile("\r\n?")
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """How a block kind looks; each becomes a paragraph style per column (``Headline (en)``)."""
+
+    name: str
+    bold: bool = False
+    italic: bool = False
+    small_caps: bool = False
+    size: float | None = None
+    grey: bool = False
+    right_aligned: bool = False
+
+
+# Vietnamese news conventions: a bold headline and bold lead (sapo), italic photo captions and
+# credits, the byline and the source credit set right ("Theo Báo Quảng Ninh").
+KIND_LOOKS = {
+    BlockKind.HEADLINE: Look("Headline", bold=True, size=13),
+    BlockKind.HEADING: Look("Heading", bold=True, size=11),
+    BlockKind.LEAD: Look("Lead", bold=True),
+    BlockKind.PARAGRAPH: Look("Body"),
+    BlockKind.CAPTION: Look("Caption", italic=True, size=9),
+    BlockKind.CREDIT: Look("Credit", italic=True, size=9, right_aligned=True),
+    BlockKind.BYLINE: Look("Byline", bold=True, size=9, right_aligned=True),
+    BlockKind.DATELINE: Look("Dateline", small_caps=True, size=9),
+    BlockKind.META: Look("Metadata", size=8, grey=True),
+    BlockKind.LIST_ITEM: Look("List item"),
+    BlockKind.TABLE_CELL: Look("Table cell", size=9),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of a sentence and the character style that marks it (None: unmarked)."""
+
+    text: str
+    style: str | None = None
+
+
+def bookmark_name(column: str, segment_id: str) -> str:
+    """Return the bookmark name of ``segment_id`` in ``column`` (``sn_en_b3_s2``)."""
+    return f"sn_{column}_{segment_id.replace('.', '_')}"
+
+
+def parse_bookmark_name(name: str) -> tuple[str, str] | None:
+    """Return ``(column, segment id)`` for one of our bookmark names, None for any other."""
+    match = _BOOKMARK.match(name)
+    if match is None:
+        return None
+    column, block, sentence = match.groups()
+    return column, f"{block}.{sentence}"
+
+
+def block_of(segment_id: str) -> str:
+    """Return the block id of a segment id (``b3.s2`` → ``b3``)."""
+    return segment_id.partition(".")[0]
+
+
+def sanitize_text(text: str) -> str:
+    """Return ``text`` without the control characters a Word file cannot hold."""
+    return _XML_ILLEGAL.sub("", _CARRIAGE_RETURN.sub("\n", text))
+
+
+def count_removed_characters(text: str) -> int:
+    """Return how many characters of ``text`` :func:`sanitize_text` removes."""
+    return len(_XML_ILLEGAL.findall(text))
+
+
+def source_spans(segment: Segment) -> list[Span]:
+    """Cut the source at its glossary terms: enforced ones marked as terms, others as missing."""
+    marks = [
+        (term.start, term.end, TERM_STYLE if term.enforced else MISSING_TERM_STYLE)
+        for term in segment.terms
+    ]
+    return term_spans(segment.source, marks)
+
+
+def target_spans(segment: Segment) -> list[Span]:
+    """Cut the target at the renderings of its enforced glossary terms."""
+    target = segment.target or ""
+    marks: list[tuple[int, int, str]] = []
+    for rendering in dict.fromkeys(term.target for term in segment.terms if term.enforced):
+        marks.extend(
+            (start, start + len(rendering), TERM_STYLE) for start in _find(target, rendering)
+        )
+    return term_spans(target, marks)
+
+
+def term_spans(text: str, marks: Sequence[tuple[int, int, str]]) -> list[Span]:
+    """Cut ``text`` into spans by ``(start, end, style)`` marks; overlapping marks are dropped."""
+    spans: list[Span] = []
+    position = 0
+    for start, end, style in sorted(marks):
+        if start < position or end <= start or end > len(text):
+            continue
+        if start > position:
+            spans.append(Span(text[position:start]))
+        spans.append(Span(text[start:end], style))
+        position = end
+    if position < len(text) or not spans:
+        spans.append(Span(text[position:]))
+    return spans
+
+
+def _find(text: str, rendering: str) -> list[int]:
+    """Return where ``rendering`` starts in ``text``, also capitalised at the very start."""
+    starts = [match.start() for match in re.finditer(re.escape(rendering), text)]
+    capitalised = rendering[:1].upper() + rendering[1:]
+    if capitalised != rendering and text.startswith(capitalised):
+        starts.insert(0, 0)
+    return starts
+
+
+def document_title(document: Document) -> str:
+    """Return the headline, else the title in the metadata, else the file name."""
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADLINE:
+            return block.text
+    return document.meta.title or Path(document.meta.source_path).name
+
+
+def english_title(document: Document) -> str | None:
+    """Return the headline's English, if the document has a translated headline."""
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADLINE:
+            return " ".join(segment.target or "" for segment in block.segments).strip() or None
+    return None
+
+
+def facts_line(document: Document) -> str:
+    """Return the one line of facts under the title: source, date, model, counts."""
+    meta = document.meta
+    segments = list(document.iter_segments())
+    issues = sum(len(segment.issues) for segment in segments)
+    terms = sum(len(segment.terms) for segment in segments)
+    parts = [f"Source: {meta.source_path}", f"Date: {meta.date}" if meta.date else ""]
+    parts += [f"Model: {meta.model}" if meta.model else "", f"{len(segments)} sentences"]
+    parts += [f"{terms} glossary terms", f"{issues} QA findings"]
+    return " · ".join(part for part in parts if part)

@@ -1,0 +1,69 @@
+"""The translation memory as one ``songngu translate`` run uses it: lookups, then storing.
+
+A session is bound to the run's signature, so it reuses model entries only from an identical run,
+and stores the run's new model output when asked (``docs/design/review.md``, "Policy").
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from songngu.errors import MemoryStoreError
+from songngu.memory.store import EntryOrigin, MemoryEntry, TranslationMemory
+from songngu.model import Document, Origin, Segment, Severity
+
+logger = logging.getLogger(__name__)
+
+#: Issue codes that make a model output unfit to reuse (besides any error-severity issue).
+_UNFIT_CODES = frozenset({"length-cap"})
+
+
+class MemorySession:
+    """Look sources up in a memory for one run, and record the run's fit model output."""
+
+    def __init__(
+        self, memory: TranslationMemory, signature: str, *, store_model: bool = True
+    ) -> None:
+        """Match model entries of run ``signature``; store new model output if ``store_model``."""
+        self.memory = memory
+        self.signature = signature
+        self.store_model = store_model
+
+    def lookup(self, sources: Sequence[str]) -> dict[str, str]:
+        """Return the stored target of each source that has one (the translate stage's protocol)."""
+        found = self.memory.lookup(sources, self.signature)
+        return {source: entry.target for source, entry in found.items()}
+
+    def record(self, document: Document) -> int:
+        """Store the document's fit model translations; return how many were stored.
+
+        A memory that cannot be written costs only the reuse, not the translation: the failure
+        is logged as a warning and the run goes on.
+        """
+        if not self.store_model:
+            return 0
+        entries = [
+            MemoryEntry(
+                source=segment.source,
+                target=segment.target or "",
+                origin=EntryOrigin.MODEL,
+                signature=document.meta.signature,
+                document=document.meta.source_path,
+                segment_id=segment.id,
+            )
+            for segment in document.iter_segments()
+            if _is_fit(segment)
+        ]
+        try:
+            return self.memory.add(entries) if entries else 0
+        except MemoryStoreError as error:
+            logger.warning("Translation memory not updated: %s", error)
+            return 0
+
+
+def _is_fit(segment: Segment) -> bool:
+    """Whether a segment is new model output without a known failure (reusing it is safe)."""
+    return segment.origin is Origin.MODEL and not any(
+        issue.severity is Severity.ERROR or issue.code in _UNFIT_CODES for issue in segment.issues
+    )
