@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from songngu.errors import InputError
 from songngu.readers.language import count_garbled_words, vietnamese_score
 from songngu.readers.legacy import DECODERS, recover_font_bytes
+from songngu.readers.validation import count_unwanted
 
 __all__ = [
     "Decoded",
@@ -65,7 +66,6 @@ _MAGIC_NUMBERS = (
 # More control characters than this share of a decoded text means it is not text at all.
 _MAX_CONTROL_SHARE = 0.01
 _SAMPLE = 200_000
-_CONTROL_EXEMPT = frozenset("\t\n\r\f\v")
 # A damaged UTF-8 file still has this many valid non-ASCII characters per broken byte.
 _MIN_VALID_PER_BROKEN = 10
 # Fewer garbled words than this (a foreign name or two) never trigger a legacy repair.
@@ -218,18 +218,12 @@ def _decode_legacy_bytes(data: bytes, path: str) -> Decoded:
 
 def _refuse_control_characters(text: str, path: str) -> None:
     sample = text[:_SAMPLE]
-    controls = sum(1 for c in sample if _is_control(c))
+    controls = count_unwanted(sample)
     if controls >= 3 and controls > _MAX_CONTROL_SHARE * len(sample):
         raise InputError(
             f"{path}: {controls} of its first {len(sample)} characters are control codes; "
             "it is a binary file, not a text article."
         )
-
-
-def _is_control(character: str) -> bool:
-    code = ord(character)
-    is_c0 = code < 0x20 and character not in _CONTROL_EXEMPT
-    return is_c0 or 0x7F <= code < 0xA0
 
 
 def _total_gain(lines: list[str], decode: Callable[[bytes], str]) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from songngu.errors import InputError
 from songngu.readers.language import LanguageProfile, profile_text
 
-__all__ = ["CleanText", "check_article_text", "clean_text", "single_line"]
+__all__ = ["CleanText", "check_article_text", "clean_text", "count_unwanted", "single_line"]
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +48,11 @@ def clean_text(text: str) -> CleanText:
     text = _LINE_BREAKS.sub("\n", text)
     cleaned, num_replaced = _UNWANTED.subn(" ", text)
     return CleanText(cleaned, num_replaced)
+
+
+def count_unwanted(text: str) -> int:
+    """Count the characters :func:`clean_text` would replace (control codes, stray BOMs)."""
+    return len(_UNWANTED.findall(text))
 
 
 def single_line(text: str) -> str:
