@@ -40,28 +40,29 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _MAGIC_NUMBERS = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"%PDF-", "a PDF file; export it as .docx or copy its text into a .txt file"),
-    (b"PK\x03\x04", "a ZIP archive (a Word file? then it must be named .docx)"),
-    (b"PK\x05\x06", "an empty ZIP archive"),
+    # (magic number, what the file is, what to do with it)
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", ""),
+    (b"\xff\xd8\xff", "a JPEG image", ""),
+    (b"GIF87a", "a GIF image", ""),
+    (b"GIF89a", "a GIF image", ""),
+    (b"%PDF-", "a PDF file", "export it as .docx or copy its text into a .txt file"),
+    (b"PK\x03\x04", "a ZIP archive", "if it is a Word file, name it .docx"),
+    (b"PK\x05\x06", "an empty ZIP archive", ""),
     (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        "an old Word .doc or a password-protected Office file; open it in Word and save it "
-        "as .docx without a password",
+        "an old Word .doc or a password-protected Office file",
+        "open it in Word and save it as .docx without a password",
     ),
-    (b"{\\rtf", "an RTF document; save it from Word as .docx or .txt"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"\x7fELF", "a program (ELF executable)"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-    (b"ID3", "an MP3 audio file"),
-    (b"OggS", "an Ogg media file"),
-    (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
-    (b"\x00\x00\x00\x20ftyp", "an MP4 video"),
+    (b"{\\rtf", "an RTF document", "save it from Word as .docx or .txt"),
+    (b"\x1f\x8b", "a gzip archive", ""),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", ""),
+    (b"Rar!\x1a\x07", "a RAR archive", ""),
+    (b"\x7fELF", "a program (ELF executable)", ""),
+    (b"SQLite format 3\x00", "an SQLite database", ""),
+    (b"ID3", "an MP3 audio file", ""),
+    (b"OggS", "an Ogg media file", ""),
+    (b"\x00\x00\x00\x18ftyp", "an MP4 video", ""),
+    (b"\x00\x00\x00\x20ftyp", "an MP4 video", ""),
 )
 # More control characters than this share of a decoded text means it is not text at all.
 _MAX_CONTROL_SHARE = 0.01
@@ -98,9 +99,10 @@ def refuse_binary(data: bytes, path: str) -> None:
     Raises:
         InputError: naming what the file seems to be and what to do with it.
     """
-    for magic, description in _MAGIC_NUMBERS:
+    for magic, what, hint in _MAGIC_NUMBERS:
         if data.startswith(magic):
-            raise InputError(f"{path}: is {description}, not a text article.")
+            advice = f"; {hint}" if hint else ""
+            raise InputError(f"{path}: is {what}, not a text article{advice}.")
 
 
 def repair_legacy_text(text: str, path: str) -> Decoded:
