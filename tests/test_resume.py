@@ -151,11 +151,11 @@ def test_a_finished_run_leaves_no_journal(tmp_path, capsys, monkeypatch):
 def test_journal_entries_survive_a_new_process(tmp_path):
     journal = Journal.for_run(tmp_path, "sig")
     key = piece_key("first", "Xin chào.", ())
-    journal.record({key: JournalEntry("Hello.", True, "He")})
+    journal.record({key: JournalEntry("Hello.", True, ("prefix",))})
     journal.mark_done("a.txt", text_digest("Xin chào."), [tmp_path / "a.vi-en.md"])
     (tmp_path / "a.vi-en.md").write_text("x")
     again = Journal.for_run(tmp_path, "sig")
-    assert again.recall(key) == JournalEntry("Hello.", True, "He")
+    assert again.recall(key) == JournalEntry("Hello.", True, ("prefix",))
     assert again.is_done("a.txt", text_digest("Xin chào."), [tmp_path / "a.vi-en.md"])
     assert not again.is_done("a.txt", text_digest("Xin chào!"), [tmp_path / "a.vi-en.md"])
     (tmp_path / "a.vi-en.md").unlink()
@@ -196,7 +196,7 @@ def test_journal_lines_are_json(tmp_path):
     journal.record({"k": JournalEntry("Xin chào → Hello")})
     records = [json.loads(line) for line in journal.path.read_text(encoding="utf-8").splitlines()]
     assert records[0] == {"songngu_journal": 1, "identity": "sig"}
-    assert records[1] == {"key": "k", "text": "Xin chào → Hello", "capped": False, "locked": ""}
+    assert records[1] == {"key": "k", "text": "Xin chào → Hello", "capped": False, "methods": []}
 
 
 # --- a real Ctrl-C ---------------------------------------------------------------------------

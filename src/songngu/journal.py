@@ -31,11 +31,11 @@ _VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class JournalEntry:
-    """A translated piece: its target text, whether it hit the length cap, its locked prefix."""
+    """A translated piece: its target, whether it hit the length cap, how each term got in."""
 
     text: str
     is_capped: bool = False
-    locked: str = ""
+    methods: tuple[str, ...] = ()
 
 
 def piece_key(attempt: str, source: str, terms: Sequence[TermMatch]) -> str:
@@ -107,7 +107,7 @@ class Journal:
         """Record translated pieces and flush them to disk."""
         self._pieces.update(entries)
         self._append(
-            {"key": key, "text": e.text, "capped": e.is_capped, "locked": e.locked}
+            {"key": key, "text": e.text, "capped": e.is_capped, "methods": list(e.methods)}
             for key, e in entries.items()
         )
 
@@ -131,9 +131,9 @@ class Journal:
 
     def _restore(self, record: dict[str, Any]) -> None:
         if isinstance(record.get("key"), str) and isinstance(record.get("text"), str):
-            locked = str(record.get("locked", ""))
+            methods = tuple(str(method) for method in record.get("methods") or ())
             self._pieces[record["key"]] = JournalEntry(
-                record["text"], bool(record.get("capped")), locked
+                record["text"], bool(record.get("capped")), methods
             )
         for kind, table in (("done", self._done), ("writing", self._writing)):
             if isinstance(record.get(kind), str) and isinstance(record.get("outputs"), list):

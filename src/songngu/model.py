@@ -61,7 +61,11 @@ class Issue:
 
 @dataclass(frozen=True, slots=True)
 class TermMatch:
-    """A glossary term found in a segment's source; offsets are into ``Segment.source``."""
+    """A glossary term found in a segment's source; offsets are into ``Segment.source``.
+
+    ``variants`` are other English renderings of the same term (from the glossary) that the
+    enforcement may replace by ``target``; ``method`` says how ``target`` got into the output.
+    """
 
     source: str
     target: str
@@ -71,6 +75,7 @@ class TermMatch:
     entry: str = ""
     enforced: bool = False
     method: str = ""
+    variants: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from songngu._version import __version__
 from songngu.backends import DEFAULT_BACKEND, GenerationSettings, Translator, load_backend
 from songngu.checks import check_document
 from songngu.errors import PipelineError
-from songngu.glossary import Glossary, GlossaryStage, load_glossary
+from songngu.glossary import Glossary, GlossaryStage, NameStyle, load_glossary
 from songngu.journal import Journal
 from songngu.model import Document
 from songngu.translation import MemoryLookup, MemoryRecorder, ProgressCallback, TranslateStage
@@ -33,6 +33,7 @@ class TranslationSettings:
     glossary_files: tuple[Path, ...] = ()
     use_shipped_glossary: bool = True
     date: str | None = None
+    names: NameStyle = NameStyle.ASCII
     retry: bool = True
 
 
@@ -99,7 +100,7 @@ class Pipeline:
         )
         stages: list[Stage] = [
             segmenter.segment_document,
-            GlossaryStage(self.glossary, self.settings.date),
+            GlossaryStage(self.glossary, self.settings.date, self.settings.names),
             translate,
             check_document,
         ]

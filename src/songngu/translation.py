@@ -200,14 +200,14 @@ class TranslateStage:
             entry = self.journal.recall(key)
             if entry is not None:
                 translation = Translation(entry.text, entry.is_capped)
-                jobs[index] = TermJob(piece.source, piece.terms, translation, entry.locked)
+                jobs[index] = TermJob(piece.source, piece.terms, translation, entry.methods)
         return jobs
 
     def _record(self, jobs: dict[str, TermJob]) -> None:
         if self.journal is not None:
             self.journal.record(
                 {
-                    key: JournalEntry(job.translation.text, job.translation.is_capped, job.locked)
+                    key: JournalEntry(job.translation.text, job.translation.is_capped, job.methods)
                     for key, job in jobs.items()
                 }
             )

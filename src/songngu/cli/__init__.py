@@ -50,9 +50,9 @@ def cli(state: CliState, debug: bool, verbose: int, quiet: bool) -> None:
 
 
 def _register_commands() -> None:
-    from songngu.cli import checks, memory, models, review, segment, translate
+    from songngu.cli import checks, glossary, memory, models, review, segment, translate
 
-    for module in (translate, segment, models, checks, review, memory):
+    for module in (translate, segment, models, checks, review, memory, glossary):
         module.register(cli)
 
 

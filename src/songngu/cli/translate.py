@@ -20,11 +20,13 @@ from songngu.batch import (
     iter_translated_files,
     prepare_output_folder,
 )
+from songngu.cli.glossary import user_glossary_option, user_layers
 from songngu.cli.memory import memory_option, resolve_memory_path
 from songngu.cli.output import echo_error
 from songngu.cli.progress import progress_for
 from songngu.errors import TranslationInterrupted
 from songngu.exporters import EXPORTERS
+from songngu.glossary import NameStyle
 from songngu.memory import MemorySession, TranslationMemory
 from songngu.model import Origin
 from songngu.pipeline import Pipeline, TranslationSettings
@@ -79,7 +81,15 @@ def _split_formats(
     help="An extra glossary TSV (repeatable); it overrides the shipped glossary.",
 )
 @click.option("--no-shipped-glossary", is_flag=True, help="Use only the --glossary files.")
+@user_glossary_option("--user-glossary")
 @click.option("--date", help="The article's date (YYYY-MM-DD), for terms that changed over time.")
+@click.option(
+    "--names",
+    type=click.Choice([style.value for style in NameStyle]),
+    default=NameStyle.ASCII.value,
+    show_default=True,
+    help="Personal names: without diacritics (To Lam), kept (Tô Lâm), or left to the model.",
+)
 @click.option(
     "--backend",
     type=click.Choice(sorted(BACKENDS)),
@@ -193,9 +203,13 @@ def _settings(options: dict[str, Any]) -> TranslationSettings:
     return TranslationSettings(
         backend="fake" if options["dry_run"] else options["backend"],
         generation=generation,
-        glossary_files=tuple(options["glossary_files"]),
+        glossary_files=(
+            *user_layers(options["user_glossary"], not options["no_shipped_glossary"]),
+            *options["glossary_files"],
+        ),
         use_shipped_glossary=not options["no_shipped_glossary"],
         date=options["date"],
+        names=NameStyle(options["names"]),
         retry=not options["no_retry"],
     )
 

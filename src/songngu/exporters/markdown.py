@@ -122,12 +122,12 @@ def _audit_lines(document: Document) -> list[str]:
             "",
             "## Glossary terms",
             "",
-            "| Segment | Tiếng Việt | English | Enforced |",
-            "| --- | --- | --- | --- |",
+            "| Segment | Tiếng Việt | English | Enforced | How |",
+            "| --- | --- | --- | --- | --- |",
         ]
         lines += [
             f"| {s.id} | {escape_cell(t.source)} | {escape_cell(t.target)} | "
-            f"{'yes' if t.enforced else '**no**'} |"
+            f"{'yes' if t.enforced else '**no**'} | {t.method or '-'} |"
             for s, t in terms
         ]
     issues = [(segment, issue) for segment in segments for issue in segment.issues]

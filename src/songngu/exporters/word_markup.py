@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from songngu.glossary.presence import iter_occurrences
 from songngu.model import BlockKind, Document, Segment
 
 HEADER = ("Tiếng Việt", "English")
@@ -139,9 +140,7 @@ def target_spans(segment: Segment) -> list[Span]:
     target = segment.target or ""
     marks: list[tuple[int, int, str]] = []
     for rendering in dict.fromkeys(term.target for term in segment.terms if term.enforced):
-        marks.extend(
-            (start, start + len(rendering), TERM_STYLE) for start in _find(target, rendering)
-        )
+        marks.extend((start, end, TERM_STYLE) for start, end in iter_occurrences(target, rendering))
     return term_spans(target, marks)
 
 
@@ -159,15 +158,6 @@ def term_spans(text: str, marks: Sequence[tuple[int, int, str]]) -> list[Span]:
     if position < len(text) or not spans:
         spans.append(Span(text[position:]))
     return spans
-
-
-def _find(text: str, rendering: str) -> list[int]:
-    """Return where ``rendering`` starts in ``text``, also capitalised at the very start."""
-    starts = [match.start() for match in re.finditer(re.escape(rendering), text)]
-    capitalised = rendering[:1].upper() + rendering[1:]
-    if capitalised != rendering and text.startswith(capitalised):
-        starts.insert(0, 0)
-    return starts
 
 
 def document_title(document: Document) -> str:

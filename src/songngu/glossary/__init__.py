@@ -6,8 +6,16 @@ enforcement).
 
 from __future__ import annotations
 
-from songngu.glossary.entries import Entry, Glossary
+from songngu.glossary.entries import TYPES, Entry, Glossary, NameStyle
 from songngu.glossary.files import load_glossary, shipped_glossary_files
 from songngu.glossary.stage import GlossaryStage
 
-__all__ = ["Entry", "Glossary", "GlossaryStage", "load_glossary", "shipped_glossary_files"]
+__all__ = [
+    "TYPES",
+    "Entry",
+    "Glossary",
+    "GlossaryStage",
+    "NameStyle",
+    "load_glossary",
+    "shipped_glossary_files",
+]

@@ -1,12 +1,57 @@
-"""Glossary entries and the :class:`Glossary` that matches them in text."""
+"""Glossary entries and the :class:`Glossary` that matches them in text.
+
+The schema is documented for editors in ``glossary/README.md``; the matching rules in
+``docs/design/glossary.md``.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING
 
 from songngu.model import TermMatch
+from songngu.vietnamese import strip_diacritics
+
+if TYPE_CHECKING:
+    from songngu.glossary.index import TermIndex
+
+#: Every ``type`` a row may have, with what it holds (``glossary/README.md`` has examples).
+TYPES = {
+    "ministry": "ministries and ministerial-level agencies",
+    "agency": "other state bodies",
+    "party-body": "Communist Party of Viet Nam bodies",
+    "title": "offices and titles, state and Party",
+    "rank": "military and police ranks",
+    "province": "provincial-level units by their bare name",
+    "city": "centrally-run cities by their bare name",
+    "place": "other places",
+    "organisation": "mass organisations and other named bodies",
+    "name": "personal names",
+    "abbreviation": "a Vietnamese abbreviation and its full Vietnamese form",
+    "pattern": "a composed title or name with slots",
+    "other": "anything else",
+}
+#: Types whose rows are not rendered themselves: they expand text or compose other terms.
+NOT_TERMS = frozenset({"abbreviation", "pattern"})
+#: Types that name places: a personal name may contain one ("Nguyễn Hòa Bình").
+PLACE_TYPES = frozenset({"province", "city", "place"})
+#: Types after which a capitalised word is a personal name ("Đại tướng Tô Lâm").
+TITLE_TYPES = frozenset({"title", "rank", "pattern"})
+#: The ``case`` column: how a term's capitals must appear in text (see the design note).
+CASE_POLICIES = ("proper", "any")
+#: Types whose default case policy is ``any`` ("đại tá" is the rank in any case).
+_ANY_CASE_TYPES = frozenset({"rank"})
+
+
+class NameStyle(str, Enum):
+    """How personal names are found and rendered (``--names``)."""
+
+    ASCII = "ascii"
+    KEEP = "keep"
+    OFF = "off"
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,8 +65,27 @@ class Entry:
     valid_from: str = ""
     valid_to: str = ""
     note: str = ""
+    case: str = ""
+    variants: tuple[str, ...] = ()
     path: str = ""
     line: int = 0
+
+    @property
+    def case_policy(self) -> str:
+        """Return the ``case`` column, or the default: ``any`` for ranks and for common nouns.
+
+        An English rendering in lower case ("traffic police") marks a common noun, which
+        Vietnamese writes in lower case too ("cảnh sát giao thông").
+        """
+        if self.case:
+            return self.case
+        is_common_noun = self.en[:1].islower() and self.type != "abbreviation"
+        return "any" if self.type in _ANY_CASE_TYPES or is_common_noun else "proper"
+
+    @property
+    def is_term(self) -> bool:
+        """Whether the row is rendered itself (not an abbreviation or a pattern)."""
+        return self.type not in NOT_TERMS
 
     @property
     def location(self) -> str:
@@ -30,15 +94,25 @@ class Entry:
 
     def is_valid_on(self, date: str | None) -> bool:
         """Whether the entry is in force on ``date`` (ISO, possibly ``YYYY-MM``); None: today's."""
-        if date is None:
-            return not self.valid_to
-        day_first, day_last = _date_range(date)
-        starts_in_time = not self.valid_from or self.valid_from <= day_last
-        ends_in_time = not self.valid_to or self.valid_to >= day_first
-        return starts_in_time and ends_in_time
+        return is_in_force(self.valid_from, self.valid_to, date)
 
 
-def _date_range(date: str) -> tuple[str, str]:
+def is_in_force(valid_from: str, valid_to: str, date: str | None) -> bool:
+    """Whether a validity range covers part of ``date``; no date means "still in force"."""
+    if date is None:
+        return not valid_to
+    day_first, day_last = date_range(date)
+    starts_in_time = not valid_from or valid_from <= day_last
+    ends_in_time = not valid_to or valid_to >= day_first
+    return starts_in_time and ends_in_time
+
+
+def fold(text: str) -> str:
+    """Return ``text`` for lenient lookups: no accents, no case, single spaces."""
+    return " ".join(strip_diacritics(text).casefold().split())
+
+
+def date_range(date: str) -> tuple[str, str]:
     """Return the first and last day a partial ISO date can mean (``2024-03`` → 03-01..03-31)."""
     parts = date.split("-")
     if len(parts) == 1:
@@ -50,10 +124,13 @@ def _date_range(date: str) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class Glossary:
-    """A set of entries and what was loaded to make it (for the signature)."""
+    """A set of entries, what was loaded to make it (for the signature), and its indexes."""
 
     entries: tuple[Entry, ...]
     content_hash: str = field(default="")
+    _indexes: dict[str | None, TermIndex] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
 
     @classmethod
     def from_entries(cls, entries: Sequence[Entry], contents: Sequence[bytes] = ()) -> Glossary:
@@ -63,11 +140,28 @@ class Glossary:
             digest.update(hashlib.sha256(content).digest())
         return cls(entries=tuple(entries), content_hash=digest.hexdigest())
 
-    def match(self, text: str, date: str | None = None) -> list[TermMatch]:
-        """Return the terms found in ``text``: longest first, non-overlapping, in text order."""
+    def index(self, date: str | None = None) -> TermIndex:
+        """Return the index of the terms in force on ``date``, built once per date."""
+        if date not in self._indexes:
+            from songngu.glossary.index import build_index
+
+            self._indexes[date] = build_index(self.entries, date)
+        return self._indexes[date]
+
+    def match(
+        self, text: str, date: str | None = None, *, names: NameStyle = NameStyle.ASCII
+    ) -> list[TermMatch]:
+        """Return the terms and names found in ``text``: longest first, in text order."""
         from songngu.glossary.matching import match_terms
 
-        return match_terms(self, text, date)
+        return match_terms(self.index(date), text, names)
+
+    def search(self, text: str) -> list[Entry]:
+        """Return the entries whose Vietnamese or English contains ``text`` (accents optional)."""
+        wanted = fold(text)
+        return [
+            entry for entry in self.entries if wanted in fold(entry.vi) or wanted in fold(entry.en)
+        ]
 
     def signature(self) -> str:
         """Return ``glossary:sha256:<first 12 hex digits>`` (``glossary:none`` when empty)."""

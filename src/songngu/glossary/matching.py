@@ -1,82 +1,318 @@
-"""Finding glossary terms in text: syllable keys, longest match first, offsets as written.
+"""Finding terms and names in text: longest match first, left to right, offsets as written.
 
-Keys fold case, Unicode form and tone-mark placement (``uỷ``/``ủy``), so every spelling of a
-term is found; the offsets still point into the text exactly as written.
+The walk goes over a small lattice: each token is read as itself, and each abbreviation also as
+the tokens of its full form ("UBND" → "ủy ban nhân dân"), so "Chủ tịch UBND tỉnh Quảng Ninh"
+meets the pattern composed for "Chủ tịch Ủy ban nhân dân tỉnh {province}". The case and gap rules
+are in ``docs/design/glossary.md``.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
+import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
+from songngu.glossary.entries import PLACE_TYPES, TITLE_TYPES, NameStyle
+from songngu.glossary.index import NAME_KEY, IndexedTerm, Node, TermIndex
+from songngu.glossary.names import Trigger, find_name, render_name, trigger_before
+from songngu.glossary.tokens import Gap, Shape, Token, match_key, tokenize
 from songngu.model import TermMatch
-from songngu.vietnamese import syllable_key
+from songngu.vietnamese import nfc_with_offsets
 
-if TYPE_CHECKING:
-    from songngu.glossary.entries import Entry, Glossary
-
-_WORD = re.compile(r"\w+")
-# Rows of these types are not terms to render; later stages give them their own meaning.
-_NOT_TERMS = frozenset({"abbreviation", "pattern"})
+_JOINING_GAPS = frozenset({Gap.NONE, Gap.SPACE, Gap.DASH, Gap.DOT})
+_MODIFIERS = frozenset({match_key("phó"), match_key("tổng")})
 
 
 @dataclass(frozen=True, slots=True)
-class _Token:
-    key: str
-    start: int
+class _Step:
+    """What one token of a term met in the text: a shape (None: expanded or a name), a gap."""
+
+    shape: Shape | None
+    gap: Gap
+    name: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A term matched from a start token up to ``end`` (exclusive token index)."""
+
     end: int
+    indexed: IndexedTerm
+    steps: tuple[_Step, ...]
 
 
-def _tokenize(text: str) -> list[_Token]:
-    return [_Token(syllable_key(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+def match_terms(index: TermIndex, text: str, names: NameStyle = NameStyle.ASCII) -> list[TermMatch]:
+    """Return the terms (and names, unless ``names`` is OFF) in ``text``, in text order.
+
+    Text that is not in NFC (decomposed accents) is matched in NFC; offsets and ``source``
+    still refer to ``text`` as given.
+    """
+    composed, to_text = nfc_with_offsets(text)
+    matches = _Matcher(index, tokenize(composed), composed, names).run()
+    if composed == text:
+        return matches
+    return [
+        dataclasses.replace(
+            match,
+            source=text[to_text[match.start] : to_text[match.end]],
+            start=to_text[match.start],
+            end=to_text[match.end],
+        )
+        for match in matches
+    ]
 
 
-def _index(glossary: Glossary, date: str | None) -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
-    return _cached_index(glossary, date)
+class _Matcher:
+    """One pass over one text; memoises the longest term at each token."""
 
+    def __init__(self, index: TermIndex, tokens: list[Token], text: str, names: NameStyle):
+        self.index = index
+        self.tokens = tokens
+        self.text = text
+        self.names = names
+        self._longest: dict[int, _Found | None] = {}
+        self._expansions: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
 
-@lru_cache(maxsize=8)
-def _cached_index(
-    glossary: Glossary, date: str | None
-) -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
-    index: dict[str, list[tuple[tuple[str, ...], Entry]]] = defaultdict(list)
-    for entry in glossary.entries:
-        if entry.type in _NOT_TERMS or not entry.is_valid_on(date):
-            continue
-        keys = tuple(token.key for token in _tokenize(entry.vi))
-        if keys:
-            index[keys[0]].append((keys, entry))
-    for candidates in index.values():
-        candidates.sort(key=lambda candidate: -len(candidate[0]))
-    return dict(index)
+    def run(self) -> list[TermMatch]:
+        """Return the matches, left to right, each as long as it can be."""
+        matches: list[TermMatch] = []
+        position = 0
+        previous: tuple[int, str] | None = None
+        while position < len(self.tokens):
+            found = None if self._is_modified(position) else self._choose_at(position)
+            name_end = self._name_at(position, previous, found)
+            if name_end is not None:
+                matches.append(self._name_match(position, name_end))
+                previous, position = (name_end, "name"), name_end
+            elif found is not None:
+                matches.append(self._term_match(position, found))
+                previous, position = (found.end, found.indexed.term.type), found.end
+            else:
+                position += 1
+        return matches
 
+    def _choose_at(self, start: int) -> _Found | None:
+        """Return the longest term at ``start``, unless one starting inside it reaches further.
 
-def match_terms(glossary: Glossary, text: str, date: str | None = None) -> list[TermMatch]:
-    """Return non-overlapping matches in text order, preferring the longest term at each word."""
-    index = _index(glossary, date)
-    tokens = _tokenize(text)
-    matches: list[TermMatch] = []
-    position = 0
-    while position < len(tokens):
-        found = _longest_at(index, tokens, position)
+        Then the longest term at ``start`` that ends where that one begins wins (None if there
+        is none): "Giám đốc Sở Y tế" is "Giám đốc" + "Sở Y tế", not "Giám đốc Sở" + "Y tế".
+        """
+        found = self.longest_at(start)
         if found is None:
+            return None
+        for inner in range(start + 1, found.end):
+            other = self.longest_at(inner)
+            if other is not None and other.end > found.end:
+                return self._walk(start, limit=inner)
+        return found
+
+    def _is_modified(self, position: int) -> bool:
+        """Whether a word that changes the meaning of a term comes right before it.
+
+        "Phó Chủ tịch UBND tỉnh X" is a vice chairman and "Tổng Giám đốc" a director general:
+        without an entry of their own, "Chủ tịch UBND tỉnh X" and "Giám đốc" must not match
+        there (the enforced rendering would be wrong); the shorter terms inside still do.
+        """
+        if position == 0 or self.tokens[position].gap is not Gap.SPACE:
+            return False
+        return self.tokens[position - 1].key in _MODIFIERS
+
+    def longest_at(self, start: int) -> _Found | None:
+        """Return the longest acceptable term starting at token ``start``."""
+        if start not in self._longest:
+            self._longest[start] = self._walk(start)
+        return self._longest[start]
+
+    def _walk(self, start: int, limit: int | None = None) -> _Found | None:
+        """Return the longest acceptable term from ``start`` that ends by token ``limit``."""
+        end_limit = len(self.tokens) if limit is None else limit
+        best: _Found | None = None
+        stack: list[tuple[Node, int, tuple[_Step, ...]]] = [(self.index.terms, start, ())]
+        while stack:
+            node, position, steps = stack.pop()
+            if position > end_limit:
+                continue
+            for indexed in node.terms if steps else ():
+                if _accepts(indexed, steps) and _is_better(position, indexed, best):
+                    best = _Found(position, indexed, steps)
+            if position < end_limit:
+                stack.extend(self._next_steps(node, start, position, steps))
+        return best
+
+    def _next_steps(
+        self, node: Node, start: int, position: int, steps: tuple[_Step, ...]
+    ) -> list[tuple[Node, int, tuple[_Step, ...]]]:
+        token = self.tokens[position]
+        gap = token.gap if steps else Gap.NONE
+        if gap is Gap.BREAK:
+            return []
+        following = []
+        child = node.children.get(token.key)
+        if child is not None:
+            following.append((child, position + 1, (*steps, _Step(token.shape, gap))))
+        for end, keys in self._expansions_at(position):
+            expanded: Node | None = node
+            for key in keys:
+                expanded = expanded.children.get(key) if expanded is not None else None
+            if expanded is not None:
+                virtual = [
+                    _Step(None, gap if number == 0 else Gap.SPACE) for number in range(len(keys))
+                ]
+                following.append((expanded, end, (*steps, *virtual)))
+        slot = node.children.get(NAME_KEY) if steps else None
+        if slot is not None:
+            name_end = self._name_run(position, Trigger.TITLE)
+            if name_end is not None:
+                following.append((slot, name_end, (*steps, _Step(None, gap, (position, name_end)))))
+        return following
+
+    def _expansions_at(self, start: int) -> list[tuple[int, tuple[str, ...]]]:
+        """Return (end, keys of the full form) for each abbreviation starting at ``start``."""
+        if start in self._expansions:
+            return self._expansions[start]
+        found = []
+        node: Node | None = self.index.abbreviations
+        position = start
+        while node is not None and position < len(self.tokens):
+            token = self.tokens[position]
+            if position > start and token.gap not in _JOINING_GAPS:
+                break
+            node = node.children.get(token.key)
             position += 1
-            continue
-        length, entry = found
-        start, end = tokens[position].start, tokens[position + length - 1].end
-        matches.append(TermMatch(text[start:end], entry.en, start, end, entry.type, entry.location))
-        position += length
-    return matches
+            for expansion in node.expansions if node is not None else ():
+                shapes = [t.shape for t in self.tokens[start:position]]
+                if all(
+                    _abbreviation_shape_fits(want, got)
+                    for want, got in zip(expansion.shapes, shapes, strict=True)
+                ):
+                    found.append((position, expansion.keys))
+        self._expansions[start] = found
+        return found
+
+    def _name_at(
+        self, position: int, previous: tuple[int, str] | None, found: _Found | None
+    ) -> int | None:
+        if self.names is NameStyle.OFF or self.tokens[position].shape is not Shape.TITLE:
+            return None
+        trigger = trigger_before(self.tokens, position)
+        adjacent = (
+            previous is not None
+            and previous[0] == position
+            and self.tokens[position].gap is Gap.SPACE
+        )
+        if trigger is Trigger.NONE and adjacent and previous is not None:
+            trigger = Trigger.TITLE if previous[1] in TITLE_TYPES else Trigger.NONE
+        if found is not None and not (
+            trigger is Trigger.ADDRESS and found.indexed.term.type in PLACE_TYPES
+        ):
+            return None
+        end = self._name_run(position, trigger, follows_term=adjacent)
+        if end is None or (found is not None and end < found.end):
+            return None
+        return end
+
+    def _name_run(
+        self, position: int, trigger: Trigger, *, follows_term: bool = True
+    ) -> int | None:
+        if self.names is NameStyle.OFF:
+            return None
+        return find_name(
+            self.tokens,
+            position,
+            trigger=trigger,
+            follows_term=follows_term,
+            is_stop=self._stops_name,
+        )
+
+    def _stops_name(self, position: int) -> bool:
+        found = self.longest_at(position)
+        return found is not None and found.indexed.term.type not in PLACE_TYPES
+
+    def _name_match(self, start: int, end: int) -> TermMatch:
+        first, last = self.tokens[start], self.tokens[end - 1]
+        rendering = render_name(self.tokens[start:end], self.names)
+        return TermMatch(
+            self.text[first.start : last.end], rendering, first.start, last.end, "name"
+        )
+
+    def _term_match(self, start: int, found: _Found) -> TermMatch:
+        term = found.indexed.term
+        first, last = self.tokens[start], self.tokens[found.end - 1]
+        target, variants = term.en, term.variants
+        for step in found.steps:
+            if step.name is not None:
+                name = render_name(self.tokens[step.name[0] : step.name[1]], self.names)
+                target = target.replace("{name}", name)
+                variants = tuple(variant.replace("{name}", name) for variant in variants)
+        return TermMatch(
+            self.text[first.start : last.end],
+            target,
+            first.start,
+            last.end,
+            term.type,
+            term.entry.location,
+            variants=variants,
+        )
 
 
-def _longest_at(
-    index: dict[str, list[tuple[tuple[str, ...], Entry]]], tokens: list[_Token], position: int
-) -> tuple[int, Entry] | None:
-    for keys, entry in index.get(tokens[position].key, ()):
-        window = tokens[position : position + len(keys)]
-        if len(window) == len(keys) and all(t.key == k for t, k in zip(window, keys, strict=True)):
-            return len(keys), entry
-    return None
+def _is_better(end: int, indexed: IndexedTerm, best: _Found | None) -> bool:
+    if best is None or end > best.end:
+        return True
+    return end == best.end and best.indexed.term.is_composed and not indexed.term.is_composed
+
+
+def _accepts(indexed: IndexedTerm, steps: Sequence[_Step]) -> bool:
+    """Whether the text's gaps and capitals fit the term (``docs/design/glossary.md``)."""
+    if len(steps) != len(indexed.shapes):
+        return False
+    return _gaps_fit(indexed, steps) and _case_fits(indexed, steps)
+
+
+def _gaps_fit(indexed: IndexedTerm, steps: Sequence[_Step]) -> bool:
+    for number in range(1, len(steps)):
+        got, want = steps[number].gap, indexed.gaps[number]
+        if got is Gap.COMMA and want not in (Gap.COMMA, Gap.DASH):
+            return False
+        if (
+            got is Gap.DOT
+            and want is not Gap.DOT
+            and steps[number - 1].shape not in (None, Shape.UPPER)
+        ):
+            return False
+    return True
+
+
+def _case_fits(indexed: IndexedTerm, steps: Sequence[_Step]) -> bool:
+    if indexed.term.entry.case_policy == "any":
+        return True
+    real = [step.shape for step in steps if step.shape is not None]
+    if real and all(shape in (Shape.UPPER, Shape.OTHER) for shape in real) and len(real) > 1:
+        return True
+    for number, (want, step) in enumerate(zip(indexed.shapes, steps, strict=True)):
+        if not _shape_fits(want, step.shape, number == 0 and _has_later_capital(indexed, steps)):
+            return False
+    return True
+
+
+def _shape_fits(want: Shape | None, got: Shape | None, may_be_lower: bool) -> bool:
+    if want is None or got is None or Shape.OTHER in (want, got) or want is Shape.LOWER:
+        return True
+    if want is Shape.UPPER:
+        return got is Shape.UPPER
+    if want is Shape.MIXED:
+        return got in (Shape.MIXED, Shape.UPPER)
+    return got in (Shape.TITLE, Shape.UPPER) or (got is Shape.LOWER and may_be_lower)
+
+
+def _has_later_capital(indexed: IndexedTerm, steps: Sequence[_Step]) -> bool:
+    """Whether a capitalised token of the term after the first is capitalised in the text too."""
+    return any(
+        want in (Shape.TITLE, Shape.UPPER) and step.shape in (None, Shape.TITLE, Shape.UPPER)
+        for want, step in zip(indexed.shapes[1:], steps[1:], strict=True)
+    )
+
+
+def _abbreviation_shape_fits(want: Shape, got: Shape) -> bool:
+    if want in (Shape.UPPER, Shape.MIXED):
+        return got is want or got is Shape.UPPER
+    return _shape_fits(want, got, may_be_lower=False)

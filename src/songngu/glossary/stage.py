@@ -1,35 +1,116 @@
-"""The glossary stage: record the terms each segment contains (``Document -> Document``)."""
+"""The glossary stage: record the terms each segment contains (``Document -> Document``).
+
+Terms are matched per block, not per sentence: the segmenter cuts at every line break, and a
+term split by one ("Công an tỉnh Khánh" ending a line, "Hòa" starting the next) must still be
+found. Each term goes to the segment it starts in; one that runs on into the next segment is
+cut at its segment's end (its rendering is enforced in the segment where it starts).
+
+Names in an all-capitals headline cannot be delimited ("THỦ TƯỚNG PHẠM MINH CHÍNH LÀM VIỆC
+…"); a name the article writes in ordinary case elsewhere is found there too.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
-from songngu.glossary.entries import Glossary
-from songngu.model import Document, Segment, map_segments
+from songngu.glossary.entries import Glossary, NameStyle
+from songngu.glossary.presence import overlaps
+from songngu.glossary.tokens import Gap, Shape, Token, phrase_keys, tokenize
+from songngu.model import Block, Document, Segment, TermMatch
 
 
 class GlossaryStage:
-    """Attach glossary matches to every segment, choosing entries by the article's date."""
+    """Attach glossary matches (and personal names) to every segment, by the article's date."""
 
-    def __init__(self, glossary: Glossary, date: str | None = None) -> None:
+    def __init__(
+        self, glossary: Glossary, date: str | None = None, names: NameStyle = NameStyle.ASCII
+    ) -> None:
         """Use ``date`` (ISO) over the document's own date when given."""
         self.glossary = glossary
         self.date = date
+        self.names = names
 
     def __call__(self, document: Document) -> Document:
         """Return the document with ``Segment.terms`` filled in."""
-        date = self.date or document.meta.date
-        translated = {s.id for b in document.blocks if b.is_translated for s in b.segments}
-
-        def attach(segment: Segment) -> Segment:
-            if segment.id not in translated:
-                return segment
-            return dataclasses.replace(
-                segment, terms=tuple(self.glossary.match(segment.source, date))
-            )
-
-        document = map_segments(document, attach)
+        found = self.match_document(document)
+        blocks = tuple(
+            _attach(block, found[block.id]) if block.id in found else block
+            for block in document.blocks
+        )
         meta = dataclasses.replace(
             document.meta, glossary_hash=self.glossary.signature().rpartition(":")[2]
         )
-        return dataclasses.replace(document, meta=meta)
+        return dataclasses.replace(document, blocks=blocks, meta=meta)
+
+    def match_document(self, document: Document) -> dict[str, list[TermMatch]]:
+        """Return the terms of every translated block by block id, offsets into the block."""
+        date = self.date or document.meta.date
+        found = {
+            block.id: self.glossary.match(block.text, date, names=self.names)
+            for block in document.blocks
+            if block.is_translated
+        }
+        known = _known_names(found.values())
+        if known:
+            texts = {block.id: block.text for block in document.blocks}
+            found = {
+                block_id: _with_capital_names(texts[block_id], terms, known)
+                for block_id, terms in found.items()
+            }
+        return found
+
+
+def _attach(block: Block, terms: list[TermMatch]) -> Block:
+    segments = tuple(_with_terms(segment, block, terms) for segment in block.segments)
+    return dataclasses.replace(block, segments=segments)
+
+
+def _with_terms(segment: Segment, block: Block, terms: list[TermMatch]) -> Segment:
+    start, end = segment.start - block.start, segment.end - block.start
+    inside = tuple(
+        dataclasses.replace(
+            term,
+            source=segment.source[term.start - start : min(term.end, end) - start],
+            start=term.start - start,
+            end=min(term.end, end) - start,
+        )
+        for term in terms
+        if start <= term.start < end
+    )
+    return dataclasses.replace(segment, terms=inside)
+
+
+def _known_names(groups: Iterable[list[TermMatch]]) -> dict[tuple[str, ...], str]:
+    """Return the full names found (two syllables or more) by their keys, with renderings."""
+    return {
+        phrase_keys(term.source): term.target
+        for terms in groups
+        for term in terms
+        if term.type == "name" and len(term.target.split()) > 1
+    }
+
+
+def _with_capital_names(
+    text: str, terms: list[TermMatch], known: dict[tuple[str, ...], str]
+) -> list[TermMatch]:
+    """Add the known names written in capitals ("PHẠM MINH CHÍNH") where no term is."""
+    tokens = tokenize(text)
+    found = list(terms)
+    for start in range(len(tokens)):
+        for keys, rendering in known.items():
+            window = tokens[start : start + len(keys)]
+            if not _is_capital_name(window, keys):
+                continue
+            span = (window[0].start, window[-1].end)
+            if not overlaps(span, [(term.start, term.end) for term in found]):
+                found.append(TermMatch(text[span[0] : span[1]], rendering, *span, "name"))
+    return sorted(found, key=lambda term: term.start)
+
+
+def _is_capital_name(window: list[Token], keys: tuple[str, ...]) -> bool:
+    return (
+        tuple(token.key for token in window) == keys
+        and all(token.shape is Shape.UPPER for token in window)
+        and all(token.gap is Gap.SPACE for token in window[1:])
+    )

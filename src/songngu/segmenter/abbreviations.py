@@ -3,13 +3,14 @@
 - a *title* never ends a sentence: "TP. Huế", "PGS.TS. Lê Văn A", "Nxb. Trẻ", "tr. 45";
 - a *soft* abbreviation ends one only before a sentence start: "…, v.v. Ban quản lý…" but
   "v.v. để phục vụ"; a single lowercase letter is one ("cách 300 m. Người dân…");
-- an *initial* is one capital letter, or several joined by periods ("T.", "N.V.A.", "T.Ư.");
+- an *initial* is one capital letter or a digraph ("T.", "Th."), or several joined by periods
+  ("N.V.A.", "T.Ư.");
   whether it ends a sentence depends on its neighbours (``rules.initial_rule``).
 """
 
 from __future__ import annotations
 
-from songngu.segmenter.vocabulary import SOFT_ABBREVIATIONS, TITLES
+from songngu.segmenter.vocabulary import DIGRAPH_INITIALS, SOFT_ABBREVIATIONS, TITLES
 
 
 def is_title(core: str) -> bool:
@@ -28,6 +29,9 @@ def is_soft_abbreviation(core: str) -> bool:
 
 
 def is_initial(core: str) -> bool:
-    """Whether ``core`` is one capital letter or capitals joined by periods ("T", "N.V.A")."""
-    parts = core.split(".")
-    return all(len(part) == 1 and part.isalpha() and part.isupper() for part in parts)
+    """Whether ``core`` is an initial or initials joined by periods ("T", "Th", "N.V.A")."""
+    return all(_is_one_initial(part) for part in core.split("."))
+
+
+def _is_one_initial(part: str) -> bool:
+    return (len(part) == 1 and part.isalpha() and part.isupper()) or part in DIGRAPH_INITIALS

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from songngu.segmenter import quotes, tags
 from songngu.segmenter.abbreviations import is_initial, is_soft_abbreviation, is_title
 from songngu.segmenter.syllables import is_vietnamese_syllable
-from songngu.segmenter.vocabulary import ADDRESS_CONTEXT, ADMINISTRATIVE_LETTERS, SECTION_WORDS
+from songngu.segmenter.vocabulary import (
+    ADDRESS_CONTEXT,
+    ADMINISTRATIVE_LETTERS,
+    CLAUSE_OPENERS,
+    DIGRAPH_INITIALS,
+    SECTION_WORDS,
+    WEAK_ADDRESS_CONTEXT,
+)
 from songngu.segmenter.words import (
     LINE_BREAKS,
     Terminal,
@@ -120,14 +127,18 @@ def initial_rule(gap: Gap) -> bool | None:
     left, right, previous = gap.left, gap.right, gap.previous
     if not left.has_bare_period or not is_initial(left.core):
         return None
+    if previous is None and left.core in DIGRAPH_INITIALS:  # "Ng. Văn A" opens a byline
+        return False
     if right.text[0] in "([":
         return tags.opens_bracketed_tag_or_sentence(gap.words, gap.index + 1)
     if starts_lowercase(right):
         return False
-    if right.has_bare_period and is_initial(right.core):  # "G. W. Bush"
-        return False
+    if right.has_bare_period and is_initial(right.core):
+        # "G. W. Bush" is one name; in "Phạm Văn Đ. Đ. khai nhận" the second initial is the
+        # subject of a new sentence, which a lowercase verb after it gives away.
+        return _is_followed_by_lowercase(gap.words, gap.index + 1)
     if left.core in ADMINISTRATIVE_LETTERS and (
-        right.text[0].isdigit() or _is_address_context(previous)
+        right.text[0].isdigit() or _is_address_context(previous, right)
     ):
         return False
     if right.text[0].isdigit():
@@ -182,11 +193,18 @@ def _is_label(core: str) -> bool:
     return len(core) <= 6 and all(char in _ROMAN_NUMERAL for char in core)
 
 
-def _is_address_context(previous: Word | None) -> bool:
+def _is_followed_by_lowercase(words: Sequence[Word], index: int) -> bool:
+    return index + 1 < len(words) and starts_lowercase(words[index + 1])
+
+
+def _is_address_context(previous: Word | None, right: Word) -> bool:
     """Whether a one-letter prefix is in an address: "…, P. 13, Q. 3", "tại Q. Bình Thạnh"."""
     if previous is None:
         return False
-    return previous.text.endswith(",") or previous.text.lower() in ADDRESS_CONTEXT
+    word = previous.text.lower()
+    if previous.text.endswith(",") or word in ADDRESS_CONTEXT:
+        return True
+    return word in WEAK_ADDRESS_CONTEXT and right.core not in CLAUSE_OPENERS
 
 
 def _is_foreign_name(word: Word) -> bool:

@@ -25,8 +25,6 @@ TITLES = frozenset(
         "NSND", "NSƯT", "NGND", "NGƯT", "TTND", "TTƯT",
         # Administrative prefixes: "TP. Huế", "Tp. Thủ Đức", "TX. Sơn Tây", "TT. Phong Điền".
         "TP", "Tp", "TX", "Tx", "TT",
-        # Name syllables shortened in bylines and old texts: "Ng. Văn A", "Tr. Hưng".
-        "Ng", "Th", "Tr",
         # Publishing and pages: "Nxb. Trẻ", "NXB. Kim Đồng", "tr. 45", "Tr. 12".
         "Nxb", "NXB", "tr", "trg",
         # Company: "Cty. TNHH Minh Phát".
@@ -38,6 +36,12 @@ TITLES = frozenset(
     }
 )  # fmt: skip
 
+#: Initials of given names that start with a consonant digraph, as police and court news write
+#: them to tell names apart: "Đinh Công Th.", "Lê Văn Ph.", "ông Ch. thừa nhận". Like one-letter
+#: initials they are decided in context (``rules.initial_rule``); at the very start of a sentence
+#: they shorten a surname instead ("Ng. Văn A", "Tr. Hưng" in bylines) and never end it.
+DIGRAPH_INITIALS = frozenset({"Ch", "Gh", "Gi", "Kh", "Ng", "Ngh", "Nh", "Ph", "Qu", "Th", "Tr"})
+
 #: One-letter administrative prefixes before a place or a number: "P. 5" (phường), "Q. 1"
 #: (quận), "X. Tân Lâm" (xã), "H. Đắk Mil" (huyện), "T. Lâm Đồng" (tỉnh). Before a number
 #: ("P. 5 và Q. 3") always; before a name only in an address context (after a comma or a word
@@ -46,6 +50,20 @@ ADMINISTRATIVE_LETTERS = frozenset({"P", "Q", "X", "H", "T"})
 
 #: Lowercase words after which a one-letter prefix is an address: "tại Q. 3", "trú ở P. 7".
 ADDRESS_CONTEXT = frozenset({"tại", "ở", "thuộc", "trú", "phố", "đường", "số"})
+
+#: Lowercase words after which a one-letter prefix is an address unless a clause opener follows:
+#: "tại P. Trường Thọ và P. Phước Long", "đoạn qua P. Linh Trung" — but "anh H. và T. Tại…".
+WEAK_ADDRESS_CONTEXT = frozenset({"và", "qua", "sang", "đến", "tới", "từ", "gần"})
+
+#: Words that open a clause in news prose, so after an initial they start a new sentence
+#: ("…triệu tập anh H. và T. Tại cơ quan công an, …"); place names rarely begin with them.
+CLAUSE_OPENERS = frozenset(
+    {
+        "Tại", "Qua", "Hiện", "Sau", "Trước", "Theo", "Khi", "Lúc", "Đến", "Ngày", "Sáng",
+        "Chiều", "Tối", "Trưa", "Đêm", "Hôm", "Vụ", "Đây", "Do", "Vì", "Ngoài", "Trong", "Tuy",
+        "Nhưng", "Cùng", "Khoảng", "Kết", "Với", "Cả", "Các", "Những", "Nhiều", "Một",
+    }
+)  # fmt: skip
 
 #: Words that number a section heading at the start of a line or sentence, whose number's
 #: period is a label (C8): "Điều 5. Phạm vi điều chỉnh", "Chương II. Quy định chung",

@@ -1,0 +1,155 @@
+r"""Glossary evaluation: recall and precision of ``glossary match``, and enforcement rates.
+
+Usage::
+
+    python benchmarks/glossary_eval.py                      # recall / precision, misses listed
+    python benchmarks/glossary_eval.py --translate fake     # + enforcement with the fake backend
+    python benchmarks/glossary_eval.py --translate marian --beams 4   # tiny random Marian
+    python benchmarks/glossary_eval.py --timing             # load and match times
+
+Articles are in ``benchmarks/glossary/articles`` (written for this benchmark); gold lists in
+``benchmarks/glossary/gold`` (``source<TAB>target<TAB>type``, in text order, ``\n`` for a line
+break inside a term). A prediction is right when its span and its rendering equal a gold item's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+import unicodedata
+from pathlib import Path
+
+from songngu.backends import GenerationSettings, load_backend
+from songngu.glossary import Glossary, load_glossary
+from songngu.glossary.report import match_source
+from songngu.pipeline import Pipeline, TranslationSettings
+from songngu.readers import load_source, read_document
+from songngu.vietnamese import nfc_with_offsets
+
+ROOT = Path(__file__).parent / "glossary"
+Item = tuple[int, int, str]
+
+
+def gold_items(article: Path) -> list[Item]:
+    """Return the gold (start, end, target) of an article, offsets into the text as read."""
+    raw = load_source(str(article)).raw
+    composed, to_raw = nfc_with_offsets(raw)
+    items: list[Item] = []
+    position = 0
+    gold = ROOT / "gold" / f"{article.stem}.tsv"
+    for line in gold.read_text(encoding="utf-8").splitlines()[2:]:
+        source, target, _ = line.split("\t")
+        source = unicodedata.normalize("NFC", source.replace("\\n", "\n"))
+        start = composed.index(source, position)
+        position = start + len(source)
+        items.append((to_raw[start], to_raw[position], target))
+    return items
+
+
+def predicted_items(glossary: Glossary, article: Path) -> list[Item]:
+    """Return what ``songngu glossary match`` finds in an article."""
+    return [(t.start, t.end, t.target) for t in match_source(glossary, load_source(str(article)))]
+
+
+def evaluate(glossary: Glossary, articles: list[Path], *, verbose: bool) -> None:
+    """Print recall and precision per article and overall."""
+    totals = [0, 0, 0]
+    for article in articles:
+        gold, predicted = gold_items(article), predicted_items(glossary, article)
+        hits = len(set(gold) & set(predicted))
+        totals = [totals[0] + len(gold), totals[1] + len(predicted), totals[2] + hits]
+        print(f"{article.stem:32} gold {len(gold):3}  found {len(predicted):3}  right {hits:3}")
+        if verbose:
+            raw = load_source(str(article)).raw
+            for start, end, target in sorted(set(gold) - set(predicted)):
+                print(f"    missed  {raw[start:end]!r} → {target}")
+            for start, end, target in sorted(set(predicted) - set(gold)):
+                print(f"    extra   {raw[start:end]!r} → {target}")
+    gold_total, predicted_total, hits = totals
+    print(
+        f"TOTAL gold {gold_total}, found {predicted_total}, right {hits}: "
+        f"recall {hits / gold_total:.3f}, precision {hits / predicted_total:.3f}"
+    )
+
+
+def enforcement(articles: list[Path], backend: str, num_beams: int) -> None:
+    """Translate each article and print the share of matched terms present in the output."""
+    with tempfile.TemporaryDirectory() as folder:
+        generation = _generation(backend, num_beams, Path(folder))
+        translator = load_backend("fake" if backend == "fake" else "transformers", generation)
+        pipeline = Pipeline(TranslationSettings(backend="fake"), translator=translator)
+        matched = enforced = 0
+        methods: dict[str, int] = {}
+        started = time.perf_counter()
+        for article in articles:
+            document = pipeline.translate(read_document(article))
+            for term in (t for s in document.iter_segments() for t in s.terms):
+                matched += 1
+                enforced += term.enforced and term.target in _target_of(document, term)
+                methods[term.method or "flagged"] = methods.get(term.method or "flagged", 0) + 1
+        seconds = time.perf_counter() - started
+    print(
+        f"{backend} beams {num_beams}: {enforced}/{matched} matched terms present in the output "
+        f"({enforced / matched:.1%}); methods {dict(sorted(methods.items()))}; {seconds:.1f} s"
+    )
+
+
+def timing(glossary_loader: type[Glossary] | None = None) -> None:
+    """Print the time to load the shipped glossary and to match a 5,000-word article."""
+    started = time.perf_counter()
+    glossary = load_glossary()
+    index = glossary.index("2024-06-01")
+    loaded = time.perf_counter() - started
+    text = " ".join(
+        load_source(str(path)).text for path in sorted((ROOT / "articles").glob("*.txt"))
+    )
+    words = text.split()
+    article = " ".join((words * (5000 // len(words) + 1))[:5000])
+    started = time.perf_counter()
+    found = glossary.match(article, "2024-06-01")
+    matched = time.perf_counter() - started
+    print(
+        f"load + index shipped glossary: {loaded * 1000:.0f} ms ({index.num_terms} terms); "
+        f"match 5,000 words: {matched * 1000:.0f} ms ({len(found)} matches)"
+    )
+
+
+def _generation(backend: str, num_beams: int, folder: Path) -> GenerationSettings:
+    if backend == "fake":
+        return GenerationSettings()
+    sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
+    from tiny_models import build_marian, build_nllb
+
+    build = build_marian if backend == "marian" else build_nllb
+    model = build(folder / backend)
+    return GenerationSettings(model=str(model), num_beams=num_beams, max_length_ratio=1.0)
+
+
+def _target_of(document, term) -> str:  # type: ignore[no-untyped-def]
+    for segment in document.iter_segments():
+        if term in segment.terms:
+            return segment.target or ""
+    return ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--translate", choices=["fake", "marian", "nllb"])
+    parser.add_argument("--beams", type=int, default=1)
+    parser.add_argument("--timing", action="store_true")
+    parser.add_argument("-q", "--quiet", action="store_true", help="No per-term listing.")
+    options = parser.parse_args()
+    articles = sorted((ROOT / "articles").glob("*.txt"))
+    if options.timing:
+        timing()
+        return
+    if options.translate:
+        enforcement(articles, options.translate, options.beams)
+        return
+    evaluate(load_glossary(), articles, verbose=not options.quiet)
+
+
+if __name__ == "__main__":
+    main()

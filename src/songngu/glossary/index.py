@@ -1,0 +1,179 @@
+"""The matching index of one glossary on one date: a trie of term keys and one of abbreviations.
+
+Built once per glossary and date (:meth:`Glossary.index`). For each key the entry in force on the
+date wins; otherwise the most recent expired one (a 2026 article may name a ministry that was
+merged in 2025); explicit rows win over terms composed from patterns.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from songngu.glossary.compose import Term, iter_terms
+from songngu.glossary.entries import Entry, date_range
+from songngu.glossary.tokens import Gap, Shape, Token, classify_gap, tokenize
+from songngu.glossary.validation import NAME_SLOT
+
+#: The trie edge of a ``{name}`` slot; braces never occur in a token's key.
+NAME_KEY = "{name}"
+_NAME_PLACEHOLDER = "{" + NAME_SLOT + "}"
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedTerm:
+    """A term with the shape of each of its Vietnamese tokens and the gap before each."""
+
+    term: Term
+    shapes: tuple[Shape | None, ...]
+    gaps: tuple[Gap, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Expansion:
+    """An abbreviation: the shapes its tokens must have, and the keys of its full form."""
+
+    shapes: tuple[Shape, ...]
+    keys: tuple[str, ...]
+    entry: Entry
+
+
+@dataclass(slots=True)
+class Node:
+    """A trie node: children by key, and what ends here."""
+
+    children: dict[str, Node] = field(default_factory=dict)
+    terms: list[IndexedTerm] = field(default_factory=list)
+    expansions: list[Expansion] = field(default_factory=list)
+
+    def descend(self, keys: Iterable[str]) -> Node:
+        """Return the node under ``keys``, creating the missing ones."""
+        node = self
+        for key in keys:
+            node = node.children.setdefault(key, Node())
+        return node
+
+
+@dataclass(frozen=True, slots=True)
+class TermIndex:
+    """The tries the matcher walks."""
+
+    terms: Node
+    abbreviations: Node
+    num_terms: int
+
+
+def build_index(entries: Sequence[Entry], date: str | None) -> TermIndex:
+    """Build the tries for ``entries`` as they stand on ``date``.
+
+    Raises:
+        GlossaryError: a pattern composes too many terms.
+    """
+    terms = Node()
+    chosen = _choose_terms(iter_terms(entries), date)
+    for keys, indexed in chosen:
+        terms.descend(keys).terms.append(indexed)
+    abbreviations = Node()
+    for entry in _choose_abbreviations(entries, date):
+        for keys, shapes in _abbreviation_forms(entry):
+            abbreviations.descend(keys).expansions.append(
+                Expansion(shapes, _keys(tokenize(entry.en)), entry)
+            )
+    return TermIndex(terms, abbreviations, len(chosen))
+
+
+def index_term(term: Term) -> tuple[tuple[str, ...], IndexedTerm]:
+    """Return the trie keys of a term and the term with its token shapes and gaps."""
+    keys: list[str] = []
+    shapes: list[Shape | None] = []
+    gaps: list[Gap] = []
+    previous = ""
+    for number, part in enumerate(term.vi.split(_NAME_PLACEHOLDER)):
+        if number:
+            keys.append(NAME_KEY)
+            shapes.append(None)
+            gaps.append(_gap_before_slot(previous) if len(keys) > 1 else Gap.NONE)
+        for position, token in enumerate(tokenize(part)):
+            keys.append(token.key)
+            shapes.append(token.shape)
+            after_slot = number and position == 0
+            gaps.append(classify_gap(part[: token.start]) if after_slot else token.gap)
+        previous = part
+    return tuple(keys), IndexedTerm(term, tuple(shapes), tuple(gaps))
+
+
+def _gap_before_slot(previous: str) -> Gap:
+    tokens = tokenize(previous)
+    return classify_gap(previous[tokens[-1].end :]) if tokens else Gap.NONE
+
+
+class _Dated(Protocol):
+    @property
+    def valid_to(self) -> str: ...
+
+    def is_valid_on(self, date: str | None) -> bool: ...
+
+
+def pick_by_date(candidates: Sequence[_Dated], date: str | None) -> int | None:
+    """Return the index of the candidate in force on ``date``, else of the last one expired."""
+    for number, candidate in enumerate(candidates):
+        if candidate.is_valid_on(date):
+            return number
+    first_day = date_range(date)[0] if date else "9999-12-31"
+    expired = [
+        (candidate.valid_to, number)
+        for number, candidate in enumerate(candidates)
+        if candidate.valid_to and candidate.valid_to < first_day
+    ]
+    return max(expired)[1] if expired else None
+
+
+def _choose_terms(
+    terms: Iterable[Term], date: str | None
+) -> list[tuple[tuple[str, ...], IndexedTerm]]:
+    groups: dict[tuple[str, ...], list[IndexedTerm]] = defaultdict(list)
+    for term in terms:
+        keys, indexed = index_term(term)
+        if keys:
+            groups[keys].append(indexed)
+    chosen = []
+    for keys, group in groups.items():
+        explicit = [indexed for indexed in group if not indexed.term.is_composed]
+        for candidates in (explicit, group):
+            picked = pick_by_date([indexed.term for indexed in candidates], date)
+            if picked is not None:
+                chosen.append((keys, candidates[picked]))
+                break
+    return chosen
+
+
+def _choose_abbreviations(entries: Sequence[Entry], date: str | None) -> list[Entry]:
+    groups: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.type == "abbreviation":
+            groups[_keys(tokenize(entry.vi))].append(entry)
+    chosen = []
+    for group in groups.values():
+        picked = pick_by_date(group, date)
+        if picked is not None:
+            chosen.append(group[picked])
+    return chosen
+
+
+def _abbreviation_forms(entry: Entry) -> list[tuple[tuple[str, ...], tuple[Shape, ...]]]:
+    """Return the abbreviation's tokens, and its joined form ("TP.HCM" → "TPHCM") if it has one."""
+    tokens = tokenize(entry.vi)
+    forms = [(_keys(tokens), tuple(token.shape for token in tokens))]
+    letters = [token for token in tokens if token.text != "&"]
+    if len(letters) > 1 and all(
+        token.shape is Shape.UPPER or len(token.text) == 1 for token in letters
+    ):
+        joined = tokenize("".join(token.text for token in letters))
+        forms.append((_keys(joined), tuple(token.shape for token in joined)))
+    return forms
+
+
+def _keys(tokens: Sequence[Token]) -> tuple[str, ...]:
+    return tuple(token.key for token in tokens)

@@ -1,0 +1,64 @@
+"""What ``songngu glossary match`` shows: the terms of an article with offsets as read.
+
+Matching runs per block, exactly as in ``songngu translate``; offsets are then mapped back
+from the NFC text into the text as decoded from the file (``nfc_with_offsets``), so they point
+into the file as written even when it was decomposed (NFD).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from songngu.glossary.entries import Glossary, NameStyle
+from songngu.glossary.stage import GlossaryStage
+from songngu.model import TermMatch
+from songngu.readers import Source, parse_source
+from songngu.segmenter import segment_document
+from songngu.vietnamese import nfc_with_offsets
+
+
+def match_source(
+    glossary: Glossary,
+    source: Source,
+    date: str | None = None,
+    names: NameStyle = NameStyle.ASCII,
+) -> list[TermMatch]:
+    """Return the terms of an article; offsets and ``source`` refer to ``source.raw``.
+
+    ``date`` (ISO) overrides the article's own date (its dateline or date marker). Terms are
+    found per block, as in ``songngu translate``; metadata blocks are skipped.
+    """
+    document = segment_document(parse_source(source))
+    found = GlossaryStage(glossary, date, names).match_document(document)
+    _, to_raw = nfc_with_offsets(source.raw)
+    terms = []
+    for block in document.blocks:
+        for term in found.get(block.id, []):
+            start, end = to_raw[block.start + term.start], to_raw[block.start + term.end]
+            terms.append(
+                dataclasses.replace(term, source=source.raw[start:end], start=start, end=end)
+            )
+    return terms
+
+
+def terms_to_records(terms: list[TermMatch]) -> list[dict[str, Any]]:
+    """Return the JSON records of ``glossary match --json``: source, target, start, end, type."""
+    return [
+        {
+            "source": term.source,
+            "target": term.target,
+            "start": term.start,
+            "end": term.end,
+            "type": term.type,
+        }
+        for term in terms
+    ]
+
+
+def render_terms(terms: list[TermMatch]) -> str:
+    """Return one line per term: offsets, type, Vietnamese → English."""
+    return "".join(
+        f"{term.start}-{term.end}\t{term.type}\t{' '.join(term.source.split())}\t{term.target}\n"
+        for term in terms
+    )

@@ -1,0 +1,234 @@
+"""``songngu glossary …`` and the glossary options of ``songngu translate``."""
+
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from songngu.cli import main
+from songngu.glossary import load_glossary
+
+DATA = Path(__file__).parent / "data" / "glossary"
+ARTICLE = (
+    "Bộ trưởng Bộ Công an làm việc tại Quảng Ninh\n\n"
+    "Sáng 12/3/2024, Đại tướng Tô Lâm, Bộ trưởng Bộ Công an, làm việc với Ban Thường vụ "
+    "Tỉnh uỷ Quảng Ninh. Theo ông Lâm, Bộ Công an sẽ tăng cường Công an tỉnh Quảng Ninh.\n"
+)
+
+
+def run(capsys, *arguments):
+    with pytest.raises(SystemExit) as raised:
+        main(list(arguments))
+    out, err = capsys.readouterr()
+    return raised.value.code, out, err
+
+
+@pytest.fixture
+def user_file(tmp_path, monkeypatch):
+    path = tmp_path / "user" / "glossary.tsv"
+    monkeypatch.setenv("SONGNGU_USER_GLOSSARY", str(path))
+    return path
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "bai-viet.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_match_json_is_the_external_contract(capsys, article, user_file):
+    code, out, _ = run(capsys, "glossary", "match", str(article), "--json")
+    assert code == 0
+    records = json.loads(out)
+    text = article.read_text(encoding="utf-8")
+    assert records
+    for record in records:
+        assert set(record) == {"source", "target", "start", "end", "type"}
+        assert text[record["start"] : record["end"]] == record["source"]
+    pairs = [(r["source"], r["target"]) for r in records]
+    assert ("Bộ trưởng Bộ Công an", "Minister of Public Security") in pairs
+    assert ("Tô Lâm", "To Lam") in pairs
+    assert ("Lâm", "Lam") in pairs
+    assert (
+        "Ban Thường vụ Tỉnh uỷ Quảng Ninh",
+        "Standing Board of the Quang Ninh Provincial Party Committee",
+    ) in pairs
+
+
+def test_match_offsets_point_into_a_decomposed_file_as_read(capsys, tmp_path, user_file):
+    path = tmp_path / "nfd.txt"
+    raw = unicodedata.normalize("NFD", ARTICLE)
+    path.write_bytes(raw.encode("utf-8"))
+    code, out, _ = run(capsys, "glossary", "match", str(path), "--json")
+    records = json.loads(out)
+    assert code == 0
+    assert len(records) >= 8
+    for record in records:
+        assert raw[record["start"] : record["end"]] == record["source"]
+        assert not unicodedata.is_normalized("NFC", record["source"]) or record["source"].isascii()
+
+
+def test_match_text_output_and_names_option(capsys, article, user_file):
+    code, out, _ = run(capsys, "glossary", "match", str(article), "--names", "keep")
+    assert code == 0
+    assert "\tname\tTô Lâm\tTô Lâm\n" in out
+    code, out, _ = run(capsys, "glossary", "match", str(article), "--names", "off")
+    assert "\tname\t" not in out
+
+
+def test_add_list_search_and_override(capsys, article, user_file):
+    code, _, err = run(
+        capsys, "glossary", "add", "Bộ Công an", "Ministry of Police", "--type", "ministry"
+    )
+    assert code == 0
+    assert f"{user_file}:2" in err
+    code, out, _ = run(capsys, "glossary", "search", "bo cong an")
+    assert "Bộ Công an\tMinistry of Police\tministry" in out
+    assert "Bộ Công an\tMinistry of Public Security" not in out
+    code, out, _ = run(capsys, "glossary", "list", "--type", "ministry")
+    assert f"Bộ Công an\tMinistry of Police\tministry\t\t\t{user_file}:2" in out
+    code, out, _ = run(capsys, "glossary", "match", str(article), "--json")
+    assert "Ministry of Police" in [r["target"] for r in json.loads(out)]
+
+
+def test_add_refuses_a_bad_row_with_file_and_line(capsys, user_file):
+    run(capsys, "glossary", "add", "Sở Tư pháp", "Department of Justice", "--type", "agency")
+    code, _, err = run(capsys, "glossary", "add", "Sở Tư pháp", "Justice Department")
+    assert code == 1
+    assert err.startswith(f"Error: {user_file}:3: ")
+    code, _, err = run(
+        capsys, "glossary", "add", "Sở X", "Department X", "--valid-from", "2025-99-01"
+    )
+    assert code == 1
+    assert "is not a date" in err
+
+
+def test_check_exit_codes(capsys, tmp_path, user_file):
+    good = tmp_path / "good.tsv"
+    good.write_text(
+        "vi\ten\ttype\tsource\nBộ Y tế\tMinistry of Health\tministry\tx\n", encoding="utf-8"
+    )
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(
+        "vi\ten\ttype\tsource\nBộ Y tế\tMinistry of Health\tminstry\tx\n", encoding="utf-8"
+    )
+    assert run(capsys, "glossary", "check", str(good))[0] == 0
+    code, out, _ = run(capsys, "glossary", "check", str(bad))
+    assert code == 1
+    assert out.startswith(f"{bad}:2: unknown type 'minstry'")
+    assert run(capsys, "glossary", "check")[0] == 0
+
+
+def test_suggest_lists_bodies_the_glossary_lacks(capsys, tmp_path, user_file):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Sở Giao thông vận tải tỉnh Quảng Ninh cho biết Bộ Công an đã vào cuộc. "
+        "Sở Giao thông vận tải tỉnh Quảng Ninh cũng đề nghị Cục Đường bộ hỗ trợ.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(
+        capsys,
+        "glossary",
+        "suggest",
+        str(path),
+        "--no-shipped-glossary",
+        "-g",
+        str(DATA / "terms.tsv"),
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "2\tSở Giao thông vận tải tỉnh Quảng Ninh"
+    assert "1\tCục Đường bộ" in lines
+    assert not [line for line in lines if "Bộ Công an" in line]
+
+
+@pytest.mark.parametrize("file_format", ["csv", "tbx", "tsv"])
+def test_export_then_import_keeps_the_entries(capsys, tmp_path, user_file, file_format):
+    exported = tmp_path / f"out.{file_format}"
+    glossary_args = ["--no-shipped-glossary", "-g", str(DATA / "terms.tsv")]
+    code, _, _ = run(capsys, "glossary", "export", str(exported), *glossary_args)
+    assert code == 0
+    assert run(capsys, "glossary", "export", str(exported), *glossary_args)[0] == 1
+    code, _, err = run(capsys, "glossary", "import", str(exported))
+    assert code == 0
+    rows = len(load_glossary([DATA / "terms.tsv"], include_shipped=False).entries)
+    assert f"{rows} of {rows} entries added" in err
+    code, out, _ = run(capsys, "glossary", "list", "--no-shipped-glossary", "-g", str(user_file))
+    assert len(out.splitlines()) == rows
+    assert "Ministry of Public Security" in out
+
+
+def test_deepl_export_is_two_clean_columns(capsys, tmp_path, user_file):
+    code, out, _ = run(
+        capsys,
+        "glossary",
+        "export",
+        "-",
+        "--format",
+        "deepl",
+        "--date",
+        "2024-03-01",
+        "--no-shipped-glossary",
+        *[argument for p in sorted(DATA.glob("*.tsv")) for argument in ("-g", str(p))],
+    )
+    assert code == 0
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert all(len(row) == 2 and all(cell == cell.strip() and cell for cell in row) for row in rows)
+    sources = [row[0] for row in rows]
+    assert len(sources) == len(set(sources))
+    assert [
+        "Bí thư Tỉnh ủy Quảng Ninh",
+        "Secretary of the Quang Ninh Provincial Party Committee",
+    ] in rows
+    assert not [row for row in rows if "{" in row[0] or row[1] == "Ủy ban nhân dân"]
+
+
+def test_translate_uses_the_user_glossary_and_names_option(capsys, article, tmp_path, user_file):
+    run(capsys, "glossary", "add", "Bộ Công an", "Ministry of Police", "--type", "ministry")
+    out_dir = tmp_path / "out"
+    code, _, err = run(
+        capsys,
+        "translate",
+        str(article),
+        "-o",
+        str(out_dir),
+        "-f",
+        "json",
+        "--dry-run",
+        "--names",
+        "keep",
+    )
+    assert code == 0, err
+    data = json.loads((out_dir / "bai-viet.vi-en.json").read_text(encoding="utf-8"))
+    terms = [t for b in data["blocks"] for s in b["segments"] for t in s["terms"]]
+    assert all(term["enforced"] for term in terms)
+    targets = {term["target"] for term in terms}
+    assert "Ministry of Police" in targets
+    assert "Tô Lâm" in targets
+    assert "glossary terms enforced" in err
+
+
+def test_glossary_commands_never_import_torch(tmp_path, article):
+    script = (
+        "import sys\n"
+        "from songngu.cli import main\n"
+        "try:\n"
+        f"    main(['glossary', 'match', {str(article)!r}, '--json'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = {'torch', 'transformers'} & set(sys.modules)\n"
+        "sys.stderr.write('TORCH' if heavy else 'CLEAN')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"SONGNGU_USER_GLOSSARY": str(tmp_path / "none.tsv"), "PATH": ""},
+    )
+    assert result.stderr.endswith("CLEAN"), result.stderr
+    assert json.loads(result.stdout)
