@@ -225,7 +225,8 @@ def test_matches_are_in_place_and_the_same_in_nfd(text):
         (m.source, m.target) for m in matches
     ]
     keys = {syllable_key(word) for entry in GLOSSARY.entries for word in entry.vi.split()}
-    for match in matches:
+    # Personal names are found by rules (after "ông", a title or a surname), not from rows.
+    for match in (m for m in matches if m.type != "name"):
         assert {syllable_key(word) for word in match.source.split()} <= keys
 
 
