@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from songngu.backends.fake import FakeBackend
 
 # The tiny random-weight models and their offline hub cache live in tiny_models.py.
 from tiny_models import hub_cache, tiny_hub_cache_dir, tiny_model_dirs  # noqa: F401
+
+# Property tests are derandomised by default, so a CI run is reproducible and cannot fail on an
+# example no earlier run saw; HYPOTHESIS_PROFILE=explore searches new examples on each run.
+# No deadline: CI machines are shared and a slow example is not a failure.
+settings.register_profile("default", derandomize=True, deadline=None)
+settings.register_profile("explore", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 DATA = Path(__file__).parent / "data"
 EXAMPLES = Path(__file__).parent.parent / "examples"

@@ -242,3 +242,19 @@ def test_installed_entry_point_runs(tmp_path):
     )
     assert result.returncode == 0
     assert result.stdout == "Một câu.\nHai câu.\n"
+
+
+def test_outputs_get_the_usual_file_mode(capsys, sample_article, tmp_path):
+    import os
+    import stat
+
+    umask = os.umask(0o022)
+    try:
+        code, _, err = run(
+            capsys, "translate", str(sample_article), "-o", str(tmp_path), "-f", "md", "--dry-run"
+        )
+    finally:
+        os.umask(umask)
+    assert code == 0, err
+    mode = stat.S_IMODE((tmp_path / "bao-cao-kinh-te.vi-en.md").stat().st_mode)
+    assert mode == 0o644

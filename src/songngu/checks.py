@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from songngu.dates import find_english_dates, find_vietnamese_dates
 from songngu.model import Document, Issue, Origin, Segment, Severity, map_segments
+from songngu.numerals import find_english_numbers, find_vietnamese_numbers, match_numbers
+from songngu.repetition import count_english_sentences, find_repetition
+from songngu.segmenter.sentences import split_sentences
 from songngu.vietnamese import has_vietnamese_letters, strip_diacritics
 
 CheckFunction = Callable[[Segment], Iterator[Issue]]
@@ -58,42 +61,85 @@ def check_terms(segment: Segment) -> Iterator[Issue]:
 
 def check_length_ratio(segment: Segment) -> Iterator[Issue]:
     """The English is far shorter or longer than the Vietnamese: something missing or added?"""
-    source, target = segment.source.strip(), (segment.target or "").strip()
-    if len(source) < 20 or not target:
+    ratio = length_ratio(segment)
+    if ratio is None:
         return
-    ratio = len(target) / len(source)
-    if not 0.45 <= ratio <= 2.6:
+    low, high = ratio_bounds(len(segment.source.strip()))
+    if ratio < low:
         yield Issue(
             "length-ratio",
             Severity.WARNING,
-            f"The translation is {ratio:.1f}× the length of the source; "
-            "check for omissions or additions.",
+            f"The translation is only {ratio:.1f}× the length of the source; is part missing?",
+        )
+    elif ratio > high:
+        yield Issue(
+            "length-ratio",
+            Severity.WARNING,
+            f"The translation is {ratio:.1f}× the length of the source; is something added?",
         )
 
 
 def check_repetition(segment: Segment) -> Iterator[Issue]:
-    """The English repeats a word or phrase over and over (a known failure of MT models)."""
-    words = re.findall(r"\w+", (segment.target or "").casefold())
-    for size in range(1, 5):
-        grams = Counter(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
-        source_words = re.findall(r"\w+", strip_diacritics(segment.source).casefold())
-        for gram, count in grams.items():
-            if count >= max(4, 6 - size) and count > _count_gram(source_words, gram) + 2:
-                phrase = " ".join(gram)
-                yield Issue("repetition", Severity.ERROR, f"'{phrase}' is repeated {count} times.")
-                return
+    """The English repeats a word or phrase over and over, and the Vietnamese does not.
+
+    "I'm sorry I'm sorry…" is a known failure of MT models.
+    """
+    loop = find_repetition(segment.target or "")
+    if loop is None:
+        return
+    source_loop = find_repetition(segment.source)
+    if source_loop is None or source_loop.count < loop.count:
+        unit = loop.unit if len(loop.unit) <= 60 else loop.unit[:57] + "…"
+        yield Issue(
+            "repetition", Severity.ERROR, f"'{unit}' is repeated {loop.count} times in a row."
+        )
 
 
 def check_numbers(segment: Segment) -> Iterator[Issue]:
-    """A number in the Vietnamese does not appear in the English (1.000 = 1,000; 3,5 = 3.5)."""
+    """A number in the Vietnamese is missing from the English.
+
+    Each side is read with its own conventions: 1.000 = 1,000 and 3,5 = 3.5; 4.500 tỷ =
+    4,500 billion = 4.5 trillion; 5 = five; 15 giờ = 15:00 = 3 p.m.
+    """
     if segment.target is None:
         return
-    source_numbers = Counter(_vietnamese_numbers(segment.source))
-    target_numbers = Counter(_english_numbers(segment.target))
-    missing = sorted(source_numbers - target_numbers)
+    dates = find_vietnamese_dates(segment.source)
+    numbers = find_vietnamese_numbers(segment.source, skip=[(d.start, d.end) for d in dates])
+    missing = match_numbers(numbers, find_english_numbers(segment.target))
     if missing:
-        listed = ", ".join(_format_number(number) for number in missing)
+        listed = ", ".join(mention.text for mention in missing)
         yield Issue("numbers-differ", Severity.WARNING, f"Not found in the translation: {listed}.")
+
+
+def check_dates(segment: Segment) -> Iterator[Issue]:
+    """A date in the Vietnamese is missing from the English or differs from it.
+
+    25/11/2026 must come back as November 25, 2026, 25 November 2026 or 25/11/2026.
+    """
+    if segment.target is None:
+        return
+    found = find_english_dates(segment.target)
+    dates = find_vietnamese_dates(segment.source)
+    missing = [date for date in dates if not date.is_found_in(found)]
+    if missing:
+        listed = ", ".join(
+            date.text if date.text == date.label else f"{date.text} ({date.label})"
+            for date in missing
+        )
+        yield Issue("dates-differ", Severity.WARNING, f"Not found in the translation: {listed}.")
+
+
+def check_sentence_count(segment: Segment) -> Iterator[Issue]:
+    """The English has fewer sentences than the Vietnamese: a sentence may have been dropped."""
+    source_count = len(split_sentences(segment.source))
+    target_count = count_english_sentences(segment.target or "")
+    if source_count > 1 and 0 < target_count < source_count:
+        yield Issue(
+            "sentence-count",
+            Severity.WARNING,
+            f"The source has {source_count} sentences but the translation {target_count}; "
+            "is one missing?",
+        )
 
 
 CHECKS = (
@@ -103,6 +149,8 @@ CHECKS = (
     Check("length-ratio", Severity.WARNING, check_length_ratio),
     Check("repetition", Severity.ERROR, check_repetition),
     Check("numbers-differ", Severity.WARNING, check_numbers),
+    Check("dates-differ", Severity.WARNING, check_dates),
+    Check("sentence-count", Severity.WARNING, check_sentence_count),
 )
 
 
@@ -126,26 +174,18 @@ def _fold(text: str) -> str:
     return " ".join(re.findall(r"\w+", strip_diacritics(text).casefold()))
 
 
-def _count_gram(words: list[str], gram: tuple[str, ...]) -> int:
-    size = len(gram)
-    return sum(1 for i in range(len(words) - size + 1) if tuple(words[i : i + size]) == gram)
+def length_ratio(segment: Segment) -> float | None:
+    """Return characters of target per character of source, or None when too short to judge."""
+    source, target = segment.source.strip(), (segment.target or "").strip()
+    if len(source) < 20 or not target:
+        return None
+    return len(target) / len(source)
 
 
-# Vietnamese writes 1.000.000 and 3,5; English writes 1,000,000 and 3.5.
-_VIETNAMESE_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
-_ENGLISH_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+def ratio_bounds(source_length: int) -> tuple[float, float]:
+    """Return the plausible range of :func:`length_ratio` for a source of this length.
 
-
-def _vietnamese_numbers(text: str) -> list[float]:
-    return [
-        float(match.replace(".", "").replace(",", "."))
-        for match in _VIETNAMESE_NUMBER.findall(text)
-    ]
-
-
-def _english_numbers(text: str) -> list[float]:
-    return [float(match.replace(",", "")) for match in _ENGLISH_NUMBER.findall(text)]
-
-
-def _format_number(number: float) -> str:
-    return f"{number:g}"
+    Real articles run at about 1.0-1.3 (English words are longer, but fewer); short sentences
+    (headlines, captions) vary more.
+    """
+    return (0.3, 3.2) if source_length < 60 else (0.45, 2.4)

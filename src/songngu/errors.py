@@ -62,3 +62,32 @@ class ReviewError(SongnguError, ValueError):
 
 class PipelineError(SongnguError, TypeError):
     """A pipeline stage broke the stage contract."""
+
+
+class TranslationInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a translation; what was finished is saved in the resume journal.
+
+    A ``KeyboardInterrupt`` rather than a :class:`SongnguError`, so that nothing that handles
+    errors file by file can swallow it and carry on with the next file.
+    """
+
+    def __init__(
+        self,
+        source_path: str,
+        journal_path: Path,
+        num_saved: int | None = None,
+        num_total: int | None = None,
+    ) -> None:
+        """Say how many of the article's sentences are saved (when counted), and where."""
+        self.source_path = source_path
+        self.journal_path = journal_path
+        self.num_saved = num_saved
+        self.num_total = num_total
+        saved = (
+            f"{num_saved} of {num_total} sentences of {source_path} are"
+            if num_total is not None
+            else f"the finished work on {source_path} is"
+        )
+        super().__init__(
+            f"{saved} saved in {journal_path}; run the same command again to continue."
+        )

@@ -17,6 +17,7 @@ from songngu.backends import DEFAULT_BACKEND, GenerationSettings, Translator, lo
 from songngu.checks import check_document
 from songngu.errors import PipelineError
 from songngu.glossary import Glossary, GlossaryStage, NameStyle, load_glossary
+from songngu.journal import Journal
 from songngu.model import Document
 from songngu.translation import MemoryLookup, MemoryRecorder, ProgressCallback, TranslateStage
 
@@ -33,6 +34,7 @@ class TranslationSettings:
     use_shipped_glossary: bool = True
     date: str | None = None
     names: NameStyle = NameStyle.ASCII
+    retry: bool = True
 
 
 def run_stages(document: Document, stages: Sequence[Stage]) -> Document:
@@ -83,12 +85,23 @@ class Pipeline:
             ]
         )
 
-    def translate(self, document: Document, progress: ProgressCallback | None = None) -> Document:
-        """Segment, match terms, translate, check and sign ``document``."""
+    def translate(
+        self,
+        document: Document,
+        progress: ProgressCallback | None = None,
+        journal: Journal | None = None,
+    ) -> Document:
+        """Segment, match terms, translate, check and sign ``document``.
+
+        ``journal`` records translated pieces so that an interrupted run can resume.
+        """
+        translate = TranslateStage(
+            self.translator, self.memory, progress, journal=journal, retry=self.settings.retry
+        )
         stages: list[Stage] = [
             segmenter.segment_document,
             GlossaryStage(self.glossary, self.settings.date, self.settings.names),
-            TranslateStage(self.translator, self.memory, progress),
+            translate,
             check_document,
         ]
         document = self._sign(run_stages(document, stages))

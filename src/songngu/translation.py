@@ -3,19 +3,33 @@
 Per run: metadata blocks are copied, sentences already in the translation memory are reused,
 identical sentences are translated once, sentences over the model's input budget are split at
 clause boundaries and rejoined, and glossary terms are enforced (``Document -> Document``).
+Translated pieces go to the resume journal as each chunk finishes, and segments that failed in
+a known way get one more attempt (``docs/design/robustness.md``).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from songngu.backends import Translator
+from songngu.backends import Translation, Translator
+from songngu.errors import TranslationInterrupted
 from songngu.glossary.enforcement import TermJob, enforce_terms, mark_enforced
+from songngu.journal import Journal, JournalEntry, piece_key
 from songngu.model import Document, Issue, Origin, Segment, Severity, TermMatch, replace_segments
+from songngu.readers.validation import single_line
+from songngu.retry import (
+    NO_REPEAT_NGRAM_SIZE,
+    REPETITION_PENALTY,
+    RetryAttempt,
+    SupportsRepetitionControls,
+    retry_segments,
+)
 from songngu.segmenter import join_pieces, split_to_budget
 
 ProgressCallback = Callable[[int, int], None]
@@ -24,6 +38,11 @@ logger = logging.getLogger(__name__)
 
 #: Pieces per call to the backend; small enough for steady progress, large enough to batch well.
 _CHUNK_SIZE = 64
+_FIRST_ATTEMPT = "first"
+# A retry "clause by clause" needs a sentence of a few words, and pieces of a few tokens.
+_MIN_FINER_WORDS = 4
+_MIN_FINER_BUDGET = 4
+_WINDOW_BUDGETS = 4
 
 
 class MemoryLookup(Protocol):
@@ -59,21 +78,43 @@ class TranslateStage:
         translator: Translator,
         memory: MemoryLookup | None = None,
         progress: ProgressCallback | None = None,
+        *,
+        journal: Journal | None = None,
+        retry: bool = False,
     ) -> None:
-        """Translate with ``translator``, reusing ``memory`` hits, reporting to ``progress``."""
+        """Translate with ``translator``, reusing ``memory`` hits, reporting to ``progress``.
+
+        ``journal`` records every translated piece (and supplies those of an interrupted run);
+        ``retry`` gives failed segments a second attempt (:mod:`songngu.retry`).
+        """
         self.translator = translator
         self.memory = memory
         self.progress = progress
+        self.journal = journal
+        self.retry = retry
+        self._pieces: dict[str, list[_Piece]] = {}
+        self._originals: dict[str, Segment] = {}
 
     def __call__(self, document: Document) -> Document:
-        """Return ``document`` with a target on every segment."""
+        """Return ``document`` with a target on every segment.
+
+        Raises:
+            TranslationInterrupted: Ctrl-C, with a journal: says how much is saved in it.
+        """
         translated = {s.id for b in document.blocks if b.is_translated for s in b.segments}
         segments = list(document.iter_segments())
         updates = {s.id: _copied(s) for s in segments if s.id not in translated}
         pending = [s for s in segments if s.id in translated]
         updates.update(self._from_memory(pending))
         pending = [s for s in pending if s.id not in updates]
-        updates.update(self._from_model(pending))
+        try:
+            updates.update(self._from_model(pending))
+        except KeyboardInterrupt as interrupt:
+            if self.journal is None:
+                raise
+            raise self._interruption(
+                document, len(translated), pending, self.journal
+            ) from interrupt
         return replace_segments(document, updates)
 
     def _from_memory(self, segments: list[Segment]) -> dict[str, Segment]:
@@ -89,36 +130,139 @@ class TranslateStage:
         }
 
     def _from_model(self, segments: list[Segment]) -> dict[str, Segment]:
+        self._originals = {segment.id: segment for segment in segments}
+        results = self._attempt(segments, _FIRST_ATTEMPT, self.translator, self.progress)
+        if self.retry:
+            results.update(retry_segments(list(results.values()), self._retry_attempts()))
+        return results
+
+    def _attempt(
+        self,
+        segments: list[Segment],
+        attempt: str,
+        translator: Translator,
+        progress: ProgressCallback | None = None,
+        budget_for: Callable[[Segment], int] | None = None,
+    ) -> dict[str, Segment]:
+        """Split, translate (through the journal) and reassemble ``segments`` in one attempt."""
         unique = {segment.source: segment for segment in segments}
-        budget = self.translator.max_input_tokens
+        default_budget = self.translator.max_input_tokens
         pieces = {
-            source: _split(segment, budget, self.translator) for source, segment in unique.items()
+            source: _split(
+                segment, budget_for(segment) if budget_for else default_budget, self.translator
+            )
+            for source, segment in unique.items()
         }
+        if attempt == _FIRST_ATTEMPT:
+            self._pieces = pieces
         flat = [piece for source_pieces in pieces.values() for piece in source_pieces]
-        translations = dict(zip(flat, self._translate_pieces(flat), strict=True))
+        jobs = self._translate_pieces(flat, attempt, translator, progress)
+        translations = dict(zip(flat, jobs, strict=True))
         return {
             segment.id: _assemble(segment, pieces[segment.source], translations)
             for segment in segments
         }
 
-    def _translate_pieces(self, pieces: list[_Piece]) -> list[TermJob]:
-        order = sorted(range(len(pieces)), key=lambda index: len(pieces[index].source))
-        jobs: dict[int, TermJob] = {}
+    def _translate_pieces(
+        self,
+        pieces: list[_Piece],
+        attempt: str,
+        translator: Translator,
+        progress: ProgressCallback | None,
+    ) -> list[TermJob]:
+        keys = [piece_key(attempt, piece.source, piece.terms) for piece in pieces]
+        jobs = self._recall(pieces, keys)
+        order = sorted(
+            (index for index in range(len(pieces)) if index not in jobs),
+            key=lambda index: len(pieces[index].source),
+        )
         for chunk_start in range(0, len(order), _CHUNK_SIZE):
             chunk = order[chunk_start : chunk_start + _CHUNK_SIZE]
-            sources = [pieces[index].source for index in chunk]
-            first = self.translator.translate(sources)
-            initial = [
-                TermJob(pieces[index].source, pieces[index].terms, translation)
-                for index, translation in zip(chunk, first, strict=True)
-            ]
-            jobs.update(zip(chunk, enforce_terms(initial, self.translator), strict=True))
-            done = min(chunk_start + _CHUNK_SIZE, len(order))
+            finished = self._translate_chunk([pieces[index] for index in chunk], translator)
+            jobs.update(zip(chunk, finished, strict=True))
+            self._record({keys[index]: jobs[index] for index in chunk})
             # -v shows progress where stderr is not a terminal (and the benchmark times it).
-            logger.info("translated %d of %d pieces", done, len(order))
-            if self.progress:
-                self.progress(done, len(order))
+            logger.info("translated %d of %d pieces", len(jobs), len(pieces))
+            if progress:
+                progress(len(jobs), len(pieces))
         return [jobs[index] for index in range(len(pieces))]
+
+    def _translate_chunk(self, pieces: list[_Piece], translator: Translator) -> list[TermJob]:
+        first = translator.translate([piece.source for piece in pieces])
+        initial = [
+            TermJob(piece.source, piece.terms, translation)
+            for piece, translation in zip(pieces, first, strict=True)
+        ]
+        # Terms are forced in with the plain translator: n-gram blocking (retries) could ban a
+        # token of the forced prefix itself.
+        return enforce_terms(initial, self.translator)
+
+    def _recall(self, pieces: list[_Piece], keys: list[str]) -> dict[int, TermJob]:
+        if self.journal is None:
+            return {}
+        jobs = {}
+        for index, (piece, key) in enumerate(zip(pieces, keys, strict=True)):
+            entry = self.journal.recall(key)
+            if entry is not None:
+                translation = Translation(entry.text, entry.is_capped)
+                jobs[index] = TermJob(piece.source, piece.terms, translation, entry.methods)
+        return jobs
+
+    def _record(self, jobs: dict[str, TermJob]) -> None:
+        if self.journal is not None:
+            self.journal.record(
+                {
+                    key: JournalEntry(job.translation.text, job.translation.is_capped, job.methods)
+                    for key, job in jobs.items()
+                }
+            )
+
+    def _retry_attempts(self) -> list[RetryAttempt]:
+        def originals(segments: list[Segment]) -> list[Segment]:
+            return [self._originals[segment.id] for segment in segments]
+
+        attempts = [
+            RetryAttempt(
+                "clause by clause",
+                lambda segments: self._attempt(
+                    [s for s in originals(segments) if len(s.source.split()) >= _MIN_FINER_WORDS],
+                    "finer",
+                    self.translator,
+                    budget_for=self._finer_budget,
+                ),
+            )
+        ]
+        if isinstance(self.translator, SupportsRepetitionControls):
+            controlled = self.translator.with_repetition_controls(
+                REPETITION_PENALTY, NO_REPEAT_NGRAM_SIZE
+            )
+            attempts.append(
+                RetryAttempt(
+                    "with repetition controls",
+                    lambda segments: self._attempt(originals(segments), "controlled", controlled),
+                )
+            )
+        return attempts
+
+    def _finer_budget(self, segment: Segment) -> int:
+        """Half the sentence's own tokens (within the model's budget): at least two pieces."""
+        num_tokens = self.translator.count_tokens([segment.source])[0]
+        return max(_MIN_FINER_BUDGET, min(num_tokens, self.translator.max_input_tokens) // 2)
+
+    def _interruption(
+        self, document: Document, num_translated: int, pending: list[Segment], journal: Journal
+    ) -> TranslationInterrupted:
+        """Count the sentences whose every piece is in the journal (or was never pending)."""
+
+        def is_saved(segment: Segment) -> bool:
+            pieces = self._pieces.get(segment.source, [])
+            keys = [piece_key(_FIRST_ATTEMPT, piece.source, piece.terms) for piece in pieces]
+            return bool(keys) and all(journal.has(key) for key in keys)
+
+        num_waiting = sum(not is_saved(segment) for segment in pending)
+        return TranslationInterrupted(
+            document.meta.source_path, journal.path, num_translated - num_waiting, num_translated
+        )
 
 
 def _copied(segment: Segment) -> Segment:
@@ -126,7 +270,14 @@ def _copied(segment: Segment) -> Segment:
 
 
 def _split(segment: Segment, budget: int, translator: Translator) -> list[_Piece]:
-    texts = split_to_budget(segment.source, budget, lambda text: translator.count_tokens([text])[0])
+    def count(text: str) -> int:
+        return translator.count_tokens([text])[0]
+
+    texts = [
+        piece
+        for chunk in _chunks(segment.source, budget)
+        for piece in split_to_budget(chunk, budget, count)
+    ]
     pieces = []
     offset = 0
     for text in texts:
@@ -141,11 +292,36 @@ def _split(segment: Segment, budget: int, translator: Translator) -> list[_Piece
     return pieces
 
 
+def _chunks(text: str, budget: int) -> list[str]:
+    """Cut a monster sentence (a scraped page with no full stop) into windows of ~4 budgets.
+
+    ``split_to_budget`` weighs every cut of what it is given; on a 2 MB "sentence" that is
+    quadratic. A model token never spans whitespace, so a window of ``4 × budget`` words holds
+    at least four pieces, and cutting windows after a comma or at a space loses nothing: the
+    windows concatenate back to the sentence exactly.
+    """
+    window = _WINDOW_BUDGETS * budget
+    words = list(re.finditer(r"\S+\s*", text))
+    if len(words) <= 2 * window:
+        return [text]
+    cuts = [0]
+    index = 0
+    while len(words) - index > 2 * window:
+        span = range(index + window // 2, index + window)
+        after_clause = [i for i in span if words[i].group().rstrip().endswith((",", ";", ":"))]
+        chosen = (after_clause or list(span))[-1]
+        cuts.append(words[chosen].end())
+        index = chosen + 1
+    cuts.append(len(text))
+    return [text[start:end] for start, end in itertools.pairwise(cuts)]
+
+
 def _assemble(segment: Segment, pieces: list[_Piece], jobs: dict[_Piece, TermJob]) -> Segment:
     piece_jobs = [jobs[piece] for piece in pieces]
     target = join_pieces(
         [piece.source for piece in pieces], [job.translation.text for job in piece_jobs]
     )
+    target = single_line(target)
     issues = list(segment.issues)
     if any(job.translation.is_capped for job in piece_jobs):
         issues.append(

@@ -8,6 +8,8 @@ See ``docs/design/performance.md``.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,6 +89,22 @@ class CTranslate2Backend:
             f"backend:ct2|model:{self.location.model_id}@{self.location.revision}"
             f"|beams:{self._num_beams}|precision:{self.precision}"
         )
+
+    def with_repetition_controls(
+        self, repetition_penalty: float, no_repeat_ngram_size: int
+    ) -> CTranslate2Backend:
+        """Return a backend sharing this loaded model that penalises and blocks repeats.
+
+        Used for second attempts at outputs that fell into a loop (``songngu.retry``); the same
+        controls as the transformers backend, so both backends retry alike.
+        """
+        variant = copy.copy(self)
+        variant.settings = dataclasses.replace(
+            self.settings,
+            repetition_penalty=repetition_penalty,
+            no_repeat_ngram_size=no_repeat_ngram_size,
+        )
+        return variant
 
     def translate(self, sources: Sequence[str]) -> list[Translation]:
         """Translate each source; order and length are kept."""

@@ -6,6 +6,7 @@ not a real translation, yet has a length and word order related to the source.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from songngu.backends import GenerationSettings, Translation, join_prefix
@@ -43,6 +44,18 @@ class FakeBackend:
     def signature(self) -> str:
         """Return ``backend:fake``."""
         return "backend:fake"
+
+    def with_repetition_controls(
+        self, repetition_penalty: float, no_repeat_ngram_size: int
+    ) -> FakeBackend:
+        """Return a fake with the controls set (it has no loops to control)."""
+        return FakeBackend(
+            dataclasses.replace(
+                self.settings,
+                repetition_penalty=repetition_penalty,
+                no_repeat_ngram_size=no_repeat_ngram_size,
+            )
+        )
 
     def translate(self, sources: Sequence[str]) -> list[Translation]:
         """Return ``[EN] <source without diacritics>`` for each source."""

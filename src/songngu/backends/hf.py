@@ -7,6 +7,8 @@ time elsewhere in songngu. Model-family quirks come from :mod:`songngu.backends.
 from __future__ import annotations
 
 import contextlib
+import copy
+import dataclasses
 import logging
 import math
 import warnings
@@ -77,6 +79,21 @@ class TransformersBackend:
             f"backend:transformers|model:{self.location.model_id}@{self.location.revision}"
             f"|beams:{self._num_beams}|precision:{precision}"
         )
+
+    def with_repetition_controls(
+        self, repetition_penalty: float, no_repeat_ngram_size: int
+    ) -> TransformersBackend:
+        """Return a backend sharing this loaded model that penalises and blocks repeats.
+
+        Used for second attempts at outputs that fell into a loop (``songngu.retry``).
+        """
+        variant = copy.copy(self)
+        variant.settings = dataclasses.replace(
+            self.settings,
+            repetition_penalty=repetition_penalty,
+            no_repeat_ngram_size=no_repeat_ngram_size,
+        )
+        return variant
 
     def translate(self, sources: Sequence[str]) -> list[Translation]:
         """Translate each source; order and length are kept."""

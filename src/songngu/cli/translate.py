@@ -18,11 +18,13 @@ from songngu.batch import (
     check_output_names,
     expand_inputs,
     iter_translated_files,
+    prepare_output_folder,
 )
 from songngu.cli.glossary import user_glossary_option, user_layers
 from songngu.cli.memory import memory_option, resolve_memory_path
 from songngu.cli.output import echo_error
 from songngu.cli.progress import progress_for
+from songngu.errors import TranslationInterrupted
 from songngu.exporters import EXPORTERS
 from songngu.glossary import NameStyle
 from songngu.memory import MemorySession, TranslationMemory
@@ -40,7 +42,10 @@ def _split_formats(
     return formats
 
 
-@click.command(epilog="Exit codes: 0 success; 1 a file failed (or --strict found errors); 2 usage.")
+@click.command(
+    epilog="Exit codes: 0 success; 1 a file failed (or --strict found errors); 2 usage; "
+    "130 interrupted (run the same command again to continue)."
+)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
     "-o",
@@ -135,6 +140,11 @@ def _split_formats(
     "with bfloat16 instructions, float16 on GPU, else float32.",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing outputs.")
+@click.option(
+    "--no-retry",
+    is_flag=True,
+    help="Do not translate again the sentences that came out looping, empty or cut short.",
+)
 @click.option("--strict", is_flag=True, help="Exit 1 when an error-severity QA issue remains.")
 @click.option(
     "--dry-run",
@@ -164,17 +174,27 @@ def translate(inputs: tuple[str, ...], **options: Any) -> None:
     output = OutputOptions(options["output_dir"], options["formats"], options["force"])
     check_output_names(paths, output)
     pipeline = Pipeline(_settings(options))
+    prepare_output_folder(output)
     with _memory_for(pipeline, options):
-        results = [
-            _report(result)
-            for result in iter_translated_files(paths, pipeline, output, progress_for)
-        ]
+        results = _translate_all(paths, pipeline, output)
     failed = [result for result in results if result.error is not None]
     strict_failed = options["strict"] and any(result.num_errors for result in results)
     if len(results) > 1:
         click.echo(f"{len(results) - len(failed)} of {len(results)} files translated.", err=True)
     if failed or strict_failed:
         sys.exit(1)
+
+
+def _translate_all(paths: list[str], pipeline: Pipeline, output: OutputOptions) -> list[FileResult]:
+    """Translate every input, reporting each; on Ctrl-C say what is saved and exit 130."""
+    try:
+        return [
+            _report(result)
+            for result in iter_translated_files(paths, pipeline, output, progress_for)
+        ]
+    except TranslationInterrupted as interrupt:
+        click.echo(f"\nInterrupted; {interrupt}", err=True)
+        sys.exit(130)
 
 
 def _settings(options: dict[str, Any]) -> TranslationSettings:
@@ -199,6 +219,7 @@ def _settings(options: dict[str, Any]) -> TranslationSettings:
         use_shipped_glossary=not options["no_shipped_glossary"],
         date=options["date"],
         names=NameStyle(options["names"]),
+        retry=not options["no_retry"],
     )
 
 
@@ -215,6 +236,10 @@ def _memory_for(pipeline: Pipeline, options: dict[str, Any]) -> Iterator[None]:
 
 
 def _report(result: FileResult) -> FileResult:
+    if result.is_resumed:
+        outputs = ", ".join(str(path) for path in result.outputs)
+        click.echo(f"{result.path} → {outputs}: done before the interruption; kept.", err=True)
+        return result
     if result.error is not None or result.document is None:
         echo_error(result.error or ValueError("no document"))
         return result

@@ -135,11 +135,21 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     temporary = Path(temporary_name)
     try:
         write(temporary)
+        # mkstemp creates the file readable by its owner only; give the output the mode a
+        # plain open() would have given it, so colleagues can read the review files.
+        os.chmod(temporary, _new_file_mode())
         os.replace(temporary, path)
     except OSError as error:
         raise ExportError(f"{path}: cannot be written ({error.strerror or error}).") from error
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _new_file_mode() -> int:
+    """Return 0o666 less the process umask (reading the umask means setting it back)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def verify_output(document: Document, path: Path, exporter: Exporter) -> None:

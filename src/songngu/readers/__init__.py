@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import logging
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from songngu._version import __version__
 from songngu.errors import InputError
 from songngu.model import Block, Document, DocumentMeta
 from songngu.readers.encoding import decode_bytes
+from songngu.readers.validation import check_article_text, clean_text
 from songngu.segmenter.structure import BlockSpan, find_article_date
 from songngu.vietnamese import normalize_nfc
 
 __all__ = [
+    "PACKAGE_READERS",
     "READERS",
     "SUFFIXES",
     "Source",
@@ -30,6 +34,8 @@ __all__ = [
     "read_document",
 ]
 
+logger = logging.getLogger(__name__)
+
 #: File suffix → ``"module:function"`` taking ``(text, meta)`` and returning a Document.
 READERS = {
     ".txt": "songngu.readers.text:parse_text",
@@ -37,19 +43,39 @@ READERS = {
     ".md": "songngu.readers.markdown:parse_markdown",
     ".markdown": "songngu.readers.markdown:parse_markdown",
 }
-SUFFIXES = tuple(READERS)
+#: Formats whose structure comes from the file, not the text: suffix → ``"module:function"``
+#: taking ``(bytes, path)`` and returning an object with ``text``, ``spans``, ``encoding`` and
+#: ``num_replaced``.
+PACKAGE_READERS = {".docx": "songngu.readers.word:read_word_article"}
+SUFFIXES = (*READERS, *PACKAGE_READERS)
+#: The largest input read (a book-length text is far smaller; a larger file is a mistake).
+MAX_INPUT_BYTES = 100 * 1024 * 1024
+_SUFFIX_HINTS = {
+    ".doc": "it is an old Word file; open it in Word and save it as .docx",
+    ".pdf": "export it from the PDF reader as .docx, or copy its text into a .txt file",
+    ".rtf": "save it from Word as .docx",
+    ".odt": "save it from LibreOffice as .docx",
+    ".html": "copy the article's text into a .txt or .md file",
+    ".htm": "copy the article's text into a .txt or .md file",
+}
 
 ParseFunction = Callable[[str, DocumentMeta], Document]
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """An input as read: its decoded text before and after NFC normalisation."""
+    """An input as read: its decoded text before and after NFC normalisation.
+
+    ``spans`` is set by formats that carry their own structure (Word); ``num_replaced`` counts
+    control characters replaced by spaces because no output could hold them.
+    """
 
     path: str
     raw: str
     text: str
     encoding: str
+    spans: tuple[BlockSpan, ...] | None = None
+    num_replaced: int = 0
 
 
 def read_document(path: str | Path) -> Document:
@@ -62,22 +88,35 @@ def read_document(path: str | Path) -> Document:
 
 
 def load_source(path: str) -> Source:
-    """Read and decode ``path`` (``"-"`` for stdin) and normalise it to NFC.
+    """Read and decode ``path`` (``"-"`` for stdin), clean it, check it and normalise to NFC.
 
     Raises:
-        InputError: as :func:`read_document`.
+        InputError: as :func:`read_document`; also a binary or non-Vietnamese file.
     """
-    _parser_for(path)
-    raw, encoding = decode_bytes(_read_bytes(path), path)
-    text = normalize_nfc(raw)
-    if not text.strip():
-        raise InputError(f"{path}: the file is empty or holds only whitespace; nothing to do.")
-    return Source(path=path, raw=raw, text=text, encoding=encoding)
+    suffix = _suffix(path)
+    if suffix not in SUFFIXES:
+        _refuse_suffix(path, suffix)
+    data = _read_bytes(path)
+    package_reader = PACKAGE_READERS.get(suffix)
+    source = _decode_text(data, path) if package_reader is None else _load_package(data, path)
+    check_article_text(source.text, path)
+    if source.num_replaced:
+        logger.warning(
+            "%s: %d control characters that no output can hold were replaced by spaces.",
+            path,
+            source.num_replaced,
+        )
+    return source
 
 
 def parse_source(source: Source) -> Document:
     """Split a loaded source into blocks with the reader its file type calls for."""
-    meta = DocumentMeta(source_path=source.path, encoding=source.encoding, tool_version=__version__)
+    extra = (("replaced_characters", str(source.num_replaced)),) if source.num_replaced else ()
+    meta = DocumentMeta(
+        source_path=source.path, encoding=source.encoding, tool_version=__version__, extra=extra
+    )
+    if source.spans is not None:
+        return build_document(source.text, source.spans, meta)
     return _parser_for(source.path)(source.text, meta)
 
 
@@ -101,29 +140,66 @@ def build_document(text: str, spans: Iterable[BlockSpan], meta: DocumentMeta) ->
     return Document(text=text, blocks=blocks, meta=meta)
 
 
-def _parser_for(path: str) -> ParseFunction:
+def _suffix(path: str) -> str:
     # Standard input and files without a suffix (a checker's temporary file) are plain text.
-    suffix = ".txt" if path == "-" else Path(path).suffix.lower() or ".txt"
-    target = READERS.get(suffix)
-    if target is None:
-        known = ", ".join(SUFFIXES)
-        raise InputError(f"{path}: cannot read '{suffix}' files; use one of {known}.")
+    return ".txt" if path == "-" else Path(path).suffix.lower() or ".txt"
+
+
+def _refuse_suffix(path: str, suffix: str) -> None:
+    hint = _SUFFIX_HINTS.get(suffix, f"use one of {', '.join(SUFFIXES)}")
+    raise InputError(f"{path}: cannot read '{suffix}' files; {hint}.")
+
+
+def _parser_for(path: str) -> ParseFunction:
+    return _load_function(READERS[_suffix(path)])
+
+
+def _load_function(target: str) -> Callable[..., Any]:
     module_name, _, function_name = target.partition(":")
-    function: ParseFunction = getattr(importlib.import_module(module_name), function_name)
+    function: Callable[..., Any] = getattr(importlib.import_module(module_name), function_name)
     return function
+
+
+def _decode_text(data: bytes, path: str) -> Source:
+    decoded, encoding = decode_bytes(data, path)
+    cleaned = clean_text(decoded)
+    text = normalize_nfc(cleaned.text)
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty or holds only whitespace; nothing to do.")
+    return Source(path, cleaned.text, text, encoding, num_replaced=cleaned.num_replaced)
+
+
+def _load_package(data: bytes, path: str) -> Source:
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty; nothing to do.")
+    article = _load_function(PACKAGE_READERS[_suffix(path)])(data, path)
+    return Source(
+        path, article.text, article.text, article.encoding, article.spans, article.num_replaced
+    )
 
 
 def _read_bytes(path: str) -> bytes:
     if path == "-":
-        return sys.stdin.buffer.read()
+        return _read_limited(sys.stdin.buffer, path)
     file = Path(path)
     if file.is_dir():
         raise InputError(
             f"{path}: is a folder; pass the files in it, or the folder to 'translate'."
         )
     try:
-        return file.read_bytes()
+        with file.open("rb") as handle:
+            return _read_limited(handle, path)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file; check the path.") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror}).") from error
+        raise InputError(f"{path}: cannot be read ({error.strerror or error}).") from error
+
+
+def _read_limited(handle: BinaryIO, path: str) -> bytes:
+    data = handle.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(
+            f"{path}: is larger than {MAX_INPUT_BYTES // 2**20} MB, far more than an article; "
+            "split it into articles."
+        )
+    return data

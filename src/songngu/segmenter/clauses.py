@@ -75,14 +75,18 @@ def _choose_cut(text: str, num_pieces: int, budget: int, count_tokens: TokenCoun
         _iter_cuts(text),
         key=lambda cut: _PREFERENCE_WEIGHTS[cut[1]] + abs(cut[0] - ideal) / len(text),
     )
-    fitting = [
-        position for position, _ in ranked if count_tokens(text[:position].strip()) <= budget
-    ]
     rest_budget = (num_pieces - 1) * budget
-    for position in fitting:
+    first_fitting = None
+    # Count lazily, best cut first: counting every cut of a 50,000-word sentence is quadratic.
+    for position, _ in ranked:
+        if count_tokens(text[:position].strip()) > budget:
+            continue
         if count_tokens(text[position:].strip()) <= rest_budget:
             return position
-    return fitting[0] if fitting else _cut_inside_token(text, budget, count_tokens)
+        first_fitting = position if first_fitting is None else first_fitting
+    if first_fitting is not None:
+        return first_fitting
+    return _cut_inside_token(text, budget, count_tokens)
 
 
 def _iter_cuts(text: str) -> Iterator[tuple[int, int]]:

@@ -180,6 +180,9 @@ def _ends_bracket_tag(words: Sequence[Word], index: int, first: int) -> bool:
 
 def _ends_bare_credit(words: Sequence[Word], index: int, first: int) -> bool:
     label_length = match_credit_label(words, first)
+    # Checked before slicing: in a sentence of 100,000 words the slice would be quadratic.
+    if index + 1 - (first + label_length) > _MAX_CREDIT_NAME_WORDS:
+        return False
     names = words[first + label_length : index + 1]
     if not label_length or not names or len(names) > _MAX_CREDIT_NAME_WORDS:
         return False

@@ -1,0 +1,181 @@
+"""Word articles (``.docx``): body paragraphs, headings, lists, tables and text boxes as blocks.
+
+python-docx is confined to :mod:`songngu.exporters.word`, so this reader parses the OOXML
+package itself with :mod:`zipfile` and :mod:`xml.etree.ElementTree`, defensively: the package
+is untrusted input (size limits against zip bombs, no DTDs, every failure an ``InputError``;
+see ``docs/design/robustness.md``). Runs typed in legacy Vietnamese fonts (``.VnTime``,
+``VNI-Times``) are converted to Unicode run by run. Headers, footers, footnotes and comments
+are not article text and are not read.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from typing import Literal, overload
+from xml.etree import ElementTree
+
+from songngu.errors import InputError
+from songngu.readers.docx_body import Paragraph, iter_paragraphs, read_styles
+from songngu.readers.encoding import repair_legacy_lines
+from songngu.readers.validation import clean_text
+from songngu.segmenter.structure import BlockSpan
+from songngu.vietnamese import normalize_nfc
+
+__all__ = ["WordArticle", "read_word_article"]
+
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OFFICE_DOCUMENT = "/officeDocument"
+_DEFAULT_MAIN_PART = "word/document.xml"
+_STYLES_PART = "word/styles.xml"
+# Limits for untrusted packages: a news article's document.xml is well under 1 MB.
+_MAX_MEMBERS = 10_000
+_MAX_PART_BYTES = 64 * 1024 * 1024
+_MAX_COMPRESSION_RATIO = 100
+_BOMB_MINIMUM_BYTES = 1024 * 1024
+_BLOCK_SEPARATOR = "\n\n"
+
+
+class WordArticle:
+    """The text of a Word article, its block spans, and what was converted on the way."""
+
+    def __init__(
+        self, text: str, spans: tuple[BlockSpan, ...], encoding: str, num_replaced: int
+    ) -> None:
+        """Hold the joined NFC text (blocks separated by a blank line) and its spans."""
+        self.text = text
+        self.spans = spans
+        self.encoding = encoding
+        self.num_replaced = num_replaced
+
+
+def read_word_article(data: bytes, path: str) -> WordArticle:
+    """Read the body of a ``.docx`` package into text and block spans.
+
+    Raises:
+        InputError: the file is not a readable Word document, or its body has no text.
+    """
+    archive = _open_package(data, path)
+    with archive:
+        if len(archive.infolist()) > _MAX_MEMBERS:
+            raise InputError(f"{path}: has over {_MAX_MEMBERS} parts; it is not a Word article.")
+        main_part = _main_part_name(archive, path)
+        body = _parse_part(archive, main_part, path, required=True)
+        styles = read_styles(_parse_part(archive, _STYLES_PART, path, required=False))
+    paragraphs = list(iter_paragraphs(body, styles))
+    return _layout(paragraphs, path)
+
+
+def _open_package(data: bytes, path: str) -> zipfile.ZipFile:
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise InputError(
+            f"{path}: is a password-protected Word file or an old .doc; open it in Word and "
+            "save it as .docx without a password."
+        )
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise InputError(
+            f"{path}: is not a valid Word file (damaged or truncated); open it in Word and "
+            "save it again as .docx."
+        ) from None
+
+
+def _main_part_name(archive: zipfile.ZipFile, path: str) -> str:
+    """Find the main document part through the package relationships, as Word does."""
+    root = _parse_part(archive, "_rels/.rels", path, required=False)
+    if root is not None:
+        for relationship in root.iter(f"{_RELATIONSHIPS}Relationship"):
+            if relationship.get("Type", "").endswith(_OFFICE_DOCUMENT):
+                return relationship.get("Target", _DEFAULT_MAIN_PART).lstrip("/")
+    if _DEFAULT_MAIN_PART in archive.namelist():
+        return _DEFAULT_MAIN_PART
+    raise InputError(
+        f"{path}: is a ZIP archive but not a Word document (it has no {_DEFAULT_MAIN_PART})."
+    )
+
+
+@overload
+def _parse_part(
+    archive: zipfile.ZipFile, name: str, path: str, *, required: Literal[True]
+) -> ElementTree.Element: ...
+
+
+@overload
+def _parse_part(
+    archive: zipfile.ZipFile, name: str, path: str, *, required: Literal[False]
+) -> ElementTree.Element | None: ...
+
+
+def _parse_part(
+    archive: zipfile.ZipFile, name: str, path: str, *, required: bool
+) -> ElementTree.Element | None:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        if required:
+            raise InputError(
+                f"{path}: is a ZIP archive but not a Word document (it has no {name})."
+            ) from None
+        return None
+    data = _read_member(archive, info, path)
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise InputError(f"{path}: {name} declares a DTD, which Word never writes; refused.")
+    try:
+        return ElementTree.fromstring(data)
+    except ElementTree.ParseError as error:
+        raise InputError(
+            f"{path}: is damaged ({name} is not well-formed XML, line {error.position[0]}); "
+            "open it in Word and save it again."
+        ) from None
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -> bytes:
+    """Read one part, enforcing the size limits on the bytes actually produced."""
+    ratio = info.file_size / max(info.compress_size, 1)
+    if info.file_size > _MAX_PART_BYTES or (
+        info.file_size > _BOMB_MINIMUM_BYTES and ratio > _MAX_COMPRESSION_RATIO
+    ):
+        raise InputError(f"{path}: {info.filename} is too large to be an article; refused.")
+    try:
+        with archive.open(info) as member:
+            data = member.read(_MAX_PART_BYTES + 1)
+    except RuntimeError:
+        raise InputError(
+            f"{path}: is encrypted; open it in Word, remove the password and save it again."
+        ) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
+        raise InputError(
+            f"{path}: is damaged ({info.filename}: {error}); open it in Word and save it again."
+        ) from None
+    if len(data) > _MAX_PART_BYTES:
+        raise InputError(f"{path}: {info.filename} is too large to be an article; refused.")
+    return data
+
+
+def _layout(paragraphs: list[Paragraph], path: str) -> WordArticle:
+    """Join block texts with blank lines, after legacy repair, NFC and control cleanup."""
+    repaired, encoding = repair_legacy_lines([p.text for p in paragraphs], path)
+    parts: list[str] = []
+    spans: list[BlockSpan] = []
+    offset = num_replaced = 0
+    for paragraph, text in zip(paragraphs, repaired, strict=True):
+        cleaned = clean_text(normalize_nfc(text))
+        num_replaced += cleaned.num_replaced
+        block = cleaned.text.strip()
+        if not block:
+            continue
+        if parts:
+            parts.append(_BLOCK_SEPARATOR)
+            offset += len(_BLOCK_SEPARATOR)
+        spans.append(BlockSpan(paragraph.kind, offset, offset + len(block), paragraph.level))
+        parts.append(block)
+        offset += len(block)
+    if not spans:
+        raise InputError(
+            f"{path}: the document body has no text (headers, footers and footnotes are not "
+            "read); nothing to translate."
+        )
+    name = "docx" if encoding == "utf-8" else f"docx+{encoding.removeprefix('utf-8+')}"
+    return WordArticle("".join(parts), tuple(spans), name, num_replaced)
