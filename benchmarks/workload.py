@@ -164,7 +164,9 @@ def build_workload(model_dir: Path, model_id: str, article: Path, *, is_random: 
     max_positions = int(config.get("max_position_embeddings") or 512)
     recorder = RecordingTranslator(codec, min(family.default_input_budget, max_positions - 2))
     # The first pass does not depend on the glossary: every segment is sent once, as it is.
-    settings = TranslationSettings(backend="fake", use_shipped_glossary=False)
+    # No retries: the recorder's empty outputs would send every sentence again, clause by clause,
+    # and the bar is measured with --no-retry.
+    settings = TranslationSettings(backend="fake", use_shipped_glossary=False, retry=False)
     Pipeline(settings, translator=recorder).translate(read_document(str(article)))
     counts = recorder.count_tokens(recorder.sources)
     room = max_positions - 2 - (1 if family.target_language else 0)

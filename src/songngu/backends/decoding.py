@@ -14,16 +14,19 @@ from songngu.backends import GenerationSettings
 __all__ = ["default_batch_size", "iter_batches", "length_cap"]
 
 
-def default_batch_size(settings: GenerationSettings, num_beams: int) -> int:
+def default_batch_size(
+    settings: GenerationSettings, num_beams: int, *, beam_search_batch_size: int = 16
+) -> int:
     """Return the batch size to use: the setting, or the best measured one for this search.
 
     Beam search slows down beyond 16 sentences per batch (its per-step logits and beam
     reordering grow with batch × beams); greedy search gains up to 32 and more
-    (``docs/design/performance.md``, batch-size sweep).
+    (``docs/design/performance.md``, batch-size sweep). A backend whose beam search costs
+    memory per sentence asks for a smaller beam-search batch.
     """
     if settings.max_batch_size is not None:
         return settings.max_batch_size
-    return 16 if num_beams > 1 else 32
+    return beam_search_batch_size if num_beams > 1 else 32
 
 
 def iter_batches(
