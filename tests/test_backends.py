@@ -3,7 +3,7 @@
 import pytest
 
 from songngu.backends import BACKENDS, GenerationSettings, Translator, join_prefix, load_backend
-from songngu.backends.decoding import iter_batches
+from songngu.backends.decoding import iter_batches, prefixed_cap
 from songngu.errors import BackendError, ModelUnavailableError
 
 SOURCES = [
@@ -150,3 +150,21 @@ def test_batches_are_length_sorted_and_within_budget():
 )
 def test_join_prefix(prefix, continuation, expected):
     assert join_prefix(prefix, continuation) == expected
+
+
+@pytest.mark.parametrize(
+    ("prefix_length", "source_length", "room", "expected"),
+    [
+        (0, 10, 400, 20),  # a first pass: the plain cap, 1.0 x 10 + 10
+        (5, 10, 400, 20),  # the prefix counts against the same cap
+        (18, 10, 400, 26),  # a prefix near the cap still leaves room to finish the sentence
+        (30, 10, 400, 38),
+        (30, 10, 32, 32),  # never beyond the model's positions...
+        (40, 10, 32, 41),  # ...except to keep a prefix longer than them whole, plus one token
+    ],
+)
+def test_a_forced_prefix_counts_against_the_output_cap(
+    prefix_length, source_length, room, expected
+):
+    settings = GenerationSettings(max_length_ratio=1.0, max_length_margin=10)
+    assert prefixed_cap(prefix_length, source_length, settings, room) == expected

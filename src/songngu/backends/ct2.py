@@ -17,7 +17,7 @@ from typing import Any
 
 from songngu.backends import GenerationSettings, Translation, join_prefix
 from songngu.backends.conversion import converted_model
-from songngu.backends.decoding import default_batch_size, iter_batches, length_cap
+from songngu.backends.decoding import default_batch_size, iter_batches, prefixed_cap
 from songngu.backends.hardware import thread_split
 from songngu.backends.hub import ModelLocation, locate_model, read_model_json
 from songngu.backends.presets import ModelFamily, family_for
@@ -147,7 +147,7 @@ class CTranslate2Backend:
         pieces = self._codec.source_pieces(source)
         prefix_pieces = self._codec.target_pieces(prefix) if prefix else []
         room = self._max_positions - 2 - len(self._forced)
-        cap = len(prefix_pieces) + length_cap(len(pieces), self.settings, room)
+        cap = prefixed_cap(len(prefix_pieces), len(pieces), self.settings, room)
         return _Row(pieces, [*self._forced, *prefix_pieces], len(prefix_pieces), cap)
 
     def _submit(self, rows: list[_Row]) -> list[Any]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from songngu.backends import GenerationSettings
 
-__all__ = ["default_batch_size", "iter_batches", "length_cap"]
+__all__ = ["default_batch_size", "iter_batches", "length_cap", "prefixed_cap"]
 
 
 def default_batch_size(
@@ -55,3 +55,24 @@ def length_cap(source_length: int, settings: GenerationSettings, room: int) -> i
     """
     wanted = math.ceil(settings.max_length_ratio * source_length) + settings.max_length_margin
     return max(1, min(wanted, room))
+
+
+# Room a continuation always gets after a forced prefix: enough to close the sentence (a clause
+# end, a full stop, a closing quotation mark and </s>).
+_MIN_CONTINUATION = 8
+
+
+def prefixed_cap(
+    prefix_length: int, source_length: int, settings: GenerationSettings, room: int
+) -> int:
+    """Return the most target tokens, prefix included, for a decode after a forced prefix.
+
+    The prefix is part of the output, so it counts against the same cap as a first pass (the
+    guard against runaway repetition is about the whole output); a re-decode that forces a
+    glossary term near the end still gets room to finish the sentence.
+    """
+    cap = length_cap(source_length, settings, room)
+    if prefix_length == 0:
+        return cap
+    cap = max(cap, prefix_length + _MIN_CONTINUATION)
+    return max(prefix_length + 1, min(cap, room))

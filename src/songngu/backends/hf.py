@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from songngu.backends import GenerationSettings, Translation, join_prefix
-from songngu.backends.decoding import default_batch_size, iter_batches, length_cap
+from songngu.backends.decoding import default_batch_size, iter_batches, prefixed_cap
 from songngu.backends.hardware import has_native_bfloat16, thread_split
 from songngu.backends.hub import ModelLocation, locate_model, read_model_json
 from songngu.backends.presets import ModelFamily, family_for
@@ -135,7 +135,7 @@ class TransformersBackend:
         prefix_ids = [self._target_ids(prefix) for prefix in prefixes]
         source_lengths = encoded["attention_mask"].sum(dim=1).tolist()
         caps = [
-            len(ids) + self._limits.cap(length, self.settings)
+            self._limits.cap(len(ids), length, self.settings)
             for ids, length in zip(prefix_ids, source_lengths, strict=True)
         ]
         return _Job(encoded.to(self._model.device), prefix_ids, caps, prefixes)
@@ -210,9 +210,10 @@ class _GenerationLimits:
             forced = [int(tokenizer.convert_tokens_to_ids(family.target_language))]
         return cls(int(config.eos_token_id), max_positions, forced)
 
-    def cap(self, source_length: int, settings: GenerationSettings) -> int:
-        """Return the most target tokens a source of this length may produce."""
-        return length_cap(source_length, settings, self.max_positions - 2 - self.num_forced)
+    def cap(self, prefix_length: int, source_length: int, settings: GenerationSettings) -> int:
+        """Return the most target tokens, prefix included, a source of this length may produce."""
+        room = self.max_positions - 2 - self.num_forced
+        return prefixed_cap(prefix_length, source_length, settings, room)
 
 
 class _RowConstraints:
