@@ -59,7 +59,11 @@ VARIANTS = {
         Variant("ct2-glossary", options=("--backend", "ct2"), glossary=True),
         Variant("ct2-rerun", options=("--backend", "ct2"), glossary=True, memory=True),
         Variant("ct2-greedy", options=("--backend", "ct2", "--beams", "1")),
-        Variant("transformers", options=("--backend", "transformers"), label="songngu (default)"),
+        Variant(
+            "transformers",
+            options=("--backend", "transformers"),
+            label="songngu --backend transformers",
+        ),
         Variant("transformers-glossary", options=("--backend", "transformers"), glossary=True),
         Variant(
             "transformers-rerun", options=("--backend", "transformers"), glossary=True, memory=True
