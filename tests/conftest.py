@@ -26,6 +26,19 @@ DATA = Path(__file__).parent / "data"
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
+@pytest.fixture(scope="session")
+def songngu_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One XDG cache folder per session, so models are converted to CTranslate2 only once."""
+    return tmp_path_factory.mktemp("xdg-cache")
+
+
+@pytest.fixture(autouse=True)
+def songngu_cache(songngu_cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point songngu's cache (converted models) at the session folder, never the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(songngu_cache_dir))
+    return songngu_cache_dir / "songngu"
+
+
 @pytest.fixture(autouse=True)
 def private_memory(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

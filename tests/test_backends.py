@@ -3,7 +3,7 @@
 import pytest
 
 from songngu.backends import BACKENDS, GenerationSettings, Translator, join_prefix, load_backend
-from songngu.backends.hf import _iter_batches
+from songngu.backends.decoding import iter_batches, prefixed_cap
 from songngu.errors import BackendError, ModelUnavailableError
 
 SOURCES = [
@@ -13,14 +13,18 @@ SOURCES = [
 ]
 
 
-@pytest.fixture(params=["fake", "marian", "nllb"])
+@pytest.fixture(params=["fake", "marian", "nllb", "ct2-marian", "ct2-nllb"])
 def backend(request) -> Translator:
     if request.param == "fake":
         return load_backend("fake", GenerationSettings())
     cache = request.getfixturevalue("hub_cache")
-    model = cache.marian_repo_id if request.param == "marian" else cache.nllb_repo_id
+    name, _, family = request.param.rpartition("-")
+    if name == "ct2":
+        pytest.importorskip("ctranslate2")
+        request.getfixturevalue("songngu_cache")
+    model = cache.marian_repo_id if family == "marian" else cache.nllb_repo_id
     settings = GenerationSettings(model=model, max_length_ratio=0.5, max_length_margin=2)
-    return load_backend("transformers", settings)
+    return load_backend(name or "transformers", settings)
 
 
 def test_translate_keeps_length_and_order(backend):
@@ -127,8 +131,7 @@ def test_registry_holds_import_strings_only():
 
 def test_batches_are_length_sorted_and_within_budget():
     counts = [5, 50, 7, 48, 6, 49]
-    settings = GenerationSettings(max_batch_size=2, max_batch_tokens=100)
-    batches = list(_iter_batches(counts, settings))
+    batches = list(iter_batches(counts, max_batch_size=2, max_batch_tokens=100))
     assert sorted(index for batch in batches for index in batch) == list(range(6))
     assert batches[0] == [1, 5]
     for batch in batches:
@@ -147,3 +150,21 @@ def test_batches_are_length_sorted_and_within_budget():
 )
 def test_join_prefix(prefix, continuation, expected):
     assert join_prefix(prefix, continuation) == expected
+
+
+@pytest.mark.parametrize(
+    ("prefix_length", "source_length", "room", "expected"),
+    [
+        (0, 10, 400, 20),  # a first pass: the plain cap, 1.0 x 10 + 10
+        (5, 10, 400, 20),  # the prefix counts against the same cap
+        (18, 10, 400, 26),  # a prefix near the cap still leaves room to finish the sentence
+        (30, 10, 400, 38),
+        (30, 10, 32, 32),  # never beyond the model's positions...
+        (40, 10, 32, 41),  # ...except to keep a prefix longer than them whole, plus one token
+    ],
+)
+def test_a_forced_prefix_counts_against_the_output_cap(
+    prefix_length, source_length, room, expected
+):
+    settings = GenerationSettings(max_length_ratio=1.0, max_length_margin=10)
+    assert prefixed_cap(prefix_length, source_length, settings, room) == expected

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from songngu.retry import (
 from songngu.segmenter import join_pieces, split_to_budget
 
 ProgressCallback = Callable[[int, int], None]
+
+logger = logging.getLogger(__name__)
 
 #: Pieces per call to the backend; small enough for steady progress, large enough to batch well.
 _CHUNK_SIZE = 64
@@ -178,6 +181,8 @@ class TranslateStage:
             finished = self._translate_chunk([pieces[index] for index in chunk], translator)
             jobs.update(zip(chunk, finished, strict=True))
             self._record({keys[index]: jobs[index] for index in chunk})
+            # -v shows progress where stderr is not a terminal (and the benchmark times it).
+            logger.info("translated %d of %d pieces", len(jobs), len(pieces))
             if progress:
                 progress(len(jobs), len(pieces))
         return [jobs[index] for index in range(len(pieces))]

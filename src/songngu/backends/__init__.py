@@ -25,6 +25,7 @@ __all__ = [
 
 BACKENDS = {
     "transformers": "songngu.backends.hf:TransformersBackend",
+    "ct2": "songngu.backends.ct2:CTranslate2Backend",
     "fake": "songngu.backends.fake:FakeBackend",
 }
 DEFAULT_BACKEND = "transformers"
@@ -34,16 +35,19 @@ DEFAULT_BACKEND = "transformers"
 class GenerationSettings:
     """How a backend loads its model and decodes; every field has a CLI option.
 
-    ``num_beams=None`` keeps the model's own default (4 for opus-mt). The output of a sentence
-    is capped at ``max_length_ratio`` × its source tokens plus ``max_length_margin`` tokens, a
-    guard against runaway repetition.
+    ``num_beams=None`` keeps the model's own default (4 for opus-mt); ``max_batch_size=None``
+    lets the backend pick the batch size that suits the search (see
+    :func:`songngu.backends.decoding.default_batch_size`). The output of a sentence is capped at
+    ``max_length_ratio`` × its source tokens plus ``max_length_margin`` tokens, a guard against
+    runaway repetition. ``precision="auto"`` picks the fastest precision that keeps results
+    within tolerance on the device (``docs/design/performance.md``).
     """
 
     model: str = "opus-mt"
     revision: str | None = None
     device: str = "auto"
     num_beams: int | None = None
-    max_batch_size: int = 32
+    max_batch_size: int | None = None
     max_batch_tokens: int = 4096
     max_length_ratio: float = 2.0
     max_length_margin: int = 10

@@ -9,15 +9,18 @@ from __future__ import annotations
 import contextlib
 import copy
 import dataclasses
-import json
 import logging
 import math
 import warnings
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from songngu.backends import GenerationSettings, Translation, join_prefix
-from songngu.backends.hub import ModelLocation, locate_model
+from songngu.backends.decoding import default_batch_size, iter_batches, prefixed_cap
+from songngu.backends.hardware import has_native_bfloat16, thread_split
+from songngu.backends.hub import ModelLocation, locate_model, read_model_json
 from songngu.backends.presets import ModelFamily, family_for
 from songngu.errors import BackendError
 
@@ -25,6 +28,12 @@ if TYPE_CHECKING:
     import torch
 
 logger = logging.getLogger(__name__)
+
+# generate() copies the whole key/value cache at every beam reorder, so a beam-search batch's
+# peak memory grows with sentences × beams × length. 8 sentences a batch decode as fast as 16 on
+# two cores and keep the peak 300-800 MB lower (the benchmark article with the shipped glossary:
+# peak RSS 1.25 GB, against 2.0 GB with 16; docs/design/performance.md).
+_BEAM_SEARCH_BATCH_SIZE = 8
 
 
 class TransformersBackend:
@@ -39,8 +48,10 @@ class TransformersBackend:
         """
         self.settings = settings
         self.location: ModelLocation = locate_model(settings.model, settings.revision)
-        self.family: ModelFamily = family_for(_read_model_type(self.location))
+        config = read_model_json(self.location, "config.json")
+        self.family: ModelFamily = family_for(str(config.get("model_type", "")))
         self._torch, self._tokenizer, self._model = _load(self.location, self.family, settings)
+        self._workers = _parallel_batches(self._torch, settings, self._model.device.type)
         self._num_beams = settings.num_beams or self._model.generation_config.num_beams or 1
         self._limits = _GenerationLimits.for_model(self._model, self._tokenizer, self.family)
 
@@ -100,46 +111,58 @@ class TransformersBackend:
         """Translate each source so that its target starts with exactly its prefix."""
         if len(sources) != len(prefixes):
             raise ValueError("sources and prefixes must have the same length")
-        results: list[Translation | None] = [None] * len(sources)
         counts = self.count_tokens(sources)
-        for batch in _iter_batches(counts, self.settings):
-            texts = [sources[index] for index in batch]
-            batch_prefixes = [prefixes[index] for index in batch]
-            for index, translation in zip(
-                batch, self._generate(texts, batch_prefixes), strict=True
+        batch_size = default_batch_size(
+            self.settings, self._num_beams, beam_search_batch_size=_BEAM_SEARCH_BATCH_SIZE
+        )
+        batches = list(iter_batches(counts, batch_size, self.settings.max_batch_tokens))
+        # The tokenizer switches between source and target mode as it works, so it is only
+        # ever used on this thread; the worker threads run generate() alone.
+        jobs = [
+            self._encode([sources[index] for index in batch], [prefixes[index] for index in batch])
+            for batch in batches
+        ]
+        results: dict[int, Translation] = {}
+        for batch, job, rows in zip(batches, jobs, self._generate_all(jobs), strict=True):
+            for index, row, ids, cap, prefix in zip(
+                batch, rows, job.prefix_ids, job.caps, job.prefixes, strict=True
             ):
-                results[index] = translation
-        return [result for result in results if result is not None]
+                results[index] = self._decode(row, ids, cap, prefix)
+        return [results[index] for index in range(len(sources))]
 
-    def _generate(self, texts: list[str], prefixes: list[str]) -> list[Translation]:
-        torch = self._torch
+    def _encode(self, texts: list[str], prefixes: list[str]) -> _Job:
         encoded = self._tokenizer(texts, return_tensors="pt", padding=True, truncation=False)
-        encoded = encoded.to(self._model.device)
         prefix_ids = [self._target_ids(prefix) for prefix in prefixes]
         source_lengths = encoded["attention_mask"].sum(dim=1).tolist()
         caps = [
-            len(ids) + self._limits.cap(length, self.settings)
+            self._limits.cap(len(ids), length, self.settings)
             for ids, length in zip(prefix_ids, source_lengths, strict=True)
         ]
-        constraints = _RowConstraints(prefix_ids, caps, self._limits, self._num_beams)
-        with torch.inference_mode():
+        return _Job(encoded.to(self._model.device), prefix_ids, caps, prefixes)
+
+    def _generate_all(self, jobs: list[_Job]) -> list[list[list[int]]]:
+        """Run the batches, as many at a time as there are workers (see _parallel_batches)."""
+        if self._workers == 1 or len(jobs) == 1:
+            return [self._generate(job) for job in jobs]
+        with ThreadPoolExecutor(self._workers, thread_name_prefix="songngu-batch") as pool:
+            return list(pool.map(self._generate, jobs))
+
+    def _generate(self, job: _Job) -> list[list[int]]:
+        constraints = _RowConstraints(job.prefix_ids, job.caps, self._limits, self._num_beams)
+        with self._torch.inference_mode():
             output = self._model.generate(
-                **encoded,
+                **job.encoded,
                 num_beams=self._num_beams,
                 # max_length, not max_new_tokens: the model's own generation_config sets
                 # max_length, and giving both makes transformers log a warning every call.
-                max_length=max(caps) + self._limits.num_forced + 2,
+                max_length=max(job.caps) + self._limits.num_forced + 2,
                 logits_processor=[constraints],
                 repetition_penalty=self.settings.repetition_penalty,
                 no_repeat_ngram_size=self.settings.no_repeat_ngram_size,
                 **self._limits.generate_options,
             )
-        return [
-            self._decode(row, ids, cap, prefix)
-            for row, ids, cap, prefix in zip(
-                output.tolist(), prefix_ids, caps, prefixes, strict=True
-            )
-        ]
+        rows: list[list[int]] = output.tolist()
+        return rows
 
     def _decode(self, row: list[int], prefix_ids: list[int], cap: int, prefix: str) -> Translation:
         content = row[1 + self._limits.num_forced :]
@@ -154,6 +177,16 @@ class TransformersBackend:
             return []
         ids: list[int] = self._tokenizer(text_target=prefix, add_special_tokens=False)["input_ids"]
         return ids
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """One batch, tokenized: its encoder inputs, forced prefixes and per-row length caps."""
+
+    encoded: Any
+    prefix_ids: list[list[int]]
+    caps: list[int]
+    prefixes: list[str]
 
 
 class _GenerationLimits:
@@ -177,10 +210,10 @@ class _GenerationLimits:
             forced = [int(tokenizer.convert_tokens_to_ids(family.target_language))]
         return cls(int(config.eos_token_id), max_positions, forced)
 
-    def cap(self, source_length: int, settings: GenerationSettings) -> int:
-        """Return the most target tokens a source of this length may produce."""
-        wanted = math.ceil(settings.max_length_ratio * source_length) + settings.max_length_margin
-        return max(1, min(wanted, self.max_positions - 2 - self.num_forced))
+    def cap(self, prefix_length: int, source_length: int, settings: GenerationSettings) -> int:
+        """Return the most target tokens, prefix included, a source of this length may produce."""
+        room = self.max_positions - 2 - self.num_forced
+        return prefixed_cap(prefix_length, source_length, settings, room)
 
 
 class _RowConstraints:
@@ -225,30 +258,6 @@ class _RowConstraints:
         return None
 
 
-def _iter_batches(counts: Sequence[int], settings: GenerationSettings) -> Iterator[list[int]]:
-    """Group indexes into length-sorted batches within the size and padded-token budgets."""
-    order = sorted(range(len(counts)), key=lambda index: -counts[index])
-    batch: list[int] = []
-    for index in order:
-        longest = counts[batch[0]] if batch else counts[index]
-        too_many = len(batch) >= settings.max_batch_size
-        too_long = (len(batch) + 1) * longest > settings.max_batch_tokens
-        if batch and (too_many or too_long):
-            yield batch
-            batch = []
-        batch.append(index)
-    if batch:
-        yield batch
-
-
-def _read_model_type(location: ModelLocation) -> str:
-    try:
-        config = json.loads((location.path / "config.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise BackendError(f"{location.path}: cannot read config.json ({error}).") from error
-    return str(config.get("model_type", ""))
-
-
 def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSettings) -> Any:
     try:
         import torch
@@ -257,8 +266,6 @@ def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSett
         raise BackendError(
             f"The transformers backend needs {error.name}; install it with: pip install songngu"
         ) from error
-    if settings.threads:
-        torch.set_num_threads(settings.threads)
     device = _pick_device(torch, settings.device)
     tokenizer_options = {"src_lang": family.source_language} if family.source_language else {}
     try:
@@ -268,9 +275,10 @@ def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSett
             # (transformers/models/marian/tokenization_marian.py, _setup_normalizer).
             warnings.filterwarnings("ignore", "Recommended: pip install sacremoses")
             tokenizer = AutoTokenizer.from_pretrained(location.path, **tokenizer_options)
+        dtype = _pick_dtype(torch, settings.precision, device)
         with _quiet_weight_loading():
             model = AutoModelForSeq2SeqLM.from_pretrained(
-                location.path, dtype=_pick_dtype(torch, settings.precision, device)
+                location.path, dtype=dtype, attn_implementation=_attention(torch, dtype, device)
             )
     except (OSError, ValueError) as error:
         raise BackendError(
@@ -296,6 +304,31 @@ def _quiet_weight_loading() -> Iterator[None]:
             transformers_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
 
 
+def _parallel_batches(torch: Any, settings: GenerationSettings, device: str) -> int:
+    """Set torch's threads and return how many batches to decode at once.
+
+    On CPU, batches run side by side with a thread each rather than one batch on every core,
+    as CTranslate2 does (``thread_split``): generate() spends a third of each step in Python
+    bookkeeping, during which one thread's core would idle, and torch's threads wait for each
+    other at every operation, which another busy program on the machine turns into a crawl
+    (docs/design/performance.md).
+    """
+    workers, threads = thread_split(settings.threads, device)
+    if device == "cpu" or settings.threads:
+        torch.set_num_threads(max(1, threads))
+    return workers
+
+
+def _attention(torch: Any, dtype: Any, device: str) -> str | None:
+    """Return the attention implementation: the plain one for bfloat16 on CPU, else the default.
+
+    torch's fused CPU attention is slower than plain matrix products in bfloat16 at sentence
+    lengths (50 against 69 ms per beam-4 step of 16 sentences, one thread;
+    docs/design/performance.md); in float32 and on GPU the default is as fast or faster.
+    """
+    return "eager" if device == "cpu" and dtype == torch.bfloat16 else None
+
+
 def _pick_device(torch: Any, requested: str) -> str:
     if requested == "auto":
         return "cuda" if torch.cuda.is_available() else "cpu"
@@ -311,7 +344,12 @@ def _pick_device(torch: Any, requested: str) -> str:
 def _pick_dtype(torch: Any, precision: str, device: str) -> Any:
     choices = {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}
     if precision == "auto":
-        return torch.float16 if device == "cuda" else torch.float32
+        if device == "cuda":
+            return torch.float16
+        # On the benchmark model bfloat16 moves token log-probabilities from float32's by about
+        # as much as CTranslate2's int8 does, for 1.3-1.6x the speed (performance.md); CPUs
+        # without bfloat16 instructions would only emulate it, so they keep float32.
+        return torch.bfloat16 if has_native_bfloat16() else torch.float32
     if precision not in choices:
         raise BackendError(f"Unknown precision '{precision}'; use auto, {', '.join(choices)}.")
     return choices[precision]

@@ -6,12 +6,14 @@ light. A model that is cached is always loaded from the cache without touching t
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from songngu.backends.presets import resolve_model
-from songngu.errors import ModelUnavailableError
+from songngu.errors import BackendError, ModelUnavailableError
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +44,24 @@ def locate_model(model: str, revision: str | None = None) -> ModelLocation:
     if cached is not None:
         return cached
     return download_model(model_id, revision)
+
+
+def read_model_json(location: ModelLocation, name: str, *, required: bool = True) -> dict[str, Any]:
+    """Return one of the model's JSON files (``config.json``, ``generation_config.json``).
+
+    Raises:
+        BackendError: the file is unreadable, or missing while ``required``.
+    """
+    path = location.path / name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        if not required:
+            return {}
+        raise BackendError(f"{location.path}: cannot read {name} ({error}).") from error
+    except (OSError, ValueError) as error:
+        raise BackendError(f"{location.path}: cannot read {name} ({error}).") from error
+    return data if isinstance(data, dict) else {}
 
 
 def find_cached_model(model_id: str, revision: str | None = None) -> ModelLocation | None:

@@ -126,11 +126,19 @@ def _split_formats(
     "--batch-size",
     "max_batch_size",
     type=click.IntRange(1, 1024),
-    default=32,
-    show_default=True,
-    help="Most sentences per batch.",
+    help="Most sentences per batch (default: 16 with beam search, 32 greedy).",
 )
-@click.option("--threads", type=click.IntRange(1, 256), help="CPU threads for the model.")
+@click.option(
+    "--threads", type=click.IntRange(1, 256), help="CPU cores for the model (default: all)."
+)
+@click.option(
+    "--precision",
+    type=click.Choice(["auto", "float32", "bfloat16", "float16", "int8"]),
+    default="auto",
+    show_default=True,
+    help="Number format: auto is int8 for ct2 on CPU, bfloat16 for transformers on CPUs "
+    "with bfloat16 instructions, float16 on GPU, else float32.",
+)
 @click.option("--force", is_flag=True, help="Overwrite existing outputs.")
 @click.option(
     "--no-retry",
@@ -199,6 +207,7 @@ def _settings(options: dict[str, Any]) -> TranslationSettings:
         max_length_ratio=options["max_length_ratio"],
         max_input_tokens=options["max_input_tokens"],
         threads=options["threads"],
+        precision=options["precision"],
     )
     return TranslationSettings(
         backend="fake" if options["dry_run"] else options["backend"],

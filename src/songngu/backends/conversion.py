@@ -1,0 +1,96 @@
+"""Converting a transformers model to CTranslate2 once, locally, and caching the result.
+
+The converted model lives in ``$XDG_CACHE_HOME/songngu/ct2/<model-id>/<revision>-<quantization>/``
+(``~/.cache`` when the variable is unset), so a new revision or another quantization is a new
+folder and a cached one is never stale. Conversion writes into a temporary folder beside the
+target and renames it into place: an interrupted run leaves no half-written model, and of two
+runs converting at once the second simply keeps the first one's result.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+import warnings
+from pathlib import Path
+
+from songngu.backends.hub import ModelLocation
+from songngu.errors import BackendError
+
+__all__ = ["cache_root", "converted_model", "converted_model_folder"]
+
+logger = logging.getLogger(__name__)
+
+# The file CTranslate2 writes last; a folder without it is not a finished model.
+_MODEL_FILE = "model.bin"
+
+
+def cache_root() -> Path:
+    """Return songngu's cache folder (the XDG base directory convention)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "songngu"
+
+
+def converted_model_folder(location: ModelLocation, quantization: str) -> Path:
+    """Return where the converted model of this revision and quantization is kept."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "--", location.model_id).strip("-.") or "model"
+    return cache_root() / "ct2" / name / f"{location.revision}-{quantization}"
+
+
+def converted_model(location: ModelLocation, quantization: str) -> Path:
+    """Return the CTranslate2 model folder for ``location``, converting it on first use.
+
+    Raises:
+        BackendError: the converter is missing, or cannot convert this model.
+    """
+    target = converted_model_folder(location, quantization)
+    if (target / _MODEL_FILE).is_file():
+        return target
+    logger.info("converting %s to CTranslate2 (%s), once", location.model_id, quantization)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        _convert(location, scratch / "model", quantization)
+        _move_into_place(scratch / "model", target)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return target
+
+
+def _convert(location: ModelLocation, output: Path, quantization: str) -> None:
+    try:
+        from ctranslate2.converters import TransformersConverter
+    except ImportError as error:
+        raise BackendError(
+            f"The ct2 backend needs {error.name}; install it with: pip install 'songngu[fast]'."
+        ) from error
+    try:
+        with warnings.catch_warnings():
+            # The converter loads the tokenizer, and MarianTokenizer warns when sacremoses is
+            # missing; conversion never uses it (see the same filter in backends/hf.py).
+            warnings.filterwarnings("ignore", "Recommended: pip install sacremoses")
+            converter = TransformersConverter(str(location.path), low_cpu_mem_usage=True)
+            converter.convert(str(output), quantization=quantization)
+    except (ImportError, NotImplementedError, OSError, ValueError) as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise BackendError(
+            f"Model '{location.model_id}' could not be converted to CTranslate2: {reason}; "
+            "use --backend transformers."
+        ) from error
+
+
+def _move_into_place(folder: Path, target: Path) -> None:
+    if target.exists() and not (target / _MODEL_FILE).is_file():
+        shutil.rmtree(target)  # the remains of a damaged cache entry, never a finished model
+    try:
+        folder.rename(target)
+    except OSError as error:
+        # Another run may have finished the same conversion first; then its result is used.
+        if not (target / _MODEL_FILE).is_file():
+            raise BackendError(
+                f"Cannot store the converted model in {target} ({error}); "
+                "check that the folder is writable."
+            ) from error

@@ -1,0 +1,237 @@
+"""The CTranslate2 backend: the transformers model converted once, int8 on CPU, batches in parallel.
+
+Needs the ``fast`` extra (``pip install 'songngu[fast]'``). Translating imports neither torch nor
+transformers; only the one-time conversion does (:mod:`songngu.backends.conversion`). Tokens
+come from :mod:`songngu.backends.tokenization`, which matches the transformers tokenizers.
+See ``docs/design/performance.md``.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from songngu.backends import GenerationSettings, Translation, join_prefix
+from songngu.backends.conversion import converted_model
+from songngu.backends.decoding import default_batch_size, iter_batches, prefixed_cap
+from songngu.backends.hardware import thread_split
+from songngu.backends.hub import ModelLocation, locate_model, read_model_json
+from songngu.backends.presets import ModelFamily, family_for
+from songngu.backends.tokenization import PieceCodec, load_codec
+from songngu.errors import BackendError
+
+__all__ = ["CTranslate2Backend"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One sentence to decode: its source pieces, forced target pieces and length cap."""
+
+    source: list[str]
+    forced: list[str]
+    prefix_length: int
+    cap: int
+
+
+class CTranslate2Backend:
+    """Translate with a CTranslate2 model in length-sorted batches decoded in parallel."""
+
+    def __init__(self, settings: GenerationSettings) -> None:
+        """Locate the model, convert it if needed, and load it.
+
+        Raises:
+            ModelUnavailableError: the model is neither cached nor downloadable.
+            BackendError: ctranslate2 is missing, or the model cannot be converted or loaded.
+        """
+        ctranslate2 = _import_ctranslate2()
+        self.settings = settings
+        self.location: ModelLocation = locate_model(settings.model, settings.revision)
+        config = read_model_json(self.location, "config.json")
+        self.family: ModelFamily = family_for(str(config.get("model_type", "")))
+        self._codec: PieceCodec = load_codec(self.location.path, self.family)
+        self.device = _pick_device(ctranslate2, settings.device)
+        self.precision = _pick_precision(ctranslate2, settings.precision, self.device)
+        self._translator = _load(ctranslate2, self.location, self.device, self.precision, settings)
+        generation = read_model_json(self.location, "generation_config.json", required=False)
+        self._num_beams = settings.num_beams or int(generation.get("num_beams") or 1)
+        self._max_positions = int(config.get("max_position_embeddings") or 512)
+        self._forced = [self.family.target_language] if self.family.target_language else []
+
+    @property
+    def max_input_tokens(self) -> int:
+        """Return the source budget: the setting, or the family default within the model's limit."""
+        requested = self.settings.max_input_tokens or self.family.default_input_budget
+        return min(requested, self._max_positions - 2)
+
+    @property
+    def model_id(self) -> str:
+        """Return the Hub id or folder of the model."""
+        return self.location.model_id
+
+    @property
+    def model_revision(self) -> str:
+        """Return the Hub commit (or local hash) of the converted files."""
+        return self.location.revision
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Return the source-token count of each text, special tokens included."""
+        return [len(self._codec.source_pieces(text)) for text in texts]
+
+    def signature(self) -> str:
+        """Return ``backend:ct2|model:<id>@<revision>|beams:<n>|precision:<p>``."""
+        return (
+            f"backend:ct2|model:{self.location.model_id}@{self.location.revision}"
+            f"|beams:{self._num_beams}|precision:{self.precision}"
+        )
+
+    def with_repetition_controls(
+        self, repetition_penalty: float, no_repeat_ngram_size: int
+    ) -> CTranslate2Backend:
+        """Return a backend sharing this loaded model that penalises and blocks repeats.
+
+        Used for second attempts at outputs that fell into a loop (``songngu.retry``); the same
+        controls as the transformers backend, so both backends retry alike.
+        """
+        variant = copy.copy(self)
+        variant.settings = dataclasses.replace(
+            self.settings,
+            repetition_penalty=repetition_penalty,
+            no_repeat_ngram_size=no_repeat_ngram_size,
+        )
+        return variant
+
+    def translate(self, sources: Sequence[str]) -> list[Translation]:
+        """Translate each source; order and length are kept."""
+        return self.translate_with_prefix(sources, [""] * len(sources))
+
+    def translate_with_prefix(
+        self, sources: Sequence[str], prefixes: Sequence[str]
+    ) -> list[Translation]:
+        """Translate each source so that its target starts with exactly its prefix."""
+        if len(sources) != len(prefixes):
+            raise ValueError("sources and prefixes must have the same length")
+        rows = [self._row(source, prefix) for source, prefix in zip(sources, prefixes, strict=True)]
+        batch_size = default_batch_size(self.settings, self._num_beams)
+        batches = list(
+            iter_batches(
+                [len(row.source) for row in rows], batch_size, self.settings.max_batch_tokens
+            )
+        )
+        # Every batch is queued before any result is awaited, so all workers stay busy.
+        submitted = [(batch, self._submit([rows[index] for index in batch])) for batch in batches]
+        results: dict[int, Translation] = {}
+        for batch, futures in submitted:
+            for index, future in zip(batch, futures, strict=True):
+                hypothesis = future.result().hypotheses[0]
+                results[index] = self._finish(hypothesis, rows[index], prefixes[index])
+        return [results[index] for index in range(len(rows))]
+
+    def _finish(self, hypothesis: list[str], row: _Row, prefix: str) -> Translation:
+        """Cut the output at the row's own cap (flagged), and join its continuation to the prefix.
+
+        A batch decodes to the largest cap among its rows (CTranslate2 takes one maximum length
+        per call), so a row may run past its own cap; it is cut there and marked capped.
+        """
+        content = hypothesis[len(self._forced) :]
+        is_capped = len(content) >= row.cap
+        continuation = self._codec.decode(content[row.prefix_length : row.cap])
+        return Translation(text=join_prefix(prefix, continuation), is_capped=is_capped)
+
+    def _row(self, source: str, prefix: str) -> _Row:
+        pieces = self._codec.source_pieces(source)
+        prefix_pieces = self._codec.target_pieces(prefix) if prefix else []
+        room = self._max_positions - 2 - len(self._forced)
+        cap = prefixed_cap(len(prefix_pieces), len(pieces), self.settings, room)
+        return _Row(pieces, [*self._forced, *prefix_pieces], len(prefix_pieces), cap)
+
+    def _submit(self, rows: list[_Row]) -> list[Any]:
+        forced = [row.forced or None for row in rows]
+        return list(
+            self._translator.translate_batch(
+                [row.source for row in rows],
+                target_prefix=forced if any(forced) else None,
+                beam_size=self._num_beams,
+                max_decoding_length=len(self._forced) + max(row.cap for row in rows),
+                max_input_length=0,
+                repetition_penalty=self.settings.repetition_penalty,
+                no_repeat_ngram_size=self.settings.no_repeat_ngram_size,
+                asynchronous=True,
+            )
+        )
+
+
+def _import_ctranslate2() -> Any:
+    try:
+        import ctranslate2
+    except ImportError as error:
+        raise BackendError(
+            "The ct2 backend needs ctranslate2; install it with: pip install 'songngu[fast]'."
+        ) from error
+    return ctranslate2
+
+
+def _load(
+    ctranslate2: Any,
+    location: ModelLocation,
+    device: str,
+    precision: str,
+    settings: GenerationSettings,
+) -> Any:
+    folder = converted_model(location, precision)
+    inter, intra = thread_split(settings.threads, device)
+    try:
+        translator = ctranslate2.Translator(
+            str(folder),
+            device=device,
+            compute_type=precision,
+            inter_threads=inter,
+            intra_threads=intra,
+        )
+    except (RuntimeError, ValueError) as error:
+        raise BackendError(
+            f"The CTranslate2 model in {folder} could not be loaded ({error}); "
+            "delete that folder to convert the model again."
+        ) from error
+    logger.info(
+        "loaded %s (%s) with CTranslate2 on %s, %s, %d x %d threads",
+        location.model_id,
+        location.revision,
+        device,
+        precision,
+        inter,
+        intra,
+    )
+    return translator
+
+
+def _pick_device(ctranslate2: Any, requested: str) -> str:
+    has_cuda = ctranslate2.get_cuda_device_count() > 0
+    if requested == "auto":
+        return "cuda" if has_cuda else "cpu"
+    if requested == "cuda" and not has_cuda:
+        raise BackendError(
+            "--device cuda was asked for, but CTranslate2 sees no CUDA GPU; use --device cpu."
+        )
+    if requested not in {"cpu", "cuda"}:
+        raise BackendError(f"Unknown device '{requested}'; use auto, cpu or cuda.")
+    return requested
+
+
+def _pick_precision(ctranslate2: Any, requested: str, device: str) -> str:
+    """Return the compute type: int8 on CPU, float16 on GPU, unless asked otherwise."""
+    supported = sorted(ctranslate2.get_supported_compute_types(device))
+    if requested == "auto":
+        preferred = "float16" if device == "cuda" else "int8"
+        return preferred if preferred in supported else "float32"
+    if requested not in supported:
+        raise BackendError(
+            f"Precision '{requested}' is not available for CTranslate2 on {device}; "
+            f"use auto, {', '.join(supported)}."
+        )
+    return str(requested)

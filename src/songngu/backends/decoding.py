@@ -1,0 +1,78 @@
+"""Decoding plans that every backend shares: length-sorted batches and per-sentence length caps.
+
+Both are pure arithmetic on token counts, so the transformers and CTranslate2 backends batch
+and cap exactly alike, and the benchmark can predict how long each output may grow.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+
+from songngu.backends import GenerationSettings
+
+__all__ = ["default_batch_size", "iter_batches", "length_cap", "prefixed_cap"]
+
+
+def default_batch_size(
+    settings: GenerationSettings, num_beams: int, *, beam_search_batch_size: int = 16
+) -> int:
+    """Return the batch size to use: the setting, or the best measured one for this search.
+
+    Beam search slows down beyond 16 sentences per batch (its per-step logits and beam
+    reordering grow with batch × beams); greedy search gains up to 32 and more
+    (``docs/design/performance.md``, batch-size sweep). A backend whose beam search costs
+    memory per sentence asks for a smaller beam-search batch.
+    """
+    if settings.max_batch_size is not None:
+        return settings.max_batch_size
+    return beam_search_batch_size if num_beams > 1 else 32
+
+
+def iter_batches(
+    counts: Sequence[int], max_batch_size: int, max_batch_tokens: int
+) -> Iterator[list[int]]:
+    """Group indexes into length-sorted batches within the size and padded-token budgets."""
+    order = sorted(range(len(counts)), key=lambda index: -counts[index])
+    batch: list[int] = []
+    for index in order:
+        longest = counts[batch[0]] if batch else counts[index]
+        too_many = len(batch) >= max_batch_size
+        too_long = (len(batch) + 1) * longest > max_batch_tokens
+        if batch and (too_many or too_long):
+            yield batch
+            batch = []
+        batch.append(index)
+    if batch:
+        yield batch
+
+
+def length_cap(source_length: int, settings: GenerationSettings, room: int) -> int:
+    """Return the most target tokens a source of this length may produce.
+
+    ``room`` is how many target positions the model has left for the sentence itself (its
+    position table minus special and forced tokens).
+    """
+    wanted = math.ceil(settings.max_length_ratio * source_length) + settings.max_length_margin
+    return max(1, min(wanted, room))
+
+
+# Room a continuation always gets after a forced prefix: enough to close the sentence (a clause
+# end, a full stop, a closing quotation mark and </s>).
+_MIN_CONTINUATION = 8
+
+
+def prefixed_cap(
+    prefix_length: int, source_length: int, settings: GenerationSettings, room: int
+) -> int:
+    """Return the most target tokens, prefix included, for a decode after a forced prefix.
+
+    The prefix is part of the output, so it counts against the same cap as a first pass (the
+    guard against runaway repetition is about the whole output); a re-decode that forces a
+    glossary term near the end still gets room to finish the sentence.
+    """
+    cap = length_cap(source_length, settings, room)
+    if prefix_length == 0:
+        return cap
+    cap = max(cap, prefix_length + _MIN_CONTINUATION)
+    return max(prefix_length + 1, min(cap, room))
