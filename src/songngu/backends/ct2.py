@@ -8,8 +8,6 @@ See ``docs/design/performance.md``.
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +15,12 @@ from typing import Any
 
 from songngu.backends import GenerationSettings, Translation, join_prefix
 from songngu.backends.conversion import converted_model
-from songngu.backends.decoding import default_batch_size, iter_batches, prefixed_cap
+from songngu.backends.decoding import (
+    default_batch_size,
+    iter_batches,
+    prefixed_cap,
+    sharing_model_with,
+)
 from songngu.backends.hardware import thread_split
 from songngu.backends.hub import ModelLocation, locate_model, read_model_json
 from songngu.backends.presets import ModelFamily, family_for
@@ -98,13 +101,9 @@ class CTranslate2Backend:
         Used for second attempts at outputs that fell into a loop (``songngu.retry``); the same
         controls as the transformers backend, so both backends retry alike.
         """
-        variant = copy.copy(self)
-        variant.settings = dataclasses.replace(
-            self.settings,
-            repetition_penalty=repetition_penalty,
-            no_repeat_ngram_size=no_repeat_ngram_size,
+        return sharing_model_with(
+            self, repetition_penalty=repetition_penalty, no_repeat_ngram_size=no_repeat_ngram_size
         )
-        return variant
 
     def translate(self, sources: Sequence[str]) -> list[Translation]:
         """Translate each source; order and length are kept."""

@@ -1,4 +1,4 @@
-"""Decoding plans that every backend shares: length-sorted batches and per-sentence length caps.
+"""Decoding plans that every backend shares: length-sorted batches, length caps, variants.
 
 Both are pure arithmetic on token counts, so the transformers and CTranslate2 backends batch
 and cap exactly alike, and the benchmark can predict how long each output may grow.
@@ -6,12 +6,21 @@ and cap exactly alike, and the benchmark can predict how long each output may gr
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import math
 from collections.abc import Iterator, Sequence
+from typing import Any, Protocol, TypeVar
 
 from songngu.backends import GenerationSettings
 
-__all__ = ["default_batch_size", "iter_batches", "length_cap", "prefixed_cap"]
+__all__ = [
+    "default_batch_size",
+    "iter_batches",
+    "length_cap",
+    "prefixed_cap",
+    "sharing_model_with",
+]
 
 
 def default_batch_size(
@@ -76,3 +85,17 @@ def prefixed_cap(
         return cap
     cap = max(cap, prefix_length + _MIN_CONTINUATION)
     return max(prefix_length + 1, min(cap, room))
+
+
+class _Configured(Protocol):
+    settings: GenerationSettings
+
+
+ConfiguredBackend = TypeVar("ConfiguredBackend", bound=_Configured)
+
+
+def sharing_model_with(backend: ConfiguredBackend, **changes: Any) -> ConfiguredBackend:
+    """Return a shallow copy of a backend, its loaded model shared, with changed settings."""
+    variant = copy.copy(backend)
+    variant.settings = dataclasses.replace(backend.settings, **changes)
+    return variant

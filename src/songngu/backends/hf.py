@@ -7,8 +7,6 @@ time elsewhere in songngu. Model-family quirks come from :mod:`songngu.backends.
 from __future__ import annotations
 
 import contextlib
-import copy
-import dataclasses
 import logging
 import math
 import warnings
@@ -18,7 +16,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from songngu.backends import GenerationSettings, Translation, join_prefix
-from songngu.backends.decoding import default_batch_size, iter_batches, prefixed_cap
+from songngu.backends.decoding import (
+    default_batch_size,
+    iter_batches,
+    prefixed_cap,
+    sharing_model_with,
+)
 from songngu.backends.hardware import has_native_bfloat16, thread_split
 from songngu.backends.hub import ModelLocation, locate_model, read_model_json
 from songngu.backends.presets import ModelFamily, family_for
@@ -93,13 +96,9 @@ class TransformersBackend:
 
         Used for second attempts at outputs that fell into a loop (``songngu.retry``).
         """
-        variant = copy.copy(self)
-        variant.settings = dataclasses.replace(
-            self.settings,
-            repetition_penalty=repetition_penalty,
-            no_repeat_ngram_size=no_repeat_ngram_size,
+        return sharing_model_with(
+            self, repetition_penalty=repetition_penalty, no_repeat_ngram_size=no_repeat_ngram_size
         )
-        return variant
 
     def translate(self, sources: Sequence[str]) -> list[Translation]:
         """Translate each source; order and length are kept."""
