@@ -91,8 +91,8 @@ def main() -> None:
     arguments = _parse_arguments()
     work_dir = arguments.work_dir.resolve()
     work_dir.mkdir(parents=True, exist_ok=True)
-    model_id = PRESETS["opus-mt"]
-    model_dir = arguments.model or prepare_model(work_dir, arguments.article)
+    model_id = PRESETS[arguments.preset]
+    model_dir = arguments.model or prepare_model(work_dir, arguments.article, arguments.preset)
     environment = install_environment(work_dir, model_dir, model_id)
     workload = build_workload(model_dir, model_id, arguments.article, is_random=not arguments.model)
     workload_path = work_dir / "workload.json"
@@ -112,7 +112,15 @@ def main() -> None:
 def _parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--article", type=Path, default=HERE / "data" / "han-man-mien-tay.txt")
-    parser.add_argument("--model", type=Path, help="a real opus-mt-vi-en folder (real weights)")
+    parser.add_argument(
+        "--preset",
+        choices=["opus-mt", "nllb-600m"],
+        default="opus-mt",
+        help="the architecture to build (peers' CT2 workers run opus-mt only)",
+    )
+    parser.add_argument(
+        "--model", type=Path, help="a real model folder of the preset (real weights)"
+    )
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--variants", help=f"comma-separated, from: {', '.join(VARIANTS)}")
     parser.add_argument("--options", default="", help="extra options for every songngu run")
@@ -124,6 +132,8 @@ def _parse_arguments() -> argparse.Namespace:
 
 def _variants(arguments: argparse.Namespace) -> list[Variant]:
     names = arguments.variants.split(",") if arguments.variants else DEFAULT_VARIANTS
+    if arguments.preset != "opus-mt":  # the peers' workers read Marian's SentencePiece files
+        names = [name for name in names if not name.startswith("peers-")]
     found = []
     for name in names:
         backend, _, extra = name.partition(":")  # e.g. "ct2:--batch-size 8 --threads 1"
@@ -194,6 +204,7 @@ def _run_cli(variant: Variant, arguments, workload: Workload, environment: dict)
         *("-v", "translate", str(arguments.article), "-o", str(output), "-f", "docx,md,json"),
         *("--force", "--max-length-ratio", str(workload.max_length_ratio)),
         *(["--no-retry"] if _has_no_retry() else []),
+        *(("--model", arguments.preset) if arguments.preset != "opus-mt" else ()),
         *(() if variant.glossary else ("--no-shipped-glossary",)),
         *_memory_options(variant, arguments, workload, environment),
         *variant.options,

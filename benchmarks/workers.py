@@ -34,18 +34,29 @@ def run_naive(workload: Workload, num_beams: int) -> dict[str, float | int]:
         tokenizer = AutoTokenizer.from_pretrained(workload.model_dir)
     model = AutoModelForSeq2SeqLM.from_pretrained(workload.model_dir).eval()
     model.generation_config.max_length = None
+    # NLLB writes its target language first, as the product forces it (presets.py).
+    forced = [tokenizer.convert_tokens_to_ids("eng_Latn")] if "nllb" in workload.model_id else []
+    options = {"forced_bos_token_id": forced[0]} if forced else {}
+    # Marian forces </s> after the last token; NLLB's generation config forces no end token.
+    ends_with_eos = model.generation_config.forced_eos_token_id is not None
     loaded = time.perf_counter()
     first, misses, outputs = 0.0, 0, {}
     for text, target in zip(workload.segments, workload.target_tokens, strict=True):
         encoded = tokenizer(text, return_tensors="pt")
         # With random weights, exactly `target` content tokens and then the forced </s>, as
         # the product decodes them; with real weights the model ends where it ends.
-        least = target if workload.is_random else None
+        least = target + len(forced) if workload.is_random else None
         output = model.generate(
-            **encoded, num_beams=num_beams, min_new_tokens=least, max_new_tokens=target + 1
+            **encoded,
+            num_beams=num_beams,
+            min_new_tokens=least,
+            max_new_tokens=target + len(forced) + int(ends_with_eos),
+            **options,
         )
         outputs[text] = tokenizer.decode(output[0], skip_special_tokens=True)
-        misses += workload.is_random and _content_length(output[0].tolist(), model) != target
+        row = output[0].tolist()
+        row = row[:1] + row[1 + len(forced) :]  # the start token, then the content
+        misses += workload.is_random and _content_length(row, model) != target
         first = first or time.perf_counter()
     times = _times(imported, loaded, first, misses)
     del torch

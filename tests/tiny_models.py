@@ -37,6 +37,8 @@ FAKE_COMMIT = "0123456789abcdef0123456789abcdef01234567"
 
 # opus-mt-vi-en's real vocabulary size; its last id is <pad>, which is also the decoder start.
 MARIAN_FULL_VOCAB_SIZE = 53_685
+# NLLB-200's vocabulary size (config.json of facebook/nllb-200-distilled-600M).
+NLLB_FULL_VOCAB_SIZE = 256_206
 
 VIETNAMESE_LINES: tuple[str, ...] = (
     "Chiều 12/3, Bộ trưởng Bộ Công an chủ trì hội nghị tổng kết công tác năm 2024 tại Hà Nội.",
@@ -274,18 +276,33 @@ def build_nllb(
     ffn: int = 32,
     seed: int = 0,
     max_position_embeddings: int = 1024,
+    vocab_size: int | None = None,
 ) -> Path:
     """Build a random-weight M2M100 model with an NLLB tokenizer, like NLLB-200, and return it."""
     from transformers import GenerationConfig, M2M100Config, M2M100ForConditionalGeneration
 
     directory.mkdir(parents=True, exist_ok=True)
-    tokenizer = _build_nllb_tokenizer()
+    tokenizer = _build_nllb_tokenizer(vocab_size)
     tokenizer.save_pretrained(directory)
     shape = _shape(d_model, layers, heads, ffn, max_position_embeddings)
     config = M2M100Config.from_dict({**_NLLB_CONFIG, **shape, "vocab_size": len(tokenizer)})
     generation = GenerationConfig.from_dict(_NLLB_GENERATION)
     _save_model(M2M100ForConditionalGeneration, config, generation, directory, seed)
     return directory
+
+
+def build_nllb_full_size(directory: Path, *, seed: int = 0) -> Path:
+    """Build a random-weight model with NLLB-200-distilled-600M's exact architecture."""
+    return build_nllb(
+        directory,
+        d_model=1024,
+        layers=12,
+        heads=16,
+        ffn=4096,
+        seed=seed,
+        max_position_embeddings=1024,
+        vocab_size=NLLB_FULL_VOCAB_SIZE,
+    )
 
 
 def install_in_hub_cache(
@@ -479,7 +496,7 @@ def _save_marian_tokenizer(
     return len(vocabulary)
 
 
-def _build_nllb_tokenizer() -> NllbTokenizer:
+def _build_nllb_tokenizer(vocab_size: int | None = None) -> NllbTokenizer:
     """Train a tiny BPE on both languages and wrap it in an NllbTokenizer."""
     from tokenizers import Tokenizer, models, pre_tokenizers, trainers
     from transformers import NllbTokenizer
@@ -499,8 +516,12 @@ def _build_nllb_tokenizer() -> NllbTokenizer:
     bpe.train_from_iterator(VIETNAMESE_LINES + ENGLISH_LINES, trainer)
     trained = json.loads(bpe.to_str())["model"]
     vocabulary: dict[str, int] = trained["vocab"]
-    # Like NLLB-200: language codes follow the pieces and <mask> comes last.
-    for code in [*FAIRSEQ_LANGUAGE_CODES, "<mask>"]:
+    # Like NLLB-200: language codes follow the pieces and <mask> comes last. A full-size
+    # vocabulary is padded with pieces that no merge produces (the model may still write them).
+    trailing = [*FAIRSEQ_LANGUAGE_CODES, "<mask>"]
+    for index in range(max(0, (vocab_size or 0) - len(vocabulary) - len(trailing))):
+        vocabulary[f"⟪{index}⟫"] = len(vocabulary)
+    for code in trailing:
         vocabulary[code] = len(vocabulary)
     # transformers annotates merges as strings, but the tokenizers library wants (left, right).
     merges: list[Any] = [tuple(merge) for merge in trained["merges"]]
