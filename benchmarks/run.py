@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import functools
 import json
 import os
 import random
@@ -203,7 +202,7 @@ def _run_cli(variant: Variant, arguments, workload: Workload, environment: dict)
         *_songngu_command(),
         *("-v", "translate", str(arguments.article), "-o", str(output), "-f", "docx,md,json"),
         *("--force", "--max-length-ratio", str(workload.max_length_ratio)),
-        *(["--no-retry"] if _has_no_retry() else []),
+        "--no-retry",
         *(("--model", arguments.preset) if arguments.preset != "opus-mt" else ()),
         *(() if variant.glossary else ("--no-shipped-glossary",)),
         *_memory_options(variant, arguments, workload, environment),
@@ -259,14 +258,6 @@ def _remember(output_json: Path, memory: Path) -> None:
 def _songngu_command() -> list[str]:
     script = Path(sys.executable).parent / "songngu"
     return [str(script)] if script.is_file() else [sys.executable, "-m", "songngu"]
-
-
-@functools.cache
-def _has_no_retry() -> bool:
-    help_text = subprocess.run(
-        [*_songngu_command(), "translate", "--help"], capture_output=True, text=True, check=True
-    ).stdout
-    return "--no-retry" in help_text
 
 
 # Linux carries the forking process's peak RSS over into the child's ru_maxrss, so the timed
