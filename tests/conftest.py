@@ -13,7 +13,13 @@ from hypothesis import settings
 from songngu.backends.fake import FakeBackend
 
 # The tiny random-weight models and their offline hub cache live in tiny_models.py.
-from tiny_models import hub_cache, tiny_hub_cache_dir, tiny_model_dirs  # noqa: F401
+from tiny_models import (  # noqa: F401
+    hub_cache,
+    runaway_hub_cache,
+    runaway_model_dirs,
+    tiny_hub_cache_dir,
+    tiny_model_dirs,
+)
 
 # Property tests are derandomised by default, so a CI run is reproducible and cannot fail on an
 # example no earlier run saw; HYPOTHESIS_PROFILE=explore searches new examples on each run.

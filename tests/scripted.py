@@ -135,3 +135,20 @@ def many_sentences(count: int, topic: str = "xe buýt") -> str:
     ]
     paragraphs = [" ".join(sentences[start : start + 5]) for start in range(0, count, 5)]
     return "\n\n".join(paragraphs) + "\n"
+
+
+class OutOfMemoryError(RuntimeError):
+    """Named like ``torch.OutOfMemoryError``, which songngu recognises by its name."""
+
+
+class FailingBackend(FakeBackend):
+    """Raises :attr:`failure` when asked to translate a source that mentions a storm ("Bão")."""
+
+    failure: BaseException = RuntimeError("the model failed")
+
+    def translate_with_prefix(
+        self, sources: Sequence[str], prefixes: Sequence[str]
+    ) -> list[Translation]:
+        if any("Bão" in source for source in sources):
+            raise self.failure
+        return super().translate_with_prefix(sources, prefixes)

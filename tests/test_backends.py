@@ -3,7 +3,7 @@
 import pytest
 
 from songngu.backends import BACKENDS, GenerationSettings, Translator, join_prefix, load_backend
-from songngu.backends.decoding import iter_batches, prefixed_cap
+from songngu.backends.decoding import iter_batches, prefix_fits, prefixed_cap
 from songngu.errors import BackendError, ModelUnavailableError
 
 SOURCES = [
@@ -159,12 +159,20 @@ def test_join_prefix(prefix, continuation, expected):
         (5, 10, 400, 20),  # the prefix counts against the same cap
         (18, 10, 400, 26),  # a prefix near the cap still leaves room to finish the sentence
         (30, 10, 400, 38),
-        (30, 10, 32, 32),  # never beyond the model's positions...
-        (40, 10, 32, 41),  # ...except to keep a prefix longer than them whole, plus one token
+        (24, 10, 32, 32),  # never beyond the model's positions
     ],
 )
 def test_a_forced_prefix_counts_against_the_output_cap(
     prefix_length, source_length, room, expected
 ):
     settings = GenerationSettings(max_length_ratio=1.0, max_length_margin=10)
+    assert prefix_fits(prefix_length, room)
     assert prefixed_cap(prefix_length, source_length, settings, room) == expected
+
+
+@pytest.mark.parametrize(("prefix_length", "room"), [(25, 32), (32, 32), (40, 32), (600, 510)])
+def test_a_prefix_that_leaves_no_room_to_finish_is_never_decoded(prefix_length, room):
+    settings = GenerationSettings(max_length_ratio=1.0, max_length_margin=10)
+    assert not prefix_fits(prefix_length, room)
+    with pytest.raises(ValueError, match="leaves no room"):
+        prefixed_cap(prefix_length, 10, settings, room)

@@ -203,3 +203,33 @@ def test_every_rendering_is_present_with_tiny_random_models(hub_cache, model, nu
     backend = load_backend("transformers", settings)
     sentences = [SENTENCES[0], SENTENCES[2], SENTENCES[4]]
     _assert_all_rendered(enforce_terms(_jobs(backend, sentences), backend))
+
+
+class CrampedBackend(ScriptedBackend):
+    """A model with a tiny position table: a prefix of more than ``room`` words does not fit."""
+
+    def __init__(self, room: int) -> None:
+        super().__init__()
+        self.room = room
+        self.decoded_prefixes: list[str] = []
+
+    def prefix_fits(self, prefixes):
+        return [len(prefix.split()) <= self.room for prefix in prefixes]
+
+    def translate_with_prefix(self, sources, prefixes):
+        if not all(self.prefix_fits(prefixes)):
+            raise ValueError("a prefix beyond the position table")
+        self.decoded_prefixes.extend(prefix for prefix in prefixes if prefix)
+        return super().translate_with_prefix(sources, prefixes)
+
+
+@pytest.mark.parametrize("room", [0, 3, 8])
+def test_terms_whose_prefix_does_not_fit_are_inserted_not_decoded(room):
+    backend = CrampedBackend(room)
+    jobs = enforce_terms(_jobs(backend), backend)
+    _assert_all_rendered(jobs)
+    assert all(len(prefix.split()) <= room for prefix in backend.decoded_prefixes)
+    if room == 0:
+        assert backend.decoded_prefixes == []
+        methods = {term.method for job in jobs for term in mark_enforced(job)}
+        assert "prefix" not in methods

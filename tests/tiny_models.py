@@ -600,3 +600,74 @@ def _link_pointer(blob: Path, pointer: Path) -> None:
     except OSError:
         # Windows without developer mode cannot symlink; the hub then copies the blob too.
         shutil.copyfile(blob, pointer)
+
+
+# A runaway model: the end-of-sentence logit is pushed down so far that decoding never stops on
+# its own, the way a real model caught in a repetition loop runs to its length cap; and a
+# position table of 64, so that the model's limits bite within milliseconds.
+RUNAWAY_POSITIONS = 64
+_NEVER = -1e4
+
+
+def build_runaway_marian(directory: Path) -> Path:
+    """Build a tiny Marian model whose outputs never end, with 64 positions."""
+    import torch
+    from transformers import MarianMTModel
+
+    build_marian(directory, max_position_embeddings=RUNAWAY_POSITIONS)
+    model = MarianMTModel.from_pretrained(directory)
+    with torch.no_grad():
+        # Marian adds final_logits_bias to every output's logits; CTranslate2 converts it too.
+        model.final_logits_bias[0, model.config.eos_token_id] = _NEVER
+    model.save_pretrained(directory)
+    return directory
+
+
+def build_runaway_nllb(directory: Path) -> Path:
+    """Build a tiny M2M100 (NLLB) model whose outputs never end, with 64 positions.
+
+    M2M100 has no output bias and ties its output projection to the embeddings, so one hidden
+    dimension is made constant instead: the decoder's final layer norm writes 1 into dimension
+    0 whatever its input (weight 0, bias 1), and the embedding of </s>, which is also its output
+    weight, is -1e4 there and 0 elsewhere. (As an input, </s> then swamps the layer norms, which
+    only makes a random model more random.)
+    """
+    import torch
+    from transformers import M2M100ForConditionalGeneration
+
+    build_nllb(directory, max_position_embeddings=RUNAWAY_POSITIONS)
+    model = M2M100ForConditionalGeneration.from_pretrained(directory)
+    eos = model.config.eos_token_id
+    with torch.no_grad():
+        norm = model.model.decoder.layer_norm
+        norm.weight[0], norm.bias[0] = 0.0, 1.0
+        embeddings = model.get_input_embeddings().weight
+        embeddings[eos] = 0.0
+        embeddings[eos, 0] = _NEVER
+    model.save_pretrained(directory)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def runaway_model_dirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Build both runaway models once per session, keyed by the real repository id."""
+    root = tmp_path_factory.mktemp("runaway-models")
+    return {
+        MARIAN_REPO_ID: build_runaway_marian(root / "marian"),
+        NLLB_REPO_ID: build_runaway_nllb(root / "nllb"),
+    }
+
+
+@pytest.fixture
+def runaway_hub_cache(
+    runaway_model_dirs: dict[str, Path],
+    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> HubCache:
+    """Serve the runaway models under the real ids from an offline hub cache of their own."""
+    cache_dir = tmp_path_factory.getbasetemp() / "runaway-hub-cache"
+    for repo_id, model_dir in runaway_model_dirs.items():
+        install_in_hub_cache(cache_dir, repo_id, model_dir)
+    isolate_hub(monkeypatch, cache_dir, tmp_path / "hf-home")
+    return HubCache(cache_dir)

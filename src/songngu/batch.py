@@ -16,7 +16,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from songngu.errors import ExportError, InputError, SongnguError, TranslationInterrupted
+from songngu.errors import (
+    ExportError,
+    InputError,
+    SongnguError,
+    TranslationError,
+    TranslationInterrupted,
+)
 from songngu.exporters import EXPORTERS, output_path, refuse_existing, write_outputs
 from songngu.journal import Journal, text_digest
 from songngu.model import Document, Severity
@@ -155,6 +161,12 @@ def iter_translated_files(
             result = _translate_file(path, pipeline, options, progress_for(path), journal)
         except SongnguError as error:
             yield FileResult(path, error=error, seconds=time.perf_counter() - started)
+            continue
+        except Exception as error:
+            # A failure nothing foresaw ends this file, not the run (--debug shows the cause).
+            failure = TranslationError(path, error)
+            failure.__cause__ = error
+            yield FileResult(path, error=failure, seconds=time.perf_counter() - started)
             continue
         except KeyboardInterrupt as interrupt:
             if journal is None or isinstance(interrupt, TranslationInterrupted):

@@ -64,6 +64,61 @@ class PipelineError(SongnguError, TypeError):
     """A pipeline stage broke the stage contract."""
 
 
+class TranslationError(SongnguError, RuntimeError):
+    """The model (or songngu itself) failed while translating one file; the others go on.
+
+    Says which file and sentence, what failed (out of memory gets what to lower), and how much
+    of the file is saved in the resume journal; ``--debug`` shows the traceback of the cause.
+    """
+
+    def __init__(
+        self,
+        source_path: str,
+        cause: BaseException,
+        segment_ids: tuple[str, ...] = (),
+        saved: str = "",
+    ) -> None:
+        """Compose the one-line message from what is known about the failure."""
+        self.source_path = source_path
+        self.cause = cause
+        self.segment_ids = segment_ids
+        where = f" while translating {_describe_segments(segment_ids)}" if segment_ids else ""
+        what = "ran out of memory" if is_out_of_memory(cause) else "the model failed"
+        advice = (
+            "lower --batch-size or --beams (or use --device cpu)"
+            if is_out_of_memory(cause)
+            else "run with --debug for the traceback and report it"
+        )
+        if not segment_ids and not is_out_of_memory(cause):
+            what = "an unexpected error stopped this file"
+        saved = f"; {saved}" if saved else ""
+        super().__init__(f"{source_path}: {what}{where} ({_first_line(cause)}){saved}; {advice}.")
+
+
+def is_out_of_memory(error: BaseException) -> bool:
+    """Return whether ``error`` says the CPU or GPU ran out of memory.
+
+    torch raises ``torch.OutOfMemoryError`` (a RuntimeError), Python ``MemoryError``, and
+    CTranslate2 a RuntimeError whose message holds "out of memory" or "bad_alloc".
+    """
+    if isinstance(error, MemoryError) or type(error).__name__ == "OutOfMemoryError":
+        return True
+    text = str(error).lower()
+    return "out of memory" in text or "bad_alloc" in text
+
+
+def _describe_segments(segment_ids: tuple[str, ...]) -> str:
+    if len(segment_ids) == 1:
+        return segment_ids[0]
+    return f"{segment_ids[0]} (one of {len(segment_ids)} sentences in the batch)"
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    first = text.splitlines()[0] if text else ""
+    return f"{type(error).__name__}: {first}" if first else type(error).__name__
+
+
 class TranslationInterrupted(KeyboardInterrupt):
     """Ctrl-C stopped a translation; what was finished is saved in the resume journal.
 

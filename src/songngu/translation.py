@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from songngu.backends import Translation, Translator
-from songngu.errors import TranslationInterrupted
+from songngu.errors import SongnguError, TranslationError, TranslationInterrupted
 from songngu.glossary.enforcement import TermJob, enforce_terms, mark_enforced
 from songngu.journal import Journal, JournalEntry, piece_key
 from songngu.model import Document, Issue, Origin, Segment, Severity, TermMatch, replace_segments
@@ -68,6 +68,15 @@ class _Piece:
 
     source: str
     terms: tuple[TermMatch, ...]
+    segment_id: str = ""
+
+
+class _ChunkError(Exception):
+    """A backend call raised; carries the ids of the sentences it was translating."""
+
+    def __init__(self, segment_ids: tuple[str, ...]) -> None:
+        super().__init__(", ".join(segment_ids))
+        self.segment_ids = segment_ids
 
 
 class TranslateStage:
@@ -100,6 +109,8 @@ class TranslateStage:
 
         Raises:
             TranslationInterrupted: Ctrl-C, with a journal: says how much is saved in it.
+            TranslationError: the backend raised (out of memory, a model that misbehaves in
+                a way nothing here foresaw); names the sentence and what is saved.
         """
         translated = {s.id for b in document.blocks if b.is_translated for s in b.segments}
         segments = list(document.iter_segments())
@@ -115,6 +126,12 @@ class TranslateStage:
             raise self._interruption(
                 document, len(translated), pending, self.journal
             ) from interrupt
+        except _ChunkError as failure:
+            cause = failure.__cause__ or failure
+            saved = self._saved_note(len(translated), pending)
+            raise TranslationError(
+                document.meta.source_path, cause, failure.segment_ids, saved
+            ) from cause
         return replace_segments(document, updates)
 
     def _from_memory(self, segments: list[Segment]) -> dict[str, Segment]:
@@ -188,6 +205,16 @@ class TranslateStage:
         return [jobs[index] for index in range(len(pieces))]
 
     def _translate_chunk(self, pieces: list[_Piece], translator: Translator) -> list[TermJob]:
+        try:
+            return self._translate_and_enforce(pieces, translator)
+        except SongnguError:
+            raise
+        except Exception as error:
+            # Whatever a backend raises ends this file in one line, not the run in a traceback.
+            ids = tuple(dict.fromkeys(piece.segment_id for piece in pieces))
+            raise _ChunkError(ids) from error
+
+    def _translate_and_enforce(self, pieces: list[_Piece], translator: Translator) -> list[TermJob]:
         first = translator.translate([piece.source for piece in pieces])
         initial = [
             TermJob(piece.source, piece.terms, translation)
@@ -252,17 +279,28 @@ class TranslateStage:
     def _interruption(
         self, document: Document, num_translated: int, pending: list[Segment], journal: Journal
     ) -> TranslationInterrupted:
-        """Count the sentences whose every piece is in the journal (or was never pending)."""
+        """Say how many sentences are saved in the journal (or never needed the model)."""
+        num_saved = num_translated - self._num_waiting(pending, journal)
+        return TranslationInterrupted(
+            document.meta.source_path, journal.path, num_saved, num_translated
+        )
+
+    def _saved_note(self, num_translated: int, pending: list[Segment]) -> str:
+        """Say how much of a failed file the journal keeps for the next run."""
+        if self.journal is None:
+            return ""
+        num_saved = num_translated - self._num_waiting(pending, self.journal)
+        return f"{num_saved} of {num_translated} sentences are saved in {self.journal.path}"
+
+    def _num_waiting(self, pending: list[Segment], journal: Journal) -> int:
+        """Count the pending sentences not every piece of which is in the journal."""
 
         def is_saved(segment: Segment) -> bool:
             pieces = self._pieces.get(segment.source, [])
             keys = [piece_key(_FIRST_ATTEMPT, piece.source, piece.terms) for piece in pieces]
             return bool(keys) and all(journal.has(key) for key in keys)
 
-        num_waiting = sum(not is_saved(segment) for segment in pending)
-        return TranslationInterrupted(
-            document.meta.source_path, journal.path, num_translated - num_waiting, num_translated
-        )
+        return sum(not is_saved(segment) for segment in pending)
 
 
 def _copied(segment: Segment) -> Segment:
@@ -287,7 +325,7 @@ def _split(segment: Segment, budget: int, translator: Translator) -> list[_Piece
             for term in segment.terms
             if term.start >= offset and term.end <= end
         )
-        pieces.append(_Piece(text, inside))
+        pieces.append(_Piece(text, inside, segment.id))
         offset = end
     return pieces
 

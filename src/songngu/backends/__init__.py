@@ -89,6 +89,10 @@ class Translator(Protocol):
         """Return the number of model tokens of each text, special tokens included."""
         ...
 
+    def prefix_fits(self, prefixes: Sequence[str]) -> list[bool]:
+        """Return whether each forced target prefix leaves room to finish within the model."""
+        ...
+
     def signature(self) -> str:
         """Return this backend's part of the reproducibility signature."""
         ...
@@ -100,7 +104,10 @@ class Translator(Protocol):
     def translate_with_prefix(
         self, sources: Sequence[str], prefixes: Sequence[str]
     ) -> list[Translation]:
-        """Translate each source so that its target starts with exactly the given prefix."""
+        """Translate each source so that its target starts with exactly the given prefix.
+
+        Every prefix must fit (:meth:`prefix_fits`); a backend raises ``ValueError`` otherwise.
+        """
         ...
 
 

@@ -18,6 +18,7 @@ from songngu.backends.conversion import converted_model
 from songngu.backends.decoding import (
     default_batch_size,
     iter_batches,
+    prefix_fits,
     prefixed_cap,
     sharing_model_with,
 )
@@ -65,6 +66,8 @@ class CTranslate2Backend:
         self._num_beams = settings.num_beams or int(generation.get("num_beams") or 1)
         self._max_positions = int(config.get("max_position_embeddings") or 512)
         self._forced = [self.family.target_language] if self.family.target_language else []
+        # Target positions left for content: not the decoder start, forced tokens or </s>.
+        self._room = self._max_positions - 2 - len(self._forced)
 
     @property
     def max_input_tokens(self) -> int:
@@ -85,6 +88,13 @@ class CTranslate2Backend:
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """Return the source-token count of each text, special tokens included."""
         return [len(self._codec.source_pieces(text)) for text in texts]
+
+    def prefix_fits(self, prefixes: Sequence[str]) -> list[bool]:
+        """Return whether each prefix leaves room to finish within the model's positions."""
+        return [
+            prefix_fits(len(self._codec.target_pieces(prefix)) if prefix else 0, self._room)
+            for prefix in prefixes
+        ]
 
     def signature(self) -> str:
         """Return ``backend:ct2|model:<id>@<revision>|beams:<n>|precision:<p>``."""
@@ -145,8 +155,7 @@ class CTranslate2Backend:
     def _row(self, source: str, prefix: str) -> _Row:
         pieces = self._codec.source_pieces(source)
         prefix_pieces = self._codec.target_pieces(prefix) if prefix else []
-        room = self._max_positions - 2 - len(self._forced)
-        cap = prefixed_cap(len(prefix_pieces), len(pieces), self.settings, room)
+        cap = prefixed_cap(len(prefix_pieces), len(pieces), self.settings, self._room)
         return _Row(pieces, [*self._forced, *prefix_pieces], len(prefix_pieces), cap)
 
     def _submit(self, rows: list[_Row]) -> list[Any]:

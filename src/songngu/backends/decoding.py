@@ -18,6 +18,7 @@ __all__ = [
     "default_batch_size",
     "iter_batches",
     "length_cap",
+    "prefix_fits",
     "prefixed_cap",
     "sharing_model_with",
 ]
@@ -71,6 +72,17 @@ def length_cap(source_length: int, settings: GenerationSettings, room: int) -> i
 _MIN_CONTINUATION = 8
 
 
+def prefix_fits(prefix_length: int, room: int) -> bool:
+    """Return whether a forced prefix of this many target tokens leaves the continuation room.
+
+    ``room`` is the model's own limit (see :func:`length_cap`). A prefix that does not fit is
+    never decoded: the model's position table ends there (Marian has 512 positions, NLLB and
+    mBART 1024), and decoding past it fails or writes garbage. The caller places the term
+    another way instead.
+    """
+    return prefix_length + _MIN_CONTINUATION <= room
+
+
 def prefixed_cap(
     prefix_length: int, source_length: int, settings: GenerationSettings, room: int
 ) -> int:
@@ -78,13 +90,20 @@ def prefixed_cap(
 
     The prefix is part of the output, so it counts against the same cap as a first pass (the
     guard against runaway repetition is about the whole output); a re-decode that forces a
-    glossary term near the end still gets room to finish the sentence.
+    glossary term near the end still gets room to finish the sentence. The cap never exceeds
+    ``room``.
+
+    Raises:
+        ValueError: the prefix does not fit (:func:`prefix_fits`); callers check first.
     """
     cap = length_cap(source_length, settings, room)
     if prefix_length == 0:
         return cap
-    cap = max(cap, prefix_length + _MIN_CONTINUATION)
-    return max(prefix_length + 1, min(cap, room))
+    if not prefix_fits(prefix_length, room):
+        raise ValueError(
+            f"a forced prefix of {prefix_length} tokens leaves no room within {room} positions"
+        )
+    return min(max(cap, prefix_length + _MIN_CONTINUATION), room)
 
 
 class _Configured(Protocol):

@@ -41,6 +41,10 @@ class FakeBackend:
         """Count whitespace-separated words plus one end-of-sentence token."""
         return [len(text.split()) + 1 for text in texts]
 
+    def prefix_fits(self, prefixes: Sequence[str]) -> list[bool]:
+        """Return True for each prefix: the fake has no position table."""
+        return [True] * len(prefixes)
+
     def signature(self) -> str:
         """Return ``backend:fake``."""
         return "backend:fake"

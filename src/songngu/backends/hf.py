@@ -19,6 +19,7 @@ from songngu.backends import GenerationSettings, Translation, join_prefix
 from songngu.backends.decoding import (
     default_batch_size,
     iter_batches,
+    prefix_fits,
     prefixed_cap,
     sharing_model_with,
 )
@@ -80,6 +81,12 @@ class TransformersBackend:
             return []
         encoded = self._tokenizer(list(texts), add_special_tokens=True)
         return [len(ids) for ids in encoded["input_ids"]]
+
+    def prefix_fits(self, prefixes: Sequence[str]) -> list[bool]:
+        """Return whether each prefix leaves room to finish within the model's positions."""
+        return [
+            prefix_fits(len(self._target_ids(prefix)), self._limits.room) for prefix in prefixes
+        ]
 
     def signature(self) -> str:
         """Return ``backend:transformers|model:<id>@<revision>|beams:<n>|precision:<p>``."""
@@ -209,10 +216,14 @@ class _GenerationLimits:
             forced = [int(tokenizer.convert_tokens_to_ids(family.target_language))]
         return cls(int(config.eos_token_id), max_positions, forced)
 
+    @property
+    def room(self) -> int:
+        """Return the target positions left for content: not the start, forced tokens or </s>."""
+        return self.max_positions - 2 - self.num_forced
+
     def cap(self, prefix_length: int, source_length: int, settings: GenerationSettings) -> int:
         """Return the most target tokens, prefix included, a source of this length may produce."""
-        room = self.max_positions - 2 - self.num_forced
-        return prefixed_cap(prefix_length, source_length, settings, room)
+        return prefixed_cap(prefix_length, source_length, settings, self.room)
 
 
 class _RowConstraints:
@@ -274,6 +285,11 @@ def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSett
             # (transformers/models/marian/tokenization_marian.py, _setup_normalizer).
             warnings.filterwarnings("ignore", "Recommended: pip install sacremoses")
             tokenizer = AutoTokenizer.from_pretrained(location.path, **tokenizer_options)
+        # songngu counts whole sentences before splitting them to the model's own limits, and
+        # never truncates; the tokenizer would warn "Token indices sequence length is longer
+        # than the specified maximum" at each count of a long sentence. transformers' own
+        # "no limit" value (tokenization_utils_base.VERY_LARGE_INTEGER) turns that off.
+        tokenizer.model_max_length = int(1e30)
         dtype = _pick_dtype(torch, settings.precision, device)
         with _quiet_weight_loading():
             model = AutoModelForSeq2SeqLM.from_pretrained(

@@ -6,7 +6,9 @@ a term are replaced, and every term still missing is inserted where the anchors 
 the output cut after it and re-decoded from that forced prefix, so the model writes the rest of
 the sentence. A new prefix always keeps the renderings forced before, so each round adds one;
 after as many rounds as there are terms whatever is still missing is inserted without
-re-decoding. See ``docs/design/glossary.md``.
+re-decoding. A prefix that would not leave the model room to finish within its position table
+is never decoded; its terms are inserted in the output as it stands. See
+``docs/design/glossary.md``.
 """
 
 from __future__ import annotations
@@ -64,7 +66,9 @@ def enforce_terms(jobs: Sequence[TermJob], translator: Translator) -> list[TermJ
     current = [repair(job) for job in jobs]
     for _ in range(max((len(job.terms) for job in jobs), default=0)):
         prefixes = [forced_prefix(job) for job in current]
-        pending = [index for index, prefix in enumerate(prefixes) if prefix is not None]
+        pending = _decodable(
+            [i for i, p in enumerate(prefixes) if p is not None], prefixes, translator
+        )
         if not pending:
             break
         translations = translator.translate_with_prefix(
@@ -74,6 +78,18 @@ def enforce_terms(jobs: Sequence[TermJob], translator: Translator) -> list[TermJ
         for index, translation in zip(pending, translations, strict=True):
             current[index] = repair(_after_prefix(current[index], translation))
     return [insert_missing(job) for job in current]
+
+
+def _decodable(
+    pending: list[int], prefixes: Sequence[str | None], translator: Translator
+) -> list[int]:
+    """Keep the jobs whose forced prefix leaves the model room to finish the sentence.
+
+    A prefix that does not fit (a runaway first output, a term near the end of a long one) is
+    not decoded; :func:`insert_missing` places its terms in the output as it stands.
+    """
+    fits = translator.prefix_fits([prefixes[index] or "" for index in pending])
+    return [index for index, fit in zip(pending, fits, strict=True) if fit]
 
 
 def mark_enforced(job: TermJob) -> tuple[TermMatch, ...]:
