@@ -72,3 +72,11 @@ def sample_article(tmp_path: Path) -> Path:
     target = tmp_path / "bao-cao-kinh-te.txt"
     shutil.copy(EXAMPLES / "bao-cao-kinh-te.txt", target)
     return target
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite the golden files in tests/golden from this run's outputs.",
+    )
