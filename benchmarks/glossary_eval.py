@@ -61,15 +61,18 @@ class Score:
     """Counts of gold, predicted and right items, under one way of comparing them."""
 
     def __init__(self, name: str) -> None:
+        """Start an empty score called ``name``."""
         self.name = name
         self.gold = self.predicted = self.right = 0
 
     def add(self, gold: set[tuple[object, ...]], predicted: set[tuple[object, ...]]) -> None:
+        """Count one article's gold and predicted items."""
         self.gold += len(gold)
         self.predicted += len(predicted)
         self.right += len(gold & predicted)
 
     def line(self) -> str:
+        """The score as one line: counts, recall and precision."""
         recall = self.right / self.gold if self.gold else 0.0
         precision = self.right / self.predicted if self.predicted else 0.0
         return (

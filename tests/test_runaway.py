@@ -29,10 +29,46 @@ TERMS = (
     "Bộ Kế hoạch và Đầu tư",
 )
 NAMES = ("Nguyễn Văn Hùng", "Trần Thị Mai", "Lê Quốc Khánh")
-FILLER = (
-    "người dân thành phố mừng vì có thêm tuyến đường mới chạy dọc bờ biển mỗi ngày và các "
-    "doanh nghiệp được hỗ trợ mở rộng sản xuất trong năm tới theo kế hoạch đã được phê duyệt"
-).split()
+FILLER = [
+    "người",
+    "dân",
+    "thành",
+    "phố",
+    "mừng",
+    "vì",
+    "có",
+    "thêm",
+    "tuyến",
+    "đường",
+    "mới",
+    "chạy",
+    "dọc",
+    "bờ",
+    "biển",
+    "mỗi",
+    "ngày",
+    "và",
+    "các",
+    "doanh",
+    "nghiệp",
+    "được",
+    "hỗ",
+    "trợ",
+    "mở",
+    "rộng",
+    "sản",
+    "xuất",
+    "trong",
+    "năm",
+    "tới",
+    "theo",
+    "kế",
+    "hoạch",
+    "đã",
+    "được",
+    "phê",
+    "duyệt",
+]
 
 
 def long_sentence(number: int, num_words: int = 60) -> str:
@@ -134,19 +170,22 @@ def test_a_backend_that_raises_ends_its_file_in_one_line_and_the_others_go_on(
     capsys, monkeypatch, failure, message
 ):
     files = [Path(f"{name}.txt") for name in ("a", "b", "c")]
-    for path, sentence in zip(files, ["Trời nắng đẹp.", "Bão số 3 sắp đổ bộ.", "Mưa to."]):
+    sentences = ["Trời nắng đẹp.", "Bão số 3 sắp đổ bộ.", "Mưa to."]
+    for path, sentence in zip(files, sentences, strict=True):
         path.write_text(f"Tin vắn\n\n{sentence} Người dân được sơ tán.\n", encoding="utf-8")
     monkeypatch.setattr(scripted.FailingBackend, "failure", failure)
     monkeypatch.setitem(BACKENDS, "fake", "scripted:FailingBackend")
-    code, out, err = run_main(["translate", "--dry-run", "-f", "md", *map(str, files)], capsys)
+    code, _out, err = run_main(["translate", "--dry-run", "-f", "md", *map(str, files)], capsys)
     assert code == 1
     assert "Traceback" not in err
     errors = [line for line in err.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1, err
-    assert errors[0].startswith("Error: b.txt: ") and message in errors[0], errors[0]
+    assert errors[0].startswith("Error: b.txt: "), errors[0]
+    assert message in errors[0], errors[0]
     assert "b2.s1" in errors[0], errors[0]
     assert "sentences are saved in" in errors[0], errors[0]
-    assert Path("output/a.vi-en.md").is_file() and Path("output/c.vi-en.md").is_file()
+    assert Path("output/a.vi-en.md").is_file()
+    assert Path("output/c.vi-en.md").is_file()
     assert not Path("output/b.vi-en.md").exists()
     assert "2 of 3 files translated." in err
 
@@ -158,5 +197,6 @@ def test_debug_shows_the_traceback_of_a_backend_failure(capsys, monkeypatch):
     monkeypatch.setitem(BACKENDS, "fake", "scripted:FailingBackend")
     code, _, err = run_main(["--debug", "translate", "--dry-run", "-f", "md", "b.txt"], capsys)
     assert code == 1
-    assert "Traceback" in err and "RuntimeError: broken kernel" in err
+    assert "Traceback" in err
+    assert "RuntimeError: broken kernel" in err
     assert err.rstrip().splitlines()[-1].startswith("Error: b.txt: the model failed")
