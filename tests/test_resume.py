@@ -209,7 +209,7 @@ SLOW_BACKEND = textwrap.dedent(
     _translate = FakeBackend.translate_with_prefix
 
     def _slow(self, sources, prefixes):
-        time.sleep(0.4)
+        time.sleep(1.0)  # long enough that the signal lands mid-run on a loaded machine
         return _translate(self, sources, prefixes)
 
     FakeBackend.translate_with_prefix = _slow
