@@ -175,10 +175,10 @@ def test_a_rerun_takes_every_sentence_from_the_memory(
 ) -> None:
     backend = FakeBackend()
     pipeline = Pipeline(SETTINGS, translator=backend)
-    pipeline.memory = MemorySession(memory, pipeline.signature())
-    first = pipeline.translate(read_document(article))
+    session = MemorySession(memory, str(pipeline.signature))
+    first = pipeline.translate(read_document(article), memory=session)
     calls = backend.num_sources
-    second = pipeline.translate(read_document(article))
+    second = pipeline.translate(read_document(article), memory=session)
     assert backend.num_sources == calls, "the rerun must not send anything to the model"
     assert {s.origin for s in first.iter_segments()} == {Origin.MODEL}
     assert {s.origin for s in second.iter_segments()} == {Origin.MEMORY}
@@ -193,8 +193,8 @@ def test_a_model_entry_from_another_run_is_not_reused(
         [entry("Old model output.", EntryOrigin.MODEL, source="Giá xăng giảm nhẹ từ chiều nay.")]
     )
     pipeline = Pipeline(SETTINGS)
-    pipeline.memory = MemorySession(memory, pipeline.signature())
-    document = pipeline.translate(read_document(article))
+    session = MemorySession(memory, str(pipeline.signature))
+    document = pipeline.translate(read_document(article), memory=session)
     assert {s.origin for s in document.iter_segments()} == {Origin.MODEL}
 
 
@@ -202,8 +202,8 @@ def test_reviewer_entries_are_reused_by_any_run(memory: TranslationMemory, artic
     reviewed = "Petrol prices edge down from this afternoon."
     memory.add([entry(reviewed, EntryOrigin.REVIEWER, source="Giá xăng giảm nhẹ từ chiều nay.")])
     pipeline = Pipeline(SETTINGS)
-    pipeline.memory = MemorySession(memory, pipeline.signature(), store_model=False)
-    document = pipeline.translate(read_document(article))
+    session = MemorySession(memory, str(pipeline.signature), store_model=False)
+    document = pipeline.translate(read_document(article), memory=session)
     first, second = document.iter_segments()
     assert (first.origin, first.target) == (Origin.MEMORY, reviewed)
     assert second.origin is Origin.MODEL
@@ -217,8 +217,8 @@ def test_an_unwritable_memory_costs_the_reuse_not_the_translation(
     blocker.write_text("not a folder")
     pipeline = Pipeline(SETTINGS)
     with TranslationMemory(blocker / "memory.sqlite3") as store:
-        pipeline.memory = MemorySession(store, pipeline.signature())
-        document = pipeline.translate(read_document(article))
+        session = MemorySession(store, str(pipeline.signature))
+        document = pipeline.translate(read_document(article), memory=session)
     assert all(segment.target for segment in document.iter_segments())
     assert "Translation memory not updated" in caplog.text
 

@@ -98,16 +98,23 @@ def test_glossary_terms_are_enforced_with_the_fake_backend(tmp_path):
     assert not [issue for issue in segment.issues if issue.code == "term-missing"]
 
 
-def test_translate_stage_reuses_memory_hits(sample_article):
+def test_the_memory_stage_reuses_hits_and_the_finished_document_is_recorded(sample_article):
     class Memory:
+        def __init__(self):
+            self.recorded = []
+
         def lookup(self, sources):
             return {source: "FROM MEMORY" for source in sources if source.startswith("Theo")}
 
-    pipeline = _pipeline()
-    pipeline = Pipeline(pipeline.settings, translator=pipeline.translator, memory=Memory())
-    document = pipeline.translate(read_document(sample_article))
+        def record(self, document):
+            self.recorded.append(document)
+            return 0
+
+    memory = Memory()
+    document = _pipeline().translate(read_document(sample_article), memory=memory)
     hits = [s for s in document.iter_segments() if s.origin is Origin.MEMORY]
     assert [s.target for s in hits] == ["FROM MEMORY"]
+    assert memory.recorded == [document]
 
 
 def test_settings_are_frozen():

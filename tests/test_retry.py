@@ -9,10 +9,10 @@ from songngu.backends import BACKENDS
 from songngu.backends.fake import FakeBackend
 from songngu.checks import check_document
 from songngu.model import Block, BlockKind, Document, Origin, Segment, Severity
-from songngu.pipeline import Pipeline, TranslationSettings
+from songngu.pipeline import Pipeline, TranslationSettings, run_stages
 from songngu.readers import read_document
-from songngu.retry import RETRY_CODES, RetryAttempt, retry_reasons, retry_segments
-from songngu.translation import TranslateStage
+from songngu.translation import ModelStage, PieceTranslator, RetryStage
+from songngu.translation.retry import RETRY_CODES, RetryAttempt, retry_reasons, retry_segments
 
 
 def _translate(tmp_path, translator, *, retry=True, text=ARTICLE):
@@ -73,8 +73,9 @@ def test_a_dropped_sentence_is_retried():
     source = "Ông Minh nói: “Tôi rất vui. Chúng tôi sẽ đi xe buýt mỗi ngày.”"
     segment = Segment("b1.s1", source, 0, len(source))
     block = Block("b1", BlockKind.PARAGRAPH, source, 0, len(source), (segment,))
-    stage = TranslateStage(DroppingBackend(), retry=True)
-    translated = check_document(stage(Document(source, (block,))))
+    runner = PieceTranslator(DroppingBackend())
+    stages = [ModelStage(runner), check_document, RetryStage(runner)]
+    translated = run_stages(Document(source, (block,)), stages)
     result = next(translated.iter_segments())
     codes = {issue.code for issue in result.issues}
     assert "sentence-count" not in codes

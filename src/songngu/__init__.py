@@ -9,14 +9,18 @@ from songngu.glossary import Glossary, load_glossary
 from songngu.model import Block, BlockKind, Document, Issue, Segment, Severity, TermMatch
 from songngu.pipeline import Pipeline, TranslationSettings, translate_document
 from songngu.readers import read_document
+from songngu.run import FileResult, MemoryOptions, OutputOptions, translate_files
 
 __all__ = [
     "Block",
     "BlockKind",
     "Document",
+    "FileResult",
     "GenerationSettings",
     "Glossary",
     "Issue",
+    "MemoryOptions",
+    "OutputOptions",
     "Pipeline",
     "Segment",
     "Severity",
@@ -26,4 +30,5 @@ __all__ = [
     "load_glossary",
     "read_document",
     "translate_document",
+    "translate_files",
 ]

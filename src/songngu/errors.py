@@ -11,7 +11,13 @@ from pathlib import Path
 
 
 class SongnguError(Exception):
-    """Base class of every error songngu raises on purpose."""
+    """Base class of every error songngu raises on purpose.
+
+    ``exit_code`` is what the command line exits with when the error ends a command (data on
+    the error, as click's ``ClickException.exit_code``).
+    """
+
+    exit_code = 1
 
 
 class InputError(SongnguError, ValueError):
@@ -64,35 +70,38 @@ class PipelineError(SongnguError, TypeError):
     """A pipeline stage broke the stage contract."""
 
 
+class ModelCallError(SongnguError, RuntimeError):
+    """The backend raised while translating these sentences (the cause is chained)."""
+
+    def __init__(self, segment_ids: tuple[str, ...], cause: BaseException) -> None:
+        """Remember which sentences the failed call held."""
+        self.segment_ids = segment_ids
+        self.cause = cause
+        super().__init__(f"{_failure(cause)} while translating {_describe(segment_ids)}")
+
+
 class TranslationError(SongnguError, RuntimeError):
-    """The model (or songngu itself) failed while translating one file; the others go on.
+    """Translating one file failed; the other files go on.
 
     Says which file and sentence, what failed (out of memory gets what to lower), and how much
     of the file is saved in the resume journal; ``--debug`` shows the traceback of the cause.
     """
 
-    def __init__(
-        self,
-        source_path: str,
-        cause: BaseException,
-        segment_ids: tuple[str, ...] = (),
-        saved: str = "",
-    ) -> None:
-        """Compose the one-line message from what is known about the failure."""
+    def __init__(self, source_path: str, cause: BaseException, saved: str = "") -> None:
+        """Compose the one-line message from a :class:`ModelCallError` or any other failure."""
         self.source_path = source_path
         self.cause = cause
-        self.segment_ids = segment_ids
-        where = f" while translating {_describe_segments(segment_ids)}" if segment_ids else ""
-        what = "ran out of memory" if is_out_of_memory(cause) else "the model failed"
+        if isinstance(cause, ModelCallError):
+            what, origin = str(cause), cause.cause
+        else:
+            what, origin = "an unexpected error stopped this file", cause
         advice = (
             "lower --batch-size or --beams (or use --device cpu)"
-            if is_out_of_memory(cause)
+            if is_out_of_memory(origin)
             else "run with --debug for the traceback and report it"
         )
-        if not segment_ids and not is_out_of_memory(cause):
-            what = "an unexpected error stopped this file"
         saved = f"; {saved}" if saved else ""
-        super().__init__(f"{source_path}: {what}{where} ({_first_line(cause)}){saved}; {advice}.")
+        super().__init__(f"{source_path}: {what} ({_first_line(origin)}){saved}; {advice}.")
 
 
 def is_out_of_memory(error: BaseException) -> bool:
@@ -107,7 +116,11 @@ def is_out_of_memory(error: BaseException) -> bool:
     return "out of memory" in text or "bad_alloc" in text
 
 
-def _describe_segments(segment_ids: tuple[str, ...]) -> str:
+def _failure(cause: BaseException) -> str:
+    return "ran out of memory" if is_out_of_memory(cause) else "the model failed"
+
+
+def _describe(segment_ids: tuple[str, ...]) -> str:
     if len(segment_ids) == 1:
         return segment_ids[0]
     return f"{segment_ids[0]} (one of {len(segment_ids)} sentences in the batch)"
@@ -125,6 +138,9 @@ class TranslationInterrupted(KeyboardInterrupt):
     A ``KeyboardInterrupt`` rather than a :class:`SongnguError`, so that nothing that handles
     errors file by file can swallow it and carry on with the next file.
     """
+
+    #: The shell's code for a process stopped by SIGINT (128 + 2).
+    exit_code = 130
 
     def __init__(
         self,

@@ -1,7 +1,10 @@
 """The pipeline: compose the stages, each ``Document -> Document``, and sign the result.
 
-A :class:`Pipeline` holds what is loaded once per run (glossary, backend), however many
-articles it translates. :func:`translate_document` is the one-call convenience for Python.
+A :class:`Pipeline` holds what is loaded once per run (glossary, backend) and the run's
+:class:`~songngu.signature.Signature`, however many articles it translates. The stages, in
+order: segment, match glossary terms, copy metadata, reuse the translation memory, translate
+with the model, check, retry what failed (``docs/design/pipeline.md``).
+:func:`translate_document` is the one-call convenience for Python.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from songngu import segmenter
 from songngu._version import __version__
@@ -19,7 +23,16 @@ from songngu.errors import PipelineError
 from songngu.glossary import Glossary, GlossaryStage, NameStyle, load_glossary
 from songngu.journal import Journal
 from songngu.model import Document
-from songngu.translation import MemoryLookup, MemoryRecorder, ProgressCallback, TranslateStage
+from songngu.signature import Signature
+from songngu.translation.retry import RetryStage
+from songngu.translation.runner import PieceTranslator
+from songngu.translation.stages import (
+    MemoryLookup,
+    MemoryStage,
+    ModelStage,
+    ProgressCallback,
+    copy_untranslated,
+)
 
 Stage = Callable[[Document], Document]
 
@@ -35,6 +48,14 @@ class TranslationSettings:
     date: str | None = None
     names: NameStyle = NameStyle.ASCII
     retry: bool = True
+
+
+class TranslationMemorySession(MemoryLookup, Protocol):
+    """A translation memory as one run uses it: lookups, and storing finished documents."""
+
+    def record(self, document: Document) -> int:
+        """Store the document's new translations; return how many were stored."""
+        ...
 
 
 def run_stages(document: Document, stages: Sequence[Stage]) -> Document:
@@ -53,14 +74,9 @@ def run_stages(document: Document, stages: Sequence[Stage]) -> Document:
 
 
 class Pipeline:
-    """The glossary and backend of one run; translate as many documents as needed."""
+    """The glossary, backend and signature of one run; translate as many documents as needed."""
 
-    def __init__(
-        self,
-        settings: TranslationSettings,
-        translator: Translator | None = None,
-        memory: MemoryLookup | None = None,
-    ) -> None:
+    def __init__(self, settings: TranslationSettings, translator: Translator | None = None) -> None:
         """Load and validate the glossary now; load the backend now unless one is given.
 
         Raises:
@@ -72,50 +88,58 @@ class Pipeline:
             settings.glossary_files, include_shipped=settings.use_shipped_glossary
         )
         self.translator = translator or load_backend(settings.backend, settings.generation)
-        self.memory = memory
-
-    def signature(self) -> str:
-        """Return the reproducibility signature of this run's outputs."""
-        return "|".join(
-            [
-                self.translator.signature(),
-                self.glossary.signature(),
-                segmenter.signature(),
-                f"songngu:{__version__}",
-            ]
-        )
+        self.signature = _signature(self.translator, self.glossary, settings.generation)
 
     def translate(
         self,
         document: Document,
+        *,
         progress: ProgressCallback | None = None,
         journal: Journal | None = None,
+        memory: TranslationMemorySession | None = None,
     ) -> Document:
         """Segment, match terms, translate, check and sign ``document``.
 
-        ``journal`` records translated pieces so that an interrupted run can resume.
+        ``journal`` records translated pieces so that an interrupted run can resume;
+        ``memory`` supplies the translations it holds and stores the finished document.
+
+        Raises:
+            ModelCallError: the backend raised while translating.
         """
-        translate = TranslateStage(
-            self.translator, self.memory, progress, journal=journal, retry=self.settings.retry
-        )
-        stages: list[Stage] = [
-            segmenter.segment_document,
-            GlossaryStage(self.glossary, self.settings.date, self.settings.names),
-            translate,
-            check_document,
-        ]
+        stages = self.stages(progress=progress, journal=journal, memory=memory)
         document = self._sign(run_stages(document, stages))
-        if isinstance(self.memory, MemoryRecorder):
-            self.memory.record(document)
+        if memory is not None:
+            memory.record(document)
         return document
+
+    def stages(
+        self,
+        *,
+        progress: ProgressCallback | None = None,
+        journal: Journal | None = None,
+        memory: MemoryLookup | None = None,
+    ) -> list[Stage]:
+        """Return the stages that translate one document, in order."""
+        runner = PieceTranslator(self.translator, journal)
+        settings = self.settings
+        return [
+            segmenter.segment_document,
+            GlossaryStage(self.glossary, settings.date, settings.names),
+            copy_untranslated,
+            *([MemoryStage(memory)] if memory is not None else []),
+            ModelStage(runner, progress),
+            check_document,
+            *([RetryStage(runner)] if settings.retry else []),
+        ]
 
     def _sign(self, document: Document) -> Document:
         meta = dataclasses.replace(
             document.meta,
-            signature=self.signature(),
+            signature=str(self.signature),
             backend=self.settings.backend,
             model=self.translator.model_id,
             model_revision=self.translator.model_revision,
+            glossary_hash=self.signature.glossary_hash,
             tool_version=__version__,
         )
         return dataclasses.replace(document, meta=meta)
@@ -124,3 +148,22 @@ class Pipeline:
 def translate_document(document: Document, settings: TranslationSettings | None = None) -> Document:
     """Translate one document with a freshly loaded pipeline (convenient, not for many files)."""
     return Pipeline(settings or TranslationSettings()).translate(document)
+
+
+def _signature(
+    translator: Translator, glossary: Glossary, generation: GenerationSettings
+) -> Signature:
+    decoding = "|".join(
+        [
+            f"length-ratio:{generation.max_length_ratio}+{generation.max_length_margin}",
+            f"input-tokens:{generation.max_input_tokens}",
+            f"repetition:{generation.repetition_penalty}/{generation.no_repeat_ngram_size}",
+        ]
+    )
+    return Signature(
+        translator.signature(),
+        glossary.signature(),
+        segmenter.signature(),
+        f"songngu:{__version__}",
+        decoding,
+    )

@@ -108,8 +108,9 @@ class CTranslate2Backend:
     ) -> CTranslate2Backend:
         """Return a backend sharing this loaded model that penalises and blocks repeats.
 
-        Used for second attempts at outputs that fell into a loop (``songngu.retry``); the same
-        controls as the transformers backend, so both backends retry alike.
+        Used for second attempts at outputs that fell into a loop
+        (``songngu.translation.retry``); the same controls as the transformers backend, so both
+        backends retry alike.
         """
         return sharing_model_with(
             self, repetition_penalty=repetition_penalty, no_repeat_ngram_size=no_repeat_ngram_size

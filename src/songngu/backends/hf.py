@@ -101,7 +101,7 @@ class TransformersBackend:
     ) -> TransformersBackend:
         """Return a backend sharing this loaded model that penalises and blocks repeats.
 
-        Used for second attempts at outputs that fell into a loop (``songngu.retry``).
+        Used for second attempts at outputs that fell into a loop (``songngu.translation.retry``).
         """
         return sharing_model_with(
             self, repetition_penalty=repetition_penalty, no_repeat_ngram_size=no_repeat_ngram_size

@@ -1,7 +1,8 @@
 """The ``songngu`` command line: one click group, thin commands, one error boundary.
 
 Every command converts its options, calls one library function and reports. Errors raised as
-:class:`~songngu.errors.SongnguError` become ``Error: <message>`` on stderr and exit code 1;
+:class:`~songngu.errors.SongnguError` become ``Error: <message>`` on stderr and the error's
+``exit_code`` (1); Ctrl-C during a translation says what is saved and exits 130;
 usage errors exit 2 (click's convention); ``--debug`` or ``SONGNGU_DEBUG=1`` adds the
 traceback. Anything else propagates, so bugs stay loud.
 """
@@ -16,7 +17,7 @@ import click
 
 from songngu._version import __version__
 from songngu.cli.output import CliState, echo_error
-from songngu.errors import SongnguError
+from songngu.errors import SongnguError, TranslationInterrupted
 
 EXIT_CODES = """\b
 Exit codes:
@@ -61,7 +62,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     state = CliState(debug=False)
     try:
         result = cli.main(args=argv, prog_name="songngu", obj=state, standalone_mode=False)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as abort:
+        # click turns every KeyboardInterrupt into Abort (after a newline); a translation's
+        # says what its resume journal keeps.
+        interrupt = abort.__cause__
+        if isinstance(interrupt, TranslationInterrupted):
+            click.echo(f"Interrupted; {interrupt}", err=True)
+            sys.exit(interrupt.exit_code)
         click.echo("Aborted.", err=True)
         sys.exit(130)
     except click.ClickException as error:
@@ -69,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(error.exit_code)
     except SongnguError as error:
         echo_error(error, debug=state.debug)
-        sys.exit(1)
+        sys.exit(error.exit_code)
     sys.exit(result if isinstance(result, int) else 0)
 
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from songngu.translation import ProgressCallback
+from songngu.translation import Progress, ProgressCallback
 
 
 def progress_for(path: str) -> ProgressCallback | None:
@@ -14,10 +14,9 @@ def progress_for(path: str) -> ProgressCallback | None:
     if not sys.stderr.isatty():
         return None
 
-    def report(done: int, total: int) -> None:
-        end = "\n" if done >= total else ""
-        click.echo(f"\r{path}: {done}/{total} sentences", err=True, nl=False)
-        if end:
+    def report(event: Progress) -> None:
+        click.echo(f"\r{path}: {event.done}/{event.total} sentences", err=True, nl=False)
+        if event.done >= event.total:
             click.echo("", err=True)
 
     return report

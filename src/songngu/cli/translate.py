@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -12,24 +9,15 @@ import click
 
 from songngu.backends import BACKENDS, DEFAULT_BACKEND, GenerationSettings
 from songngu.backends.presets import PRESETS
-from songngu.batch import (
-    FileResult,
-    OutputOptions,
-    check_output_names,
-    expand_inputs,
-    iter_translated_files,
-    prepare_output_folder,
-)
 from songngu.cli.glossary import user_glossary_option, user_layers
 from songngu.cli.memory import memory_option, resolve_memory_path
 from songngu.cli.output import echo_error
 from songngu.cli.progress import progress_for
-from songngu.errors import TranslationInterrupted
 from songngu.exporters import EXPORTERS
 from songngu.glossary import NameStyle
-from songngu.memory import MemorySession, TranslationMemory
 from songngu.model import Origin
-from songngu.pipeline import Pipeline, TranslationSettings
+from songngu.pipeline import TranslationSettings
+from songngu.run import FileResult, MemoryOptions, OutputOptions, translate_files
 
 
 def _split_formats(
@@ -92,7 +80,8 @@ def _split_formats(
 )
 @click.option(
     "--backend",
-    type=click.Choice(sorted(BACKENDS)),
+    # "fake" stays in the registry for --dry-run and tests; users choose a real engine.
+    type=click.Choice(sorted(name for name in BACKENDS if name != "fake")),
     default=DEFAULT_BACKEND,
     show_default=True,
     help="The translation engine.",
@@ -170,31 +159,19 @@ def translate(inputs: tuple[str, ...], **options: Any) -> None:
       songngu translate article.txt
       songngu translate articles/ -o review -f docx,md,json --model nllb-600m
     """
-    paths = expand_inputs(inputs)
     output = OutputOptions(options["output_dir"], options["formats"], options["force"])
-    check_output_names(paths, output)
-    pipeline = Pipeline(_settings(options))
-    prepare_output_folder(output)
-    with _memory_for(pipeline, options):
-        results = _translate_all(paths, pipeline, output)
+    results = [
+        _report(result)
+        for result in translate_files(
+            inputs, _settings(options), output, memory=_memory(options), progress_for=progress_for
+        )
+    ]
     failed = [result for result in results if result.error is not None]
     strict_failed = options["strict"] and any(result.num_errors for result in results)
     if len(results) > 1:
         click.echo(f"{len(results) - len(failed)} of {len(results)} files translated.", err=True)
     if failed or strict_failed:
-        sys.exit(1)
-
-
-def _translate_all(paths: list[str], pipeline: Pipeline, output: OutputOptions) -> list[FileResult]:
-    """Translate every input, reporting each; on Ctrl-C say what is saved and exit 130."""
-    try:
-        return [
-            _report(result)
-            for result in iter_translated_files(paths, pipeline, output, progress_for)
-        ]
-    except TranslationInterrupted as interrupt:
-        click.echo(f"\nInterrupted; {interrupt}", err=True)
-        sys.exit(130)
+        raise click.exceptions.Exit(1)
 
 
 def _settings(options: dict[str, Any]) -> TranslationSettings:
@@ -223,16 +200,11 @@ def _settings(options: dict[str, Any]) -> TranslationSettings:
     )
 
 
-@contextmanager
-def _memory_for(pipeline: Pipeline, options: dict[str, Any]) -> Iterator[None]:
-    """Attach the translation memory to the pipeline for the run (bound to its signature)."""
+def _memory(options: dict[str, Any]) -> MemoryOptions | None:
     if options["no_memory"]:
-        yield
-        return
-    with TranslationMemory(resolve_memory_path(options["memory_path"])) as store:
-        store_model = options["store_model"] and not options["dry_run"]
-        pipeline.memory = MemorySession(store, pipeline.signature(), store_model=store_model)
-        yield
+        return None
+    store_model = options["store_model"] and not options["dry_run"]
+    return MemoryOptions(resolve_memory_path(options["memory_path"]), store_model)
 
 
 def _report(result: FileResult) -> FileResult:

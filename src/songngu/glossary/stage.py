@@ -38,10 +38,7 @@ class GlossaryStage:
             _attach(block, found[block.id]) if block.id in found else block
             for block in document.blocks
         )
-        meta = dataclasses.replace(
-            document.meta, glossary_hash=self.glossary.signature().rpartition(":")[2]
-        )
-        return dataclasses.replace(document, blocks=blocks, meta=meta)
+        return dataclasses.replace(document, blocks=blocks)
 
     def match_document(self, document: Document) -> dict[str, list[TermMatch]]:
         """Return the terms of every translated block by block id, offsets into the block."""

@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 from songngu.backends import GenerationSettings, Translation, join_prefix, load_backend
 from songngu.backends.fake import FakeBackend
 from songngu.glossary import load_glossary
-from songngu.glossary.enforcement import TermJob, enforce_terms, mark_enforced
 from songngu.glossary.presence import find_folded, is_rendered, locate
 from songngu.model import TermMatch
 from songngu.pipeline import Pipeline, TranslationSettings
 from songngu.readers import read_document
+from songngu.translation.enforcement import TermJob, enforce_terms, mark_enforced
 
 DATA = Path(__file__).parent / "data" / "glossary"
 GLOSSARY = load_glossary(sorted(DATA.glob("*.tsv")), include_shipped=False)

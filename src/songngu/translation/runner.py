@@ -1,0 +1,110 @@
+"""The one place that calls the model: pieces through the resume journal, terms enforced.
+
+:class:`PieceTranslator` owns the journal of a run. Pieces the journal already holds are
+recalled; the rest go to the backend in length-sorted chunks, each chunk's glossary terms are
+enforced, and the chunk is recorded before the next one starts, so Ctrl-C loses at most the
+chunk in flight. Whatever a backend raises becomes a :class:`~songngu.errors.ModelCallError`
+naming the sentences it was translating.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+from songngu.backends import Translation, Translator
+from songngu.errors import ModelCallError, SongnguError
+from songngu.journal import Journal, JournalEntry, piece_key
+from songngu.translation.enforcement import TermJob, enforce_terms
+from songngu.translation.plan import Piece
+
+__all__ = ["PieceTranslator"]
+
+logger = logging.getLogger(__name__)
+
+#: Pieces per call to the backend; small enough for steady progress, large enough to batch well.
+CHUNK_SIZE = 64
+
+#: Called after each chunk with the pieces it finished.
+PiecesDone = Callable[[Sequence[Piece]], None]
+
+
+class PieceTranslator:
+    """Translate pieces with one backend, through the run's resume journal."""
+
+    def __init__(self, translator: Translator, journal: Journal | None = None) -> None:
+        """Decode with ``translator``; record every finished piece in ``journal`` if given."""
+        self.translator = translator
+        self.journal = journal
+
+    def translate(
+        self,
+        pieces: Sequence[Piece],
+        attempt: str,
+        *,
+        decoder: Translator | None = None,
+        on_done: PiecesDone | None = None,
+    ) -> dict[Piece, TermJob]:
+        """Return each piece's finished job (translation with its terms enforced).
+
+        ``attempt`` names the pass in journal keys ("first", "finer", …). ``decoder`` decodes
+        the first output when it differs from the plain translator (repetition controls);
+        terms are always forced with the plain translator, because n-gram blocking could ban
+        a token of the forced prefix itself.
+
+        Raises:
+            ModelCallError: the backend raised; names the sentences of the chunk.
+        """
+        keys = [piece_key(attempt, piece.source, piece.terms) for piece in pieces]
+        jobs = self._recall(pieces, keys)
+        if on_done is not None and jobs:
+            on_done([pieces[index] for index in jobs])
+        order = sorted(
+            (index for index in range(len(pieces)) if index not in jobs),
+            key=lambda index: len(pieces[index].source),
+        )
+        for start in range(0, len(order), CHUNK_SIZE):
+            chunk = order[start : start + CHUNK_SIZE]
+            finished = self._translate_chunk([pieces[index] for index in chunk], decoder)
+            jobs.update(zip(chunk, finished, strict=True))
+            self._record({keys[index]: jobs[index] for index in chunk})
+            # -v shows progress where stderr is not a terminal (and the benchmark times it).
+            logger.info("translated %d of %d pieces", len(jobs), len(pieces))
+            if on_done is not None:
+                on_done([pieces[index] for index in chunk])
+        return {pieces[index]: jobs[index] for index in range(len(pieces))}
+
+    def _translate_chunk(self, pieces: list[Piece], decoder: Translator | None) -> list[TermJob]:
+        try:
+            first = (decoder or self.translator).translate([piece.source for piece in pieces])
+            initial = [
+                TermJob(piece.source, piece.terms, translation)
+                for piece, translation in zip(pieces, first, strict=True)
+            ]
+            return enforce_terms(initial, self.translator)
+        except SongnguError:
+            raise
+        except Exception as error:
+            # Whatever a backend raises ends this file in one line, not the run in a traceback.
+            ids = tuple(dict.fromkeys(piece.segment_id for piece in pieces))
+            raise ModelCallError(ids, error) from error
+
+    def _recall(self, pieces: Sequence[Piece], keys: list[str]) -> dict[int, TermJob]:
+        if self.journal is None:
+            return {}
+        jobs = {}
+        for index, (piece, key) in enumerate(zip(pieces, keys, strict=True)):
+            entry = self.journal.recall(key)
+            if entry is not None:
+                translation = Translation(entry.text, entry.is_capped)
+                jobs[index] = TermJob(piece.source, piece.terms, translation, entry.methods)
+        return jobs
+
+    def _record(self, jobs: dict[str, TermJob]) -> None:
+        if self.journal is not None:
+            self.journal.record(
+                {
+                    key: JournalEntry(job.translation.text, job.translation.is_capped, job.methods)
+                    for key, job in jobs.items()
+                }
+            )

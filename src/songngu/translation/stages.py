@@ -1,0 +1,154 @@
+"""The translation stages, each ``Document -> Document``: copy, memory, model.
+
+In pipeline order: metadata blocks are copied as they are (:func:`copy_untranslated`);
+sentences the translation memory holds take its target (:class:`MemoryStage`); the rest go to
+the model (:class:`ModelStage`), planned, translated through the journal and reassembled.
+Second attempts at failed sentences are a stage of their own (:mod:`songngu.translation.retry`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from songngu.glossary.presence import is_rendered
+from songngu.model import Document, Origin, Segment, map_segments, replace_segments
+from songngu.translation.assembly import assemble
+from songngu.translation.plan import Piece, plan_pieces
+from songngu.translation.runner import PieceTranslator
+
+__all__ = [
+    "FIRST_ATTEMPT",
+    "MemoryLookup",
+    "MemoryStage",
+    "ModelStage",
+    "Progress",
+    "ProgressCallback",
+    "copy_untranslated",
+    "pending_segments",
+]
+
+#: The journal's name for the first pass over a document.
+FIRST_ATTEMPT = "first"
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far a step of translating one document has come, in sentences."""
+
+    step: str
+    done: int
+    total: int
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+class MemoryLookup(Protocol):
+    """What the memory stage needs from a translation memory."""
+
+    def lookup(self, sources: Sequence[str]) -> dict[str, str]:
+        """Return the stored target of each source that has one."""
+        ...
+
+
+def pending_segments(document: Document) -> list[Segment]:
+    """Return the segments of translated blocks that have no target yet."""
+    return [
+        segment
+        for block in document.blocks
+        if block.is_translated
+        for segment in block.segments
+        if segment.target is None
+    ]
+
+
+def copy_untranslated(document: Document) -> Document:
+    """Give the segments of metadata blocks their source as target (they are not translated)."""
+    kept = {s.id for b in document.blocks if not b.is_translated for s in b.segments}
+    return map_segments(
+        document,
+        lambda s: (
+            dataclasses.replace(s, target=s.source, origin=Origin.COPY) if s.id in kept else s
+        ),
+    )
+
+
+class MemoryStage:
+    """Take the target of every pending sentence the translation memory holds."""
+
+    def __init__(self, memory: MemoryLookup) -> None:
+        """Look sentences up in ``memory``."""
+        self.memory = memory
+
+    def __call__(self, document: Document) -> Document:
+        """Return the document with memory hits filled in (``Origin.MEMORY``)."""
+        pending = pending_segments(document)
+        if not pending:
+            return document
+        found = self.memory.lookup([segment.source for segment in pending])
+        return replace_segments(
+            document, {s.id: _from_memory(s, found[s.source]) for s in pending if s.source in found}
+        )
+
+
+class ModelStage:
+    """Translate every pending sentence with the model."""
+
+    def __init__(self, runner: PieceTranslator, progress: ProgressCallback | None = None) -> None:
+        """Translate through ``runner``; report sentences done to ``progress``."""
+        self.runner = runner
+        self.progress = progress
+
+    def __call__(self, document: Document) -> Document:
+        """Return the document with a target on every sentence of a translated block.
+
+        Raises:
+            ModelCallError: the backend raised.
+        """
+        pending = pending_segments(document)
+        translator = self.runner.translator
+        plan = plan_pieces(
+            pending, lambda segment: translator.max_input_tokens, translator.count_tokens
+        )
+        counter = _SentenceCounter(document, pending, plan.pieces_of, self.progress)
+        counter.pieces_done(())
+        jobs = self.runner.translate(plan.pieces, FIRST_ATTEMPT, on_done=counter.pieces_done)
+        return replace_segments(
+            document, {s.id: assemble(s, plan.pieces_of(s), jobs) for s in pending}
+        )
+
+
+class _SentenceCounter:
+    """Turn finished pieces into finished sentences for the progress callback."""
+
+    def __init__(
+        self,
+        document: Document,
+        pending: list[Segment],
+        pieces_of: Callable[[Segment], tuple[Piece, ...]],
+        progress: ProgressCallback | None,
+    ) -> None:
+        """Wait for every piece of each of the ``pending`` sentences of ``document``."""
+        self.total = sum(len(b.segments) for b in document.blocks if b.is_translated)
+        self.waiting = {segment.id: set(pieces_of(segment)) for segment in pending}
+        self.progress = progress
+
+    def pieces_done(self, pieces: Sequence[Piece]) -> None:
+        """Count ``pieces`` as finished and report the sentences all of whose pieces are."""
+        for remaining in self.waiting.values():
+            remaining.difference_update(pieces)
+        if self.progress is not None:
+            left = sum(1 for remaining in self.waiting.values() if remaining)
+            self.progress(Progress("translating", self.total - left, self.total))
+
+
+def _from_memory(segment: Segment, target: str) -> Segment:
+    """Mark the terms of a memory hit as enforced when the stored target renders them."""
+    terms = tuple(
+        dataclasses.replace(term, enforced=is_rendered(target, term.target), method="memory")
+        for term in segment.terms
+    )
+    return dataclasses.replace(segment, target=target, origin=Origin.MEMORY, terms=terms)
