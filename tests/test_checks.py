@@ -6,6 +6,8 @@ from songngu.dates import find_english_dates, find_vietnamese_dates
 from songngu.model import Block, BlockKind, Document, Origin, Segment, Severity, TermMatch
 from songngu.numerals import find_english_numbers, find_vietnamese_numbers, match_numbers
 from songngu.repetition import count_english_sentences, find_repetition
+from songngu.translation.assembly import LENGTH_CAP
+from songngu.translation.retry import RETRIED
 
 
 def _codes(source: str, target: str, **fields) -> set[str]:
@@ -146,6 +148,9 @@ def test_checks_list_prints_every_code(capsys):
     assert code == 0
     for check in CHECKS:
         assert f"{check.code} " in out
+    # The notes the translation stages attach are issue codes an editor meets too.
+    for note in (LENGTH_CAP.code, RETRIED):
+        assert f"{note} " in out
 
 
 # --- numbers ---------------------------------------------------------------------------------

@@ -154,6 +154,38 @@ CHECKS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class IssueKind:
+    """An issue code that the translation stages attach themselves, described for editors."""
+
+    code: str
+    severity: Severity
+    description: str
+
+
+#: Issues that are not checks of a finished translation but notes of how it was made
+#: (``songngu.translation``); listed here so that ``songngu checks --list`` names every code.
+TRANSLATION_ISSUES = (
+    IssueKind(
+        "length-cap",
+        Severity.WARNING,
+        "The model stopped at its output length cap: the end of the sentence may be missing or "
+        "repeated (with retries on, the sentence is translated again).",
+    ),
+    IssueKind(
+        "retried",
+        Severity.INFO,
+        "The first translation failed a check (a loop, a dropped sentence, empty or cut short); "
+        "this one is a second attempt, and the note says how it was made.",
+    ),
+)
+
+
+def catalogue() -> list[Check | IssueKind]:
+    """Return every issue code an output can carry: the checks, then the translation notes."""
+    return [*CHECKS, *TRANSLATION_ISSUES]
+
+
 def check_segment(segment: Segment) -> Segment:
     """Run every check on a translated segment and append the issues it finds."""
     if segment.target is None or segment.origin is Origin.COPY:

@@ -1,4 +1,4 @@
-"""The reproducibility signature of a run: one object, built once, printed and parsed here.
+"""The reproducibility signature of a run: one object, built once (by the pipeline), printed here.
 
 Printed as ``backend:ct2|model:<id>@<revision>|beams:4|precision:int8|glossary:sha256:<hash>|
 segmenter:v2|songngu:<version>`` (after sacrebleu's ``Signature``): the backend, the glossary
@@ -12,10 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["Signature"]
-
-_GLOSSARY = "glossary:"
-_SEGMENTER = "segmenter:"
-_VERSION = "songngu:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,22 +27,6 @@ class Signature:
     def __str__(self) -> str:
         """Return the printed form (outputs carry it)."""
         return "|".join([self.backend, self.glossary, self.segmenter, self.version])
-
-    @classmethod
-    def parse(cls, text: str) -> Signature:
-        """Read a printed signature back (the backend part is everything before the glossary).
-
-        Raises:
-            ValueError: ``text`` is not a printed signature.
-        """
-        backend, found, rest = text.partition(f"|{_GLOSSARY}")
-        parts = rest.split("|")
-        if not found or len(parts) != 3 or not backend.startswith("backend:"):
-            raise ValueError(f"not a songngu signature: {text!r}")
-        glossary, segmenter, version = parts
-        if not (segmenter.startswith(_SEGMENTER) and version.startswith(_VERSION)):
-            raise ValueError(f"not a songngu signature: {text!r}")
-        return cls(backend, _GLOSSARY + glossary, segmenter, version)
 
     @property
     def glossary_hash(self) -> str:

@@ -20,11 +20,10 @@ from songngu.backends.decoding import (
     iter_batches,
     prefix_fits,
     prefixed_cap,
-    sharing_model_with,
 )
 from songngu.backends.hardware import thread_split
-from songngu.backends.hub import ModelLocation, locate_model, read_model_json
-from songngu.backends.presets import ModelFamily, family_for
+from songngu.backends.hub import ModelLocation, read_model_json
+from songngu.backends.seq2seq import Seq2SeqBackend
 from songngu.backends.tokenization import PieceCodec, load_codec
 from songngu.errors import BackendError
 
@@ -43,8 +42,10 @@ class _Row:
     cap: int
 
 
-class CTranslate2Backend:
+class CTranslate2Backend(Seq2SeqBackend):
     """Translate with a CTranslate2 model in length-sorted batches decoded in parallel."""
+
+    name = "ct2"
 
     def __init__(self, settings: GenerationSettings) -> None:
         """Locate the model, convert it if needed, and load it.
@@ -54,36 +55,17 @@ class CTranslate2Backend:
             BackendError: ctranslate2 is missing, or the model cannot be converted or loaded.
         """
         ctranslate2 = _import_ctranslate2()
-        self.settings = settings
-        self.location: ModelLocation = locate_model(settings.model, settings.revision)
-        config = read_model_json(self.location, "config.json")
-        self.family: ModelFamily = family_for(str(config.get("model_type", "")))
+        super().__init__(settings)
         self._codec: PieceCodec = load_codec(self.location.path, self.family)
         self.device = _pick_device(ctranslate2, settings.device)
         self.precision = _pick_precision(ctranslate2, settings.precision, self.device)
         self._translator = _load(ctranslate2, self.location, self.device, self.precision, settings)
         generation = read_model_json(self.location, "generation_config.json", required=False)
-        self._num_beams = settings.num_beams or int(generation.get("num_beams") or 1)
-        self._max_positions = int(config.get("max_position_embeddings") or 512)
+        self.num_beams = settings.num_beams or int(generation.get("num_beams") or 1)
+        self.max_positions = int(self.config.get("max_position_embeddings") or 512)
         self._forced = [self.family.target_language] if self.family.target_language else []
         # Target positions left for content: not the decoder start, forced tokens or </s>.
-        self._room = self._max_positions - 2 - len(self._forced)
-
-    @property
-    def max_input_tokens(self) -> int:
-        """Return the source budget: the setting, or the family default within the model's limit."""
-        requested = self.settings.max_input_tokens or self.family.default_input_budget
-        return min(requested, self._max_positions - 2)
-
-    @property
-    def model_id(self) -> str:
-        """Return the Hub id or folder of the model."""
-        return self.location.model_id
-
-    @property
-    def model_revision(self) -> str:
-        """Return the Hub commit (or local hash) of the converted files."""
-        return self.location.revision
+        self._room = self.max_positions - 2 - len(self._forced)
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """Return the source-token count of each text, special tokens included."""
@@ -96,30 +78,6 @@ class CTranslate2Backend:
             for prefix in prefixes
         ]
 
-    def signature(self) -> str:
-        """Return ``backend:ct2|model:<id>@<revision>|beams:<n>|precision:<p>``."""
-        return (
-            f"backend:ct2|model:{self.location.model_id}@{self.location.revision}"
-            f"|beams:{self._num_beams}|precision:{self.precision}"
-        )
-
-    def with_repetition_controls(
-        self, repetition_penalty: float, no_repeat_ngram_size: int
-    ) -> CTranslate2Backend:
-        """Return a backend sharing this loaded model that penalises and blocks repeats.
-
-        Used for second attempts at outputs that fell into a loop
-        (``songngu.translation.retry``); the same controls as the transformers backend, so both
-        backends retry alike.
-        """
-        return sharing_model_with(
-            self, repetition_penalty=repetition_penalty, no_repeat_ngram_size=no_repeat_ngram_size
-        )
-
-    def translate(self, sources: Sequence[str]) -> list[Translation]:
-        """Translate each source; order and length are kept."""
-        return self.translate_with_prefix(sources, [""] * len(sources))
-
     def translate_with_prefix(
         self, sources: Sequence[str], prefixes: Sequence[str]
     ) -> list[Translation]:
@@ -127,7 +85,7 @@ class CTranslate2Backend:
         if len(sources) != len(prefixes):
             raise ValueError("sources and prefixes must have the same length")
         rows = [self._row(source, prefix) for source, prefix in zip(sources, prefixes, strict=True)]
-        batch_size = default_batch_size(self.settings, self._num_beams)
+        batch_size = default_batch_size(self.settings, self.num_beams)
         batches = list(
             iter_batches(
                 [len(row.source) for row in rows], batch_size, self.settings.max_batch_tokens
@@ -165,7 +123,7 @@ class CTranslate2Backend:
             self._translator.translate_batch(
                 [row.source for row in rows],
                 target_prefix=forced if any(forced) else None,
-                beam_size=self._num_beams,
+                beam_size=self.num_beams,
                 max_decoding_length=len(self._forced) + max(row.cap for row in rows),
                 max_input_length=0,
                 repetition_penalty=self.settings.repetition_penalty,

@@ -21,11 +21,11 @@ from songngu.backends.decoding import (
     iter_batches,
     prefix_fits,
     prefixed_cap,
-    sharing_model_with,
 )
 from songngu.backends.hardware import has_native_bfloat16, thread_split
-from songngu.backends.hub import ModelLocation, locate_model, read_model_json
-from songngu.backends.presets import ModelFamily, family_for
+from songngu.backends.hub import ModelLocation
+from songngu.backends.presets import ModelFamily
+from songngu.backends.seq2seq import Seq2SeqBackend
 from songngu.errors import BackendError
 
 if TYPE_CHECKING:
@@ -40,8 +40,10 @@ logger = logging.getLogger(__name__)
 _BEAM_SEARCH_BATCH_SIZE = 8
 
 
-class TransformersBackend:
+class TransformersBackend(Seq2SeqBackend):
     """Translate with ``AutoModelForSeq2SeqLM`` in length-sorted, token-budgeted batches."""
+
+    name = "transformers"
 
     def __init__(self, settings: GenerationSettings) -> None:
         """Locate, load and prepare the model; nothing else is loaded later.
@@ -50,30 +52,13 @@ class TransformersBackend:
             ModelUnavailableError: the model is neither cached nor downloadable.
             BackendError: torch/transformers are missing or the model cannot be loaded.
         """
-        self.settings = settings
-        self.location: ModelLocation = locate_model(settings.model, settings.revision)
-        config = read_model_json(self.location, "config.json")
-        self.family: ModelFamily = family_for(str(config.get("model_type", "")))
+        super().__init__(settings)
         self._torch, self._tokenizer, self._model = _load(self.location, self.family, settings)
         self._workers = _parallel_batches(self._torch, settings, self._model.device.type)
-        self._num_beams = settings.num_beams or self._model.generation_config.num_beams or 1
+        self.num_beams = settings.num_beams or self._model.generation_config.num_beams or 1
+        self.precision = str(self._model.dtype).removeprefix("torch.")
         self._limits = _GenerationLimits.for_model(self._model, self._tokenizer, self.family)
-
-    @property
-    def max_input_tokens(self) -> int:
-        """Return the source budget: the setting, or the family default within the model's limit."""
-        requested = self.settings.max_input_tokens or self.family.default_input_budget
-        return min(requested, self._limits.max_positions - 2)
-
-    @property
-    def model_id(self) -> str:
-        """Return the Hub id or folder of the model."""
-        return self.location.model_id
-
-    @property
-    def model_revision(self) -> str:
-        """Return the Hub commit (or local hash) of the loaded files."""
-        return self.location.revision
+        self.max_positions = self._limits.max_positions
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """Return the source-token count of each text, special tokens included."""
@@ -88,29 +73,6 @@ class TransformersBackend:
             prefix_fits(len(self._target_ids(prefix)), self._limits.room) for prefix in prefixes
         ]
 
-    def signature(self) -> str:
-        """Return ``backend:transformers|model:<id>@<revision>|beams:<n>|precision:<p>``."""
-        precision = str(self._model.dtype).removeprefix("torch.")
-        return (
-            f"backend:transformers|model:{self.location.model_id}@{self.location.revision}"
-            f"|beams:{self._num_beams}|precision:{precision}"
-        )
-
-    def with_repetition_controls(
-        self, repetition_penalty: float, no_repeat_ngram_size: int
-    ) -> TransformersBackend:
-        """Return a backend sharing this loaded model that penalises and blocks repeats.
-
-        Used for second attempts at outputs that fell into a loop (``songngu.translation.retry``).
-        """
-        return sharing_model_with(
-            self, repetition_penalty=repetition_penalty, no_repeat_ngram_size=no_repeat_ngram_size
-        )
-
-    def translate(self, sources: Sequence[str]) -> list[Translation]:
-        """Translate each source; order and length are kept."""
-        return self.translate_with_prefix(sources, [""] * len(sources))
-
     def translate_with_prefix(
         self, sources: Sequence[str], prefixes: Sequence[str]
     ) -> list[Translation]:
@@ -119,7 +81,7 @@ class TransformersBackend:
             raise ValueError("sources and prefixes must have the same length")
         counts = self.count_tokens(sources)
         batch_size = default_batch_size(
-            self.settings, self._num_beams, beam_search_batch_size=_BEAM_SEARCH_BATCH_SIZE
+            self.settings, self.num_beams, beam_search_batch_size=_BEAM_SEARCH_BATCH_SIZE
         )
         batches = list(iter_batches(counts, batch_size, self.settings.max_batch_tokens))
         # The tokenizer switches between source and target mode as it works, so it is only
@@ -154,11 +116,11 @@ class TransformersBackend:
             return list(pool.map(self._generate, jobs))
 
     def _generate(self, job: _Job) -> list[list[int]]:
-        constraints = _RowConstraints(job.prefix_ids, job.caps, self._limits, self._num_beams)
+        constraints = _RowConstraints(job.prefix_ids, job.caps, self._limits, self.num_beams)
         with self._torch.inference_mode():
             output = self._model.generate(
                 **job.encoded,
-                num_beams=self._num_beams,
+                num_beams=self.num_beams,
                 # max_length, not max_new_tokens: the model's own generation_config sets
                 # max_length, and giving both makes transformers log a warning every call.
                 max_length=max(job.caps) + self._limits.num_forced + 2,

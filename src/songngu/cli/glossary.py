@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -173,7 +172,7 @@ def check(files: tuple[Path, ...], user_glossary: Path) -> None:
     checked = sum(len(group) for group in groups)
     click.echo(f"{len(problems)} problems in {checked} files.", err=True)
     if problems:
-        sys.exit(1)
+        raise click.exceptions.Exit(1)
 
 
 @glossary.command()

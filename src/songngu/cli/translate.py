@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -148,7 +147,33 @@ def _split_formats(
     show_default=True,
     help="Store the model's new translations in the memory, so reruns skip them.",
 )
-def translate(inputs: tuple[str, ...], **options: Any) -> None:
+def translate(  # one parameter per option, as click passes them
+    inputs: tuple[str, ...],
+    output_dir: Path,
+    formats: tuple[str, ...],
+    model: str,
+    revision: str | None,
+    glossary_files: tuple[Path, ...],
+    no_shipped_glossary: bool,
+    user_glossary: Path,
+    date: str | None,
+    names: str,
+    backend: str,
+    device: str,
+    num_beams: int | None,
+    max_length_ratio: float,
+    max_input_tokens: int | None,
+    max_batch_size: int | None,
+    threads: int | None,
+    precision: str,
+    force: bool,
+    no_retry: bool,
+    strict: bool,
+    dry_run: bool,
+    memory_path: Path | None,
+    no_memory: bool,
+    store_model: bool,
+) -> None:
     """Translate Vietnamese articles (.txt, .md, or - for stdin) into side-by-side files.
 
     INPUTS are files, folders (every article inside) or '-'. Each INPUT gets
@@ -159,52 +184,44 @@ def translate(inputs: tuple[str, ...], **options: Any) -> None:
       songngu translate article.txt
       songngu translate articles/ -o review -f docx,md,json --model nllb-600m
     """
-    output = OutputOptions(options["output_dir"], options["formats"], options["force"])
-    results = [
-        _report(result)
-        for result in translate_files(
-            inputs, _settings(options), output, memory=_memory(options), progress_for=progress_for
-        )
-    ]
+    generation = GenerationSettings(
+        model=model,
+        revision=revision,
+        device=device,
+        num_beams=num_beams,
+        max_batch_size=max_batch_size,
+        max_length_ratio=max_length_ratio,
+        max_input_tokens=max_input_tokens,
+        threads=threads,
+        precision=precision,
+    )
+    settings = TranslationSettings(
+        backend="fake" if dry_run else backend,
+        generation=generation,
+        glossary_files=(*user_layers(user_glossary, not no_shipped_glossary), *glossary_files),
+        use_shipped_glossary=not no_shipped_glossary,
+        date=date,
+        names=NameStyle(names),
+        retry=not no_retry,
+    )
+    memory = (
+        None
+        if no_memory
+        else MemoryOptions(resolve_memory_path(memory_path), store_model and not dry_run)
+    )
+    runs = translate_files(
+        inputs,
+        settings,
+        OutputOptions(output_dir, formats, force),
+        memory=memory,
+        progress_for=progress_for,
+    )
+    results = [_report(result) for result in runs]
     failed = [result for result in results if result.error is not None]
-    strict_failed = options["strict"] and any(result.num_errors for result in results)
     if len(results) > 1:
         click.echo(f"{len(results) - len(failed)} of {len(results)} files translated.", err=True)
-    if failed or strict_failed:
+    if failed or (strict and any(result.num_errors for result in results)):
         raise click.exceptions.Exit(1)
-
-
-def _settings(options: dict[str, Any]) -> TranslationSettings:
-    generation = GenerationSettings(
-        model=options["model"],
-        revision=options["revision"],
-        device=options["device"],
-        num_beams=options["num_beams"],
-        max_batch_size=options["max_batch_size"],
-        max_length_ratio=options["max_length_ratio"],
-        max_input_tokens=options["max_input_tokens"],
-        threads=options["threads"],
-        precision=options["precision"],
-    )
-    return TranslationSettings(
-        backend="fake" if options["dry_run"] else options["backend"],
-        generation=generation,
-        glossary_files=(
-            *user_layers(options["user_glossary"], not options["no_shipped_glossary"]),
-            *options["glossary_files"],
-        ),
-        use_shipped_glossary=not options["no_shipped_glossary"],
-        date=options["date"],
-        names=NameStyle(options["names"]),
-        retry=not options["no_retry"],
-    )
-
-
-def _memory(options: dict[str, Any]) -> MemoryOptions | None:
-    if options["no_memory"]:
-        return None
-    store_model = options["store_model"] and not options["dry_run"]
-    return MemoryOptions(resolve_memory_path(options["memory_path"]), store_model)
 
 
 def _report(result: FileResult) -> FileResult:

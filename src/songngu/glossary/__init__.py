@@ -6,9 +6,10 @@ enforcement).
 
 from __future__ import annotations
 
-from songngu.glossary.entries import TYPES, Entry, Glossary, NameStyle
+from songngu.glossary.entries import TYPES, Entry, NameStyle
 from songngu.glossary.files import load_glossary, shipped_glossary_files
 from songngu.glossary.stage import GlossaryStage
+from songngu.glossary.termbase import Glossary
 
 __all__ = [
     "TYPES",

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from songngu.errors import GlossaryError
 from songngu.glossary.entries import Entry, is_in_force
+from songngu.glossary.slots import MINISTRY_NAME_SLOT, NAME_SLOT, slots_of
 from songngu.glossary.tokens import match_key
-from songngu.glossary.validation import MINISTRY_NAME_SLOT, NAME_SLOT, slots_of
 
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 _MINISTRY_HEADS = ("Bộ ", "Ministry of ")

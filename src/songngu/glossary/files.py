@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from songngu.errors import GlossaryError
-from songngu.glossary.entries import Entry, Glossary
+from songngu.glossary.entries import Entry
+from songngu.glossary.termbase import Glossary
 from songngu.glossary.validation import (
     Problem,
     check_entry,

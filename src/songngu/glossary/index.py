@@ -14,8 +14,8 @@ from typing import Protocol
 
 from songngu.glossary.compose import Term, iter_terms
 from songngu.glossary.entries import Entry, date_range
+from songngu.glossary.slots import NAME_SLOT
 from songngu.glossary.tokens import Gap, Shape, Token, classify_gap, tokenize
-from songngu.glossary.validation import NAME_SLOT
 
 #: The trie edge of a ``{name}`` slot; braces never occur in a token's key.
 NAME_KEY = "{name}"

@@ -9,7 +9,7 @@ are in ``docs/design/glossary.md``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from songngu.glossary.entries import PLACE_TYPES, TITLE_TYPES, NameStyle
@@ -62,68 +62,30 @@ def match_terms(index: TermIndex, text: str, names: NameStyle = NameStyle.ASCII)
     ]
 
 
-class _Matcher:
-    """One pass over one text; memoises the longest term at each token."""
+class _Lattice:
+    """The terms that start at each token: walks of the index over tokens and expansions.
 
-    def __init__(self, index: TermIndex, tokens: list[Token], text: str, names: NameStyle):
+    Memoises the longest term at each token. A ``{name}`` slot asks ``name_run`` where a
+    personal name starting at a token ends (the matcher's name rules decide).
+    """
+
+    def __init__(
+        self, index: TermIndex, tokens: list[Token], name_run: Callable[[int], int | None]
+    ) -> None:
+        """Walk ``index`` over ``tokens``; find names for slots with ``name_run``."""
         self.index = index
         self.tokens = tokens
-        self.text = text
-        self.names = names
+        self.name_run = name_run
         self._longest: dict[int, _Found | None] = {}
         self._expansions: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
-
-    def run(self) -> list[TermMatch]:
-        """Return the matches, left to right, each as long as it can be."""
-        matches: list[TermMatch] = []
-        position = 0
-        previous: tuple[int, str] | None = None
-        while position < len(self.tokens):
-            found = None if self._is_modified(position) else self._choose_at(position)
-            name_end = self._name_at(position, previous, found)
-            if name_end is not None:
-                matches.append(self._name_match(position, name_end))
-                previous, position = (name_end, "name"), name_end
-            elif found is not None:
-                matches.append(self._term_match(position, found))
-                previous, position = (found.end, found.indexed.term.type), found.end
-            else:
-                position += 1
-        return matches
-
-    def _choose_at(self, start: int) -> _Found | None:
-        """Return the longest term at ``start``, unless one starting inside it reaches further.
-
-        Then the longest term at ``start`` that ends where that one begins wins (None if there
-        is none): "Giám đốc Sở Y tế" is "Giám đốc" + "Sở Y tế", not "Giám đốc Sở" + "Y tế".
-        """
-        found = self.longest_at(start)
-        if found is None:
-            return None
-        for inner in range(start + 1, found.end):
-            other = self.longest_at(inner)
-            if other is not None and other.end > found.end:
-                return self._walk(start, limit=inner)
-        return found
-
-    def _is_modified(self, position: int) -> bool:
-        """Whether a word that changes the meaning of a term comes right before it.
-
-        "Phó Chủ tịch UBND tỉnh X" is a vice chairman and "Tổng Giám đốc" a director general:
-        without an entry of their own, "Chủ tịch UBND tỉnh X" and "Giám đốc" must not match
-        there (the enforced rendering would be wrong); the shorter terms inside still do.
-        """
-        if position == 0 or self.tokens[position].gap is not Gap.SPACE:
-            return False
-        return self.tokens[position - 1].key in _MODIFIERS
 
     def longest_at(self, start: int) -> _Found | None:
         """Return the longest acceptable term starting at token ``start``."""
         if start not in self._longest:
-            self._longest[start] = self._walk(start)
+            self._longest[start] = self.walk(start)
         return self._longest[start]
 
-    def _walk(self, start: int, limit: int | None = None) -> _Found | None:
+    def walk(self, start: int, limit: int | None = None) -> _Found | None:
         """Return the longest acceptable term from ``start`` that ends by token ``limit``."""
         end_limit = len(self.tokens) if limit is None else limit
         best: _Found | None = None
@@ -161,7 +123,7 @@ class _Matcher:
                 following.append((expanded, end, (*steps, *virtual)))
         slot = node.children.get(NAME_KEY) if steps else None
         if slot is not None:
-            name_end = self._name_run(position, Trigger.TITLE)
+            name_end = self.name_run(position)
             if name_end is not None:
                 following.append((slot, name_end, (*steps, _Step(None, gap, (position, name_end)))))
         return following
@@ -188,6 +150,61 @@ class _Matcher:
                     found.append((position, expansion.keys))
         self._expansions[start] = found
         return found
+
+
+class _Matcher:
+    """One pass over one text: terms left to right, each as long as it can be, and names."""
+
+    def __init__(self, index: TermIndex, tokens: list[Token], text: str, names: NameStyle):
+        """Match ``index``'s terms in ``text`` (already tokenised); render names as ``names``."""
+        self.tokens = tokens
+        self.text = text
+        self.names = names
+        self.lattice = _Lattice(index, tokens, lambda p: self._name_run(p, Trigger.TITLE))
+
+    def run(self) -> list[TermMatch]:
+        """Return the matches, left to right, each as long as it can be."""
+        matches: list[TermMatch] = []
+        position = 0
+        previous: tuple[int, str] | None = None
+        while position < len(self.tokens):
+            found = None if self._is_modified(position) else self._choose_at(position)
+            name_end = self._name_at(position, previous, found)
+            if name_end is not None:
+                matches.append(self._name_match(position, name_end))
+                previous, position = (name_end, "name"), name_end
+            elif found is not None:
+                matches.append(self._term_match(position, found))
+                previous, position = (found.end, found.indexed.term.type), found.end
+            else:
+                position += 1
+        return matches
+
+    def _choose_at(self, start: int) -> _Found | None:
+        """Return the longest term at ``start``, unless one starting inside it reaches further.
+
+        Then the longest term at ``start`` that ends where that one begins wins (None if there
+        is none): "Giám đốc Sở Y tế" is "Giám đốc" + "Sở Y tế", not "Giám đốc Sở" + "Y tế".
+        """
+        found = self.lattice.longest_at(start)
+        if found is None:
+            return None
+        for inner in range(start + 1, found.end):
+            other = self.lattice.longest_at(inner)
+            if other is not None and other.end > found.end:
+                return self.lattice.walk(start, limit=inner)
+        return found
+
+    def _is_modified(self, position: int) -> bool:
+        """Whether a word that changes the meaning of a term comes right before it.
+
+        "Phó Chủ tịch UBND tỉnh X" is a vice chairman and "Tổng Giám đốc" a director general:
+        without an entry of their own, "Chủ tịch UBND tỉnh X" and "Giám đốc" must not match
+        there (the enforced rendering would be wrong); the shorter terms inside still do.
+        """
+        if position == 0 or self.tokens[position].gap is not Gap.SPACE:
+            return False
+        return self.tokens[position - 1].key in _MODIFIERS
 
     def _name_at(
         self, position: int, previous: tuple[int, str] | None, found: _Found | None
@@ -225,7 +242,7 @@ class _Matcher:
         )
 
     def _stops_name(self, position: int) -> bool:
-        found = self.longest_at(position)
+        found = self.lattice.longest_at(position)
         return found is not None and found.indexed.term.type not in PLACE_TYPES
 
     def _name_match(self, start: int, end: int) -> TermMatch:

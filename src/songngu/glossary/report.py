@@ -10,8 +10,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from songngu.glossary.entries import Glossary, NameStyle
+from songngu.glossary.entries import NameStyle
 from songngu.glossary.stage import GlossaryStage
+from songngu.glossary.termbase import Glossary
 from songngu.model import TermMatch
 from songngu.readers import Source, parse_source
 from songngu.segmenter import segment_document

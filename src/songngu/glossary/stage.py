@@ -14,8 +14,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from songngu.glossary.entries import Glossary, NameStyle
+from songngu.glossary.entries import NameStyle
 from songngu.glossary.presence import overlaps
+from songngu.glossary.termbase import Glossary
 from songngu.glossary.tokens import Gap, Shape, Token, phrase_keys, tokenize
 from songngu.model import Block, Document, Segment, TermMatch
 

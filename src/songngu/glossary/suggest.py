@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from songngu.glossary.entries import Glossary
+from songngu.glossary.termbase import Glossary
 from songngu.glossary.tokens import (
     Gap,
     Shape,

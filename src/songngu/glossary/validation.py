@@ -15,14 +15,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from songngu.glossary.entries import CASE_POLICIES, TYPES, Entry
+from songngu.glossary.slots import SLOT, SLOT_NAMES, slots_of
 from songngu.glossary.tokens import phrase_keys
 
-_SLOT = re.compile(r"\{([^{}]*)\}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-#: Slot names besides the types: ``{name}`` is a personal name found at match time;
-#: ``{ministry-name}`` is a ministry without its head ("Công an", "Public Security").
-NAME_SLOT = "name"
-MINISTRY_NAME_SLOT = "ministry-name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +102,6 @@ def validity_overlaps(first: Entry, second: Entry) -> bool:
     return first_ends_after and second_ends_after
 
 
-def slots_of(text: str) -> list[str]:
-    """Return the slot names of a pattern, in order (``{province}`` → ``province``)."""
-    return _SLOT.findall(text)
-
-
 def _conflict(earlier: Entry, later: Entry) -> Problem:
     if earlier.en == later.en:
         return Problem(
@@ -158,12 +149,12 @@ def _iter_slot_findings(entry: Entry) -> Iterator[tuple[str, bool]]:
         return
     if not vi_slots:
         yield "a pattern needs at least one slot such as {province}.", True
-    unknown = [slot for slot in vi_slots + en_slots if slot not in _SLOT_NAMES]
+    unknown = [slot for slot in vi_slots + en_slots if slot not in SLOT_NAMES]
     if unknown:
-        yield f"unknown slot {{{unknown[0]}}}; use one of {', '.join(_SLOT_NAMES)}.", True
+        yield f"unknown slot {{{unknown[0]}}}; use one of {', '.join(SLOT_NAMES)}.", True
     if sorted(vi_slots) != sorted(en_slots):
         yield "the 'vi' and 'en' fields must have the same slots.", True
-    if _SLOT.sub("", entry.vi).count("{") or not _brackets_balance(entry.vi):
+    if SLOT.sub("", entry.vi).count("{") or not _brackets_balance(entry.vi):
         yield "unbalanced braces or [optional] brackets in 'vi'.", True
     if "[" in entry.en or "]" in entry.en:
         yield "[optional] words are for 'vi' only.", True
@@ -184,14 +175,3 @@ def _is_iso_day(value: str) -> bool:
     except ValueError:
         return False
     return len(value) == 10
-
-
-_SLOT_NAMES = tuple(
-    sorted(
-        {
-            *(name for name in TYPES if name not in ("abbreviation", "pattern")),
-            NAME_SLOT,
-            MINISTRY_NAME_SLOT,
-        }
-    )
-)

@@ -17,7 +17,8 @@ from songngu.translation.plan import Piece
 
 __all__ = ["LENGTH_CAP", "assemble"]
 
-#: The issue a segment gets when the model stopped at the output length cap.
+#: The issue a segment gets when the model stopped at the output length cap (its code and
+#: severity are listed in ``songngu.checks.TRANSLATION_ISSUES``).
 LENGTH_CAP = Issue(
     "length-cap",
     Severity.WARNING,

@@ -1,0 +1,35 @@
+"""The slot grammar of pattern rows: ``{province}``, ``{name}``, ``{ministry-name}``.
+
+Beside the entries at the bottom of the glossary package: validation, composition and the
+index all read slots, and slots read only the row types.
+"""
+
+from __future__ import annotations
+
+import re
+
+from songngu.glossary.entries import TYPES
+
+__all__ = ["MINISTRY_NAME_SLOT", "NAME_SLOT", "SLOT", "SLOT_NAMES", "slots_of"]
+
+#: A slot in a pattern's text: ``{province}``.
+SLOT = re.compile(r"\{([^{}]*)\}")
+#: Slot names besides the types: ``{name}`` is a personal name found at match time;
+#: ``{ministry-name}`` is a ministry without its head ("Công an", "Public Security").
+NAME_SLOT = "name"
+MINISTRY_NAME_SLOT = "ministry-name"
+#: Every slot a pattern may use: a row type that names something, or one of the two above.
+SLOT_NAMES = tuple(
+    sorted(
+        {
+            *(name for name in TYPES if name not in ("abbreviation", "pattern")),
+            NAME_SLOT,
+            MINISTRY_NAME_SLOT,
+        }
+    )
+)
+
+
+def slots_of(text: str) -> list[str]:
+    """Return the slot names of a pattern, in order (``{province}`` → ``province``)."""
+    return SLOT.findall(text)
