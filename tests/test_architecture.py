@@ -144,3 +144,28 @@ def test_no_class_is_longer_than_the_limit():
         and node.end_lineno - node.lineno + 1 > MAX_CLASS_LINES
     ]
     assert long_classes == []
+
+
+def _third_party_imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize(
+    ("library", "home"),
+    [
+        ("docx", {"songngu.ooxml.writer"}),
+        ("transformers", {"songngu.backends.hf", "songngu.backends.conversion"}),
+        ("ctranslate2", {"songngu.backends.ct2", "songngu.backends.conversion"}),
+    ],
+)
+def test_a_library_is_imported_only_where_its_format_or_engine_lives(library, home):
+    importers = {
+        module for module, path in MODULES.items() if library in _third_party_imports(path)
+    }
+    assert importers <= home

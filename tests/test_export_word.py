@@ -21,18 +21,18 @@ from docx.oxml.ns import qn
 from review_samples import sample_document
 from songngu.exporters import EXPORTERS, verify_output
 from songngu.exporters.markdown import read_markdown_pairs, write_markdown
-from songngu.exporters.review_manifest import manifest_from_document
-from songngu.exporters.word import PAPER_SIZES, WordLayout, read_docx_pairs, write_docx
-from songngu.exporters.word_markup import (
+from songngu.model import Document, replace_segments
+from songngu.ooxml.manifest import manifest_from_document
+from songngu.ooxml.markup import (
     MISSING_TERM_STYLE,
     TERM_STYLE,
     Span,
     parse_bookmark_name,
-    sanitize_text,
     term_spans,
 )
-from songngu.exporters.word_reading import read_review_file
-from songngu.model import Document, replace_segments
+from songngu.ooxml.review_file import read_review_file
+from songngu.ooxml.writer import PAPER_SIZES, WordLayout, read_docx_pairs, write_docx
+from songngu.xmltext import xml_safe
 
 SCRIPT = Path(__file__).parent.parent / "scripts" / "render_docx.sh"
 
@@ -220,7 +220,7 @@ def test_control_characters_are_removed_counted_and_noted(
     dirty = dataclasses.replace(segment, target="Da Nang\x0b opens\x01 a bridge")
     document = replace_segments(document, {segment.id: dirty})
     path = tmp_path / "dirty.docx"
-    with caplog.at_level(logging.WARNING, logger="songngu.exporters.word"):
+    with caplog.at_level(logging.WARNING, logger="songngu.ooxml.writer"):
         write_docx(document, path)
     assert "removed 2 control characters" in caplog.text
     assert docx.Document(str(path)).tables[0].rows[1].cells[1].text == "Da Nang opens a bridge"
@@ -233,8 +233,8 @@ def test_control_characters_are_removed_counted_and_noted(
     ("text", "expected"),
     [("a\x00b\x1fc", "abc"), ("line\r\nnext\rlast", "line\nnext\nlast"), ("tab\tok", "tab\tok")],
 )
-def test_sanitize_text(text: str, expected: str) -> None:
-    assert sanitize_text(text) == expected
+def test_xml_safe(text: str, expected: str) -> None:
+    assert xml_safe(text) == expected
 
 
 def test_markdown_and_docx_carry_the_same_segment_ids(

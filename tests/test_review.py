@@ -24,9 +24,9 @@ from review_samples import build_document, sample_document
 from songngu.cli import cli
 from songngu.cli.output import CliState
 from songngu.errors import InputError, ReviewError
-from songngu.exporters.word import write_docx
 from songngu.memory import EntryOrigin, TranslationMemory
 from songngu.model import BlockKind
+from songngu.ooxml.writer import write_docx
 from songngu.review import ReviewOptions, import_review, render_report, report_to_dict
 from songngu.review.report import SegmentStatus
 

@@ -2,7 +2,7 @@
 
 Each format is one module with a ``write_*(document, path)`` and a ``read_*_pairs(path)``
 function, registered here as strings and imported on first use (python-docx is imported only
-by :mod:`songngu.exporters.word`).
+by :mod:`songngu.ooxml.writer`).
 """
 
 from __future__ import annotations
@@ -69,9 +69,9 @@ class Exporter:
 EXPORTERS = {
     "docx": Exporter(
         ".docx",
-        writer="songngu.exporters.word:write_docx",
-        reader="songngu.exporters.word:read_docx_pairs",
-        sanitizer="songngu.exporters.word:sanitize_text",
+        writer="songngu.ooxml.writer:write_docx",
+        reader="songngu.ooxml.writer:read_docx_pairs",
+        sanitizer="songngu.xmltext:xml_safe",
     ),
     "md": Exporter(
         ".md",

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from songngu._version import __version__
 from songngu.errors import InputError
-from songngu.exporters.word_markup import sanitize_text
 from songngu.memory.store import EntryOrigin, MemoryEntry
+from songngu.xmltext import xml_safe
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
@@ -106,7 +106,7 @@ def _unit(number: int, entry: MemoryEntry, languages: TmxLanguages) -> ElementTr
         if value:
             unit.set(attribute, _tmx_date(value))
     if entry.reviewer:
-        unit.set("creationid", sanitize_text(entry.reviewer))
+        unit.set("creationid", xml_safe(entry.reviewer))
     if entry.level == "block":
         unit.set("segtype", "paragraph")
     _property(unit, "x-origin", entry.origin.value)
@@ -114,13 +114,13 @@ def _unit(number: int, entry: MemoryEntry, languages: TmxLanguages) -> ElementTr
         _property(unit, name, getattr(entry, field_name))
     for language, text in ((languages.source, entry.source), (languages.target, entry.target)):
         variant = ElementTree.SubElement(unit, "tuv", {_XML_LANG: language})
-        ElementTree.SubElement(variant, "seg").text = sanitize_text(text)
+        ElementTree.SubElement(variant, "seg").text = xml_safe(text)
     return unit
 
 
 def _property(unit: ElementTree.Element, name: str, value: str) -> None:
     if value:
-        ElementTree.SubElement(unit, "prop", type=name).text = sanitize_text(value)
+        ElementTree.SubElement(unit, "prop", type=name).text = xml_safe(value)
 
 
 def _read_unit(unit: ElementTree.Element) -> MemoryEntry | None:

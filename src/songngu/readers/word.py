@@ -1,6 +1,6 @@
 """Word articles (``.docx``): body paragraphs, headings, lists, tables and text boxes as blocks.
 
-python-docx is confined to :mod:`songngu.exporters.word`, so this reader parses the OOXML
+python-docx is confined to :mod:`songngu.ooxml.writer`, so this reader parses the OOXML
 package itself with :mod:`zipfile` and :mod:`xml.etree.ElementTree`, defensively: the package
 is untrusted input (size limits against zip bombs, no DTDs, every failure an ``InputError``;
 see ``docs/design/robustness.md``). Runs typed in legacy Vietnamese fonts (``.VnTime``,
@@ -17,7 +17,7 @@ from typing import Literal, overload
 from xml.etree import ElementTree
 
 from songngu.errors import InputError
-from songngu.readers.docx_body import Paragraph, iter_paragraphs, read_styles
+from songngu.ooxml.body import Paragraph, iter_paragraphs, read_styles
 from songngu.readers.encoding import repair_legacy_lines
 from songngu.readers.validation import clean_text
 from songngu.segmenter.structure import BlockSpan

@@ -1,6 +1,6 @@
 """Review re-import: a reviewed DOCX back into the translation memory, with a full report.
 
-:func:`import_review` reads the file (:mod:`songngu.exporters.word_reading`), pairs it by id
+:func:`import_review` reads the file (:mod:`songngu.ooxml.review_file`), pairs it by id
 (:mod:`songngu.review.pairing`), proposes glossary entries (:mod:`songngu.review.suggestions`)
 and stores the approved translations as ``reviewer`` entries. See ``docs/design/review.md``.
 """
@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from songngu.errors import ReviewError
-from songngu.exporters.word_markup import QA_AUTHOR
-from songngu.exporters.word_reading import ReviewFile, read_review_file
 from songngu.memory import EntryOrigin, MemoryEntry, TranslationMemory
 from songngu.model import Origin
+from songngu.ooxml.markup import QA_AUTHOR
+from songngu.ooxml.review_file import ReviewFile, read_review_file
 from songngu.review.pairing import Pairing, normalized, pair_review
 from songngu.review.report import (
     BlockResult,

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from songngu.exporters.review_manifest import Manifest, ManifestBlock, ManifestSegment
-from songngu.exporters.word_markup import QA_AUTHOR, SOURCE_COLUMN, TARGET_COLUMN, block_of
-from songngu.exporters.word_reading import Piece, ReviewFile, ReviewRow
+from songngu.ooxml.manifest import Manifest, ManifestBlock, ManifestSegment
+from songngu.ooxml.markup import QA_AUTHOR, SOURCE_COLUMN, TARGET_COLUMN, block_of
+from songngu.ooxml.review_file import Piece, ReviewFile, ReviewRow
 from songngu.review.report import (
     AddedRow,
     BlockResult,

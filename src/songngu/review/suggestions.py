@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from songngu.exporters.review_manifest import ManifestTerm
+from songngu.ooxml.manifest import ManifestTerm
 from songngu.review.report import Suggestion
 from songngu.vietnamese import syllable_key, text_key
 

@@ -3,7 +3,7 @@
 Text is read in document order with Track Changes resolved as if accepted (``w:ins`` and
 ``w:moveTo`` count, ``w:del`` and ``w:moveFrom`` do not), each piece tagged with the sentence
 bookmark it sits in. Comments, paragraphs outside the table and the manifest part come along.
-The same reader verifies every export (:func:`songngu.exporters.word.read_docx_pairs`) and feeds
+The same reader verifies every export (:func:`songngu.ooxml.writer.read_docx_pairs`) and feeds
 review import, so each export tests it. See ``docs/design/review.md``.
 """
 
@@ -16,31 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from songngu.errors import InputError
-from songngu.exporters.review_manifest import Manifest, parse_manifest
-from songngu.exporters.word_markup import parse_bookmark_name
+from songngu.ooxml.manifest import Manifest, parse_manifest
+from songngu.ooxml.markup import parse_bookmark_name
+from songngu.ooxml.text import WRAPPERS, character_of, is_hidden, local_name
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LAST_MODIFIED_BY = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-_MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-# Rejected-if-not-accepted text, instructions and property bags hold no text the reader sees;
-# mc:Fallback repeats its mc:Choice.
-_SKIPPED = frozenset(
-    {
-        f"{_W}del",
-        f"{_W}moveFrom",
-        f"{_W}instrText",
-        f"{_W}delText",
-        f"{_W}rPr",
-        f"{_W}pPr",
-        f"{_W}tcPr",
-        f"{_W}trPr",
-        f"{_W}tblPr",
-        f"{_MARKUP_COMPATIBILITY}Fallback",
-    }
-)
-# Elements that may wrap paragraphs, tables or rows without being text themselves.
-_WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"})
-_CHARACTERS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +141,7 @@ def _read_body(
             text = "".join(piece.text for piece in walk.cells[0]).strip()
             if text:
                 paragraphs.append(text)
-        elif child.tag in _WRAPPERS:
+        elif local_name(child.tag) in WRAPPERS:
             _read_body(child, walk, rows, paragraphs)
         else:
             _visit(child, walk)
@@ -180,18 +161,17 @@ def _iter_rows(container: ElementTree.Element) -> Iterator[ElementTree.Element]:
     for child in container:
         if child.tag == f"{_W}tr":
             yield child
-        elif child.tag in _WRAPPERS:
+        elif local_name(child.tag) in WRAPPERS:
             yield from _iter_rows(child)
 
 
 def _visit(element: ElementTree.Element, walk: _Walk) -> None:
     tag = element.tag
-    if tag in _SKIPPED:
+    if is_hidden(element):
         return
-    if tag == f"{_W}t":
-        walk.add_text(element.text or "")
-    elif tag in _CHARACTERS:
-        walk.add_text(_CHARACTERS[tag])
+    character = character_of(element)
+    if character is not None:
+        walk.add_text(character)
     elif tag == f"{_W}bookmarkStart":
         parsed = parse_bookmark_name(element.get(f"{_W}name", ""))
         if parsed is not None:

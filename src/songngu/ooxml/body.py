@@ -13,16 +13,14 @@ from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
 from songngu.model import BlockKind
+from songngu.ooxml.text import WRAPPERS, character_of, is_hidden, local_name
 from songngu.readers.legacy import DECODERS, recover_font_bytes
 
 __all__ = ["Paragraph", "Styles", "iter_paragraphs", "read_styles"]
 
 Element = ElementTree.Element
 
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _HEADING_NAME = re.compile(r"heading\s*(\d)")
-# Containers whose content is not visible article text.
-_SKIPPED = ("del", "moveFrom", "instrText", "delText", "pPr", "rPr", "commentReference")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +88,12 @@ class _Walker:
 
     def container(self, element: Element) -> Iterator[Paragraph]:
         for child in element:
-            local = _local(child.tag)
+            local = local_name(child.tag)
             if local == "p":
                 yield from self.paragraph(child)
             elif local == "tbl":
                 yield from self.table(child)
-            elif local in ("sdt", "sdtContent", "customXml"):
+            elif local in WRAPPERS:
                 yield from self.container(child)
 
     def paragraph(self, element: Element) -> Iterator[Paragraph]:
@@ -152,8 +150,8 @@ class _Walker:
         self, element: Element, style_id: str | None, parts: list[str], boxes: list[Element]
     ) -> None:
         for child in element:
-            local = _local(child.tag)
-            if local in _SKIPPED or child.tag == f"{_MC}Fallback":
+            local = local_name(child.tag)
+            if is_hidden(child):
                 continue
             if local == "r":
                 parts.append(self._run_text(child, style_id, boxes))
@@ -165,16 +163,10 @@ class _Walker:
     def _run_text(self, run: Element, style_id: str | None, boxes: list[Element]) -> str:
         pieces: list[str] = []
         for child in run:
-            local = _local(child.tag)
-            if local == "t":
-                pieces.append(child.text or "")
-            elif local in ("tab", "ptab"):
-                pieces.append("\t")
-            elif local in ("br", "cr"):
-                pieces.append("\n")
-            elif local == "noBreakHyphen":
-                pieces.append("-")
-            elif local in ("drawing", "pict", "AlternateContent"):
+            character = character_of(child)
+            if character is not None:
+                pieces.append(character)
+            elif local_name(child.tag) in ("drawing", "pict", "AlternateContent"):
                 self._collect(child, style_id, [], boxes)
         return self._convert(run, style_id, "".join(pieces))
 
@@ -249,10 +241,6 @@ def _is_capital_font(font: str | None) -> bool:
 
 def _namespace(element: Element) -> str:
     return element.tag[: element.tag.index("}") + 1] if element.tag.startswith("{") else ""
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def _value(element: Element | None, w: str) -> str | None:

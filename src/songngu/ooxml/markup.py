@@ -1,6 +1,6 @@
 """What the review file marks and how, shared by its writer and its reader (no python-docx here).
 
-Bookmark names carry segment ids, :func:`sanitize_text` says what text a Word file can hold, and
+Bookmark names carry segment ids (what text a Word file can hold is :mod:`songngu.xmltext`), and
 :func:`term_spans` cuts a sentence into the runs that mark glossary terms. See
 ``docs/design/review.md``.
 """
@@ -53,10 +53,6 @@ CHILD_ORDER = {
 # Bookmark names must be unique in a document (Word drops a duplicate), hence the column in the
 # name; Word limits names to 40 characters, which ids like b123.s45 leave far behind.
 _BOOKMARK = re.compile(r"^sn_(vi|en)_(b\d+)_(s\d+)$")
-# XML 1.0 cannot hold these; Word refuses files that contain them.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# A carriage return would be written as a line break and read back as "\n".
-_CARRIAGE_RETURN = re.compile("\r\n?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +110,6 @@ def parse_bookmark_name(name: str) -> tuple[str, str] | None:
 def block_of(segment_id: str) -> str:
     """Return the block id of a segment id (``b3.s2`` → ``b3``)."""
     return segment_id.partition(".")[0]
-
-
-def sanitize_text(text: str) -> str:
-    """Return ``text`` without the control characters a Word file cannot hold."""
-    return _XML_ILLEGAL.sub("", _CARRIAGE_RETURN.sub("\n", text))
-
-
-def count_removed_characters(text: str) -> int:
-    """Return how many characters of ``text`` :func:`sanitize_text` removes."""
-    return len(_XML_ILLEGAL.findall(text))
 
 
 def source_spans(segment: Segment) -> list[Span]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 
-from songngu.exporters.word_markup import sanitize_text
 from songngu.model import Document
+from songngu.xmltext import xml_safe
 
 NAMESPACE = "urn:songngu:review:1"
 VERSION = "1"
@@ -73,12 +73,12 @@ def manifest_from_document(document: Document, front: tuple[str, ...] = ()) -> M
         ManifestBlock(
             id=block.id,
             kind=block.kind.value,
-            source=sanitize_text(block.text),
+            source=xml_safe(block.text),
             segments=tuple(
                 ManifestSegment(
                     id=segment.id,
-                    source=sanitize_text(segment.source),
-                    target=sanitize_text(segment.target or ""),
+                    source=xml_safe(segment.source),
+                    target=xml_safe(segment.target or ""),
                     origin=segment.origin.value if segment.origin else "",
                     terms=tuple(
                         ManifestTerm(term.source, term.target, term.enforced)
@@ -91,16 +91,16 @@ def manifest_from_document(document: Document, front: tuple[str, ...] = ()) -> M
         for block in document.blocks
     )
     meta = document.meta
-    return Manifest(meta.source_path, sanitize_text(meta.signature), blocks, front)
+    return Manifest(meta.source_path, xml_safe(meta.signature), blocks, front)
 
 
 def render_manifest(manifest: Manifest) -> bytes:
     """Return the manifest as a UTF-8 XML document."""
     root = ElementTree.Element(_tag("review"), version=VERSION)
-    root.set("source", sanitize_text(manifest.source_path))
+    root.set("source", xml_safe(manifest.source_path))
     root.set("signature", manifest.signature)
     for text in manifest.front:
-        ElementTree.SubElement(root, _tag("front")).text = sanitize_text(text)
+        ElementTree.SubElement(root, _tag("front")).text = xml_safe(text)
     for block in manifest.blocks:
         block_element = ElementTree.SubElement(root, _tag("block"), id=block.id, kind=block.kind)
         ElementTree.SubElement(block_element, _tag("source")).text = block.source
@@ -131,8 +131,8 @@ def _add_segment(parent: ElementTree.Element, segment: ManifestSegment) -> None:
         ElementTree.SubElement(
             element,
             _tag("term"),
-            source=sanitize_text(term.source),
-            target=sanitize_text(term.target),
+            source=xml_safe(term.source),
+            target=xml_safe(term.target),
             enforced="true" if term.enforced else "false",
         )
 

@@ -31,9 +31,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Inches, Mm, Pt, RGBColor
 
 from songngu.exporters import SegmentPair
-from songngu.exporters.review_manifest import NAMESPACE as MANIFEST_NAMESPACE
-from songngu.exporters.review_manifest import manifest_from_document, render_manifest
-from songngu.exporters.word_markup import (
+from songngu.model import Block, Document, Origin, Segment
+from songngu.ooxml.manifest import NAMESPACE as MANIFEST_NAMESPACE
+from songngu.ooxml.manifest import manifest_from_document, render_manifest
+from songngu.ooxml.markup import (
     CHILD_ORDER,
     HEADER,
     HOW_TO_REVIEW,
@@ -47,18 +48,16 @@ from songngu.exporters.word_markup import (
     Look,
     Span,
     bookmark_name,
-    count_removed_characters,
     document_title,
     english_title,
     facts_line,
-    sanitize_text,
     source_spans,
     target_spans,
 )
-from songngu.exporters.word_reading import read_review_file
-from songngu.model import Block, Document, Origin, Segment
+from songngu.ooxml.review_file import read_review_file
+from songngu.xmltext import count_unsafe_characters, xml_safe
 
-__all__ = ["PAPER_SIZES", "WordLayout", "read_docx_pairs", "sanitize_text", "write_docx"]
+__all__ = ["PAPER_SIZES", "WordLayout", "read_docx_pairs", "write_docx"]
 
 logger = logging.getLogger(__name__)
 
@@ -202,12 +201,12 @@ def _underline(run_properties: Any, kind: str, colour: str) -> None:
 def _add_front_matter(writer: _Writer, document: Document) -> tuple[str, ...]:
     """Write title, English title, facts, how-to and legend; return their texts for the manifest."""
     word, layout = writer.word, writer.layout
-    title = sanitize_text(document_title(document))
+    title = xml_safe(document_title(document))
     paragraphs = [word.add_paragraph(title, "Title")]
     _set_language(paragraphs[0].runs[0]._r.get_or_add_rPr(), layout.source_language)
     english = english_title(document)
     if english:
-        paragraphs.append(word.add_paragraph(sanitize_text(english), "Subtitle"))
+        paragraphs.append(word.add_paragraph(xml_safe(english), "Subtitle"))
     paragraphs.append(_info(word, facts_line(document)))
     paragraphs.append(_info(word, HOW_TO_REVIEW))
     paragraphs.append(_legend(word))
@@ -215,7 +214,7 @@ def _add_front_matter(writer: _Writer, document: Document) -> tuple[str, ...]:
 
 
 def _info(word: Any, text: str) -> Any:
-    paragraph = word.add_paragraph(sanitize_text(text))
+    paragraph = word.add_paragraph(xml_safe(text))
     paragraph.paragraph_format.space_after = Pt(2)
     for run in paragraph.runs:
         run.font.size = Pt(8)
@@ -304,7 +303,7 @@ def _fill_cell(writer: _Writer, paragraph: Any, block: Block, column: str) -> No
 def _add_sentence(writer: _Writer, paragraph: Any, segment: Segment, column: str) -> None:
     """Write one sentence inside its bookmark, terms marked, QA issues as a comment on it."""
     spans = source_spans(segment) if column == SOURCE_COLUMN else target_spans(segment)
-    removed = sum(count_removed_characters(span.text) for span in spans)
+    removed = sum(count_unsafe_characters(span.text) for span in spans)
     writer.num_removed += removed
     bookmark_id = str(next(writer.bookmark_ids))
     paragraph._p.append(
@@ -325,7 +324,7 @@ def _add_sentence(writer: _Writer, paragraph: Any, segment: Segment, column: str
 
 
 def _add_span(paragraph: Any, span: Span, segment: Segment, column: str) -> Any:
-    run = paragraph.add_run(sanitize_text(span.text), span.style)
+    run = paragraph.add_run(xml_safe(span.text), span.style)
     if column == TARGET_COLUMN and segment.origin is Origin.MEMORY:
         _set_shading(run._r.get_or_add_rPr(), _MEMORY_SHADING)
     elif column == TARGET_COLUMN and segment.origin is Origin.COPY:
@@ -335,7 +334,7 @@ def _add_span(paragraph: Any, span: Span, segment: Segment, column: str) -> Any:
 
 def _comment_lines(segment: Segment) -> list[str]:
     return [
-        sanitize_text(f"[{issue.severity.value}] {issue.code}: {issue.message}")
+        xml_safe(f"[{issue.severity.value}] {issue.code}: {issue.message}")
         for issue in segment.issues
     ]
 
@@ -343,7 +342,7 @@ def _comment_lines(segment: Segment) -> list[str]:
 def _add_header_and_footer(word: Any, document: Document) -> None:
     section = word.sections[0]
     header = section.header.paragraphs[0]
-    header.text = sanitize_text(f"songngu review · {document_title(document)}")[:120]
+    header.text = xml_safe(f"songngu review · {document_title(document)}")[:120]
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _small_grey(header.runs)
     footer = section.footer.paragraphs[0]
@@ -352,7 +351,7 @@ def _add_header_and_footer(word: Any, document: Document) -> None:
     _add_field(footer, "PAGE", "1")
     footer.add_run(" of ")
     _add_field(footer, "NUMPAGES", "1")
-    signature = section.footer.add_paragraph(sanitize_text(document.meta.signature))
+    signature = section.footer.add_paragraph(xml_safe(document.meta.signature))
     signature.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _small_grey([*footer.runs, *signature.runs])
 
@@ -376,13 +375,11 @@ def _add_field(paragraph: Any, instruction: str, placeholder: str) -> None:
 def _set_properties(word: Any, document: Document, layout: WordLayout) -> None:
     properties = word.core_properties
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0, tzinfo=None)
-    properties.title = sanitize_text(document_title(document))[:255]
-    properties.subject = sanitize_text(english_title(document) or "Tiếng Việt → English review")[
-        :255
-    ]
+    properties.title = xml_safe(document_title(document))[:255]
+    properties.subject = xml_safe(english_title(document) or "Tiếng Việt → English review")[:255]
     properties.keywords = "songngu; bilingual review; vi-en"
     properties.category = "songngu review"
-    properties.comments = sanitize_text(document.meta.signature)
+    properties.comments = xml_safe(document.meta.signature)
     properties.author = properties.last_modified_by = QA_AUTHOR
     properties.language = f"{layout.source_language}, {layout.target_language}"
     properties.created = properties.modified = now
