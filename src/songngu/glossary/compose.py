@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from songngu.errors import GlossaryError
 from songngu.glossary.entries import Entry, is_in_force
-from songngu.glossary.slots import MINISTRY_NAME_SLOT, NAME_SLOT, slots_of
+from songngu.glossary.slots import MATCH_TIME_SLOTS, MINISTRY_NAME_SLOT, slots_of
 from songngu.glossary.tokens import match_key
 
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
@@ -78,7 +78,7 @@ def compose_pattern(pattern: Entry, fillers: dict[str, list[_Filler]]) -> list[T
     Raises:
         GlossaryError: the pattern would compose an unreasonable number of terms.
     """
-    slots = sorted({slot for slot in slots_of(pattern.vi) if slot != NAME_SLOT})
+    slots = sorted({slot for slot in slots_of(pattern.vi) if slot not in MATCH_TIME_SLOTS})
     slot_fillers = [fillers.get(slot, []) for slot in slots]
     terms: list[Term] = []
     for vi in expand_optional(pattern.vi):

@@ -14,12 +14,13 @@ from typing import Protocol
 
 from songngu.glossary.compose import Term, iter_terms
 from songngu.glossary.entries import Entry, date_range
-from songngu.glossary.slots import NAME_SLOT
+from songngu.glossary.slots import MATCH_TIME_SLOTS, NAME_SLOT, SLOT
 from songngu.glossary.tokens import Gap, Shape, Token, classify_gap, tokenize
 
-#: The trie edge of a ``{name}`` slot; braces never occur in a token's key.
-NAME_KEY = "{name}"
-_NAME_PLACEHOLDER = "{" + NAME_SLOT + "}"
+#: The trie edge of a ``{name}`` slot; braces never occur in a token's key, and every slot the
+#: matcher fills is an edge ``{slot}`` (``SLOT_KEYS``).
+NAME_KEY = "{" + NAME_SLOT + "}"
+SLOT_KEYS = frozenset("{" + slot + "}" for slot in MATCH_TIME_SLOTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +91,16 @@ def index_term(term: Term) -> tuple[tuple[str, ...], IndexedTerm]:
     shapes: list[Shape | None] = []
     gaps: list[Gap] = []
     previous = ""
-    for number, part in enumerate(term.vi.split(_NAME_PLACEHOLDER)):
-        if number:
-            keys.append(NAME_KEY)
+    # re.split with a group alternates text and slot names: text, slot, text, slot, text.
+    parts = SLOT.split(term.vi)
+    for number, part in enumerate(parts):
+        if number % 2:
+            if part not in MATCH_TIME_SLOTS:
+                return (), IndexedTerm(term, (), ())
+            keys.append("{" + part + "}")
             shapes.append(None)
             gaps.append(_gap_before_slot(previous) if len(keys) > 1 else Gap.NONE)
+            continue
         for position, token in enumerate(tokenize(part)):
             keys.append(token.key)
             shapes.append(token.shape)

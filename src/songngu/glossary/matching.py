@@ -9,27 +9,42 @@ are in ``docs/design/glossary.md``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from songngu.glossary.entries import PLACE_TYPES, TITLE_TYPES, NameStyle
 from songngu.glossary.index import NAME_KEY, IndexedTerm, Node, TermIndex
+from songngu.glossary.localities import find_local, find_place_name, render_local, render_place_name
 from songngu.glossary.names import Trigger, find_name, render_name, trigger_before
+from songngu.glossary.ordinals import find_ordinal, render_ordinal
+from songngu.glossary.slots import LOCAL_SLOT, ORDINAL_SLOT, PLACE_NAME_SLOT, slots_of
 from songngu.glossary.tokens import Gap, Shape, Token, match_key, tokenize
 from songngu.model import TermMatch
 from songngu.vietnamese import nfc_with_offsets
 
 _JOINING_GAPS = frozenset({Gap.NONE, Gap.SPACE, Gap.DASH, Gap.DOT})
+_LOCAL_KEY = "{" + LOCAL_SLOT + "}"
+_PLACE_NAME_KEY = "{" + PLACE_NAME_SLOT + "}"
+_ORDINAL_KEY = "{" + ORDINAL_SLOT + "}"
+# The one slot that may open a term; and the slots that take a place from the open class.
+_OPENING_SLOT = _LOCAL_KEY
+_OPEN_PLACES = frozenset({_LOCAL_KEY, _PLACE_NAME_KEY})
+#: Where what fills a slot, starting at a token, ends (None: nothing fills it there).
+SlotRun = Callable[[int], int | None]
 _MODIFIERS = frozenset({match_key("phó"), match_key("tổng")})
 
 
 @dataclass(frozen=True, slots=True)
 class _Step:
-    """What one token of a term met in the text: a shape (None: expanded or a name), a gap."""
+    """What one token of a term met in the text: a shape (None: expanded or a slot), a gap.
+
+    ``slot`` is (slot key, first token, end token) when the step filled a slot from the text.
+    """
 
     shape: Shape | None
     gap: Gap
-    name: tuple[int, int] | None = None
+    slot: tuple[str, int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,17 +80,18 @@ def match_terms(index: TermIndex, text: str, names: NameStyle = NameStyle.ASCII)
 class _Lattice:
     """The terms that start at each token: walks of the index over tokens and expansions.
 
-    Memoises the longest term at each token. A ``{name}`` slot asks ``name_run`` where a
-    personal name starting at a token ends (the matcher's name rules decide).
+    Memoises the longest term at each token. A slot (``{name}``, ``{local}``, …) asks its
+    finder in ``slot_runs`` where what fills it, starting at a token, ends; only ``{local}`` may
+    open a term ("xã Tả Van" alone is one).
     """
 
     def __init__(
-        self, index: TermIndex, tokens: list[Token], name_run: Callable[[int], int | None]
+        self, index: TermIndex, tokens: list[Token], slot_runs: dict[str, SlotRun]
     ) -> None:
-        """Walk ``index`` over ``tokens``; find names for slots with ``name_run``."""
+        """Walk ``index`` over ``tokens``; fill slots with the finders of ``slot_runs``."""
         self.index = index
         self.tokens = tokens
-        self.name_run = name_run
+        self.slot_runs = slot_runs
         self._longest: dict[int, _Found | None] = {}
         self._expansions: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
 
@@ -121,11 +137,12 @@ class _Lattice:
                     _Step(None, gap if number == 0 else Gap.SPACE) for number in range(len(keys))
                 ]
                 following.append((expanded, end, (*steps, *virtual)))
-        slot = node.children.get(NAME_KEY) if steps else None
-        if slot is not None:
-            name_end = self.name_run(position)
-            if name_end is not None:
-                following.append((slot, name_end, (*steps, _Step(None, gap, (position, name_end)))))
+        for key, run in self.slot_runs.items():
+            slot = node.children.get(key) if steps or key == _OPENING_SLOT else None
+            filled_to = run(position) if slot is not None else None
+            if slot is not None and filled_to is not None:
+                step = _Step(None, gap, (key, position, filled_to))
+                following.append((slot, filled_to, (*steps, step)))
         return following
 
     def _expansions_at(self, start: int) -> list[tuple[int, tuple[str, ...]]]:
@@ -160,7 +177,8 @@ class _Matcher:
         self.tokens = tokens
         self.text = text
         self.names = names
-        self.lattice = _Lattice(index, tokens, lambda p: self._name_run(p, Trigger.TITLE))
+        titled_name = functools.partial(self._name_run, trigger=Trigger.TITLE)
+        self.lattice = _Lattice(index, tokens, _slot_runs(tokens, titled_name))
 
     def run(self) -> list[TermMatch]:
         """Return the matches, left to right, each as long as it can be."""
@@ -257,10 +275,11 @@ class _Matcher:
         first, last = self.tokens[start], self.tokens[found.end - 1]
         target, variants = term.en, term.variants
         for step in found.steps:
-            if step.name is not None:
-                name = render_name(self.tokens[step.name[0] : step.name[1]], self.names)
-                target = target.replace("{name}", name)
-                variants = tuple(variant.replace("{name}", name) for variant in variants)
+            if step.slot is not None:
+                key, slot_start, slot_end = step.slot
+                filled = _render_slot(key, self.tokens[slot_start:slot_end], self.names)
+                target = target.replace(key, filled, 1)
+                variants = tuple(variant.replace(key, filled, 1) for variant in variants)
         return TermMatch(
             self.text[first.start : last.end],
             target,
@@ -272,10 +291,48 @@ class _Matcher:
         )
 
 
+def _slot_runs(tokens: Sequence[Token], name_run: SlotRun) -> dict[str, SlotRun]:
+    """Return the finder of each match-time slot over ``tokens``."""
+    return {
+        NAME_KEY: name_run,
+        _LOCAL_KEY: functools.partial(find_local, tokens),
+        _PLACE_NAME_KEY: functools.partial(find_place_name, tokens),
+        _ORDINAL_KEY: functools.partial(find_ordinal, tokens),
+    }
+
+
+def _render_slot(key: str, tokens: Sequence[Token], names: NameStyle) -> str:
+    """Return the English of what fills a slot."""
+    if key == NAME_KEY:
+        return render_name(tokens, names)
+    if key == _LOCAL_KEY:
+        return render_local(tokens)
+    if key == _ORDINAL_KEY:
+        return render_ordinal(tokens)
+    return render_place_name(tokens)
+
+
 def _is_better(end: int, indexed: IndexedTerm, best: _Found | None) -> bool:
+    """Whether a term ending at ``end`` beats ``best``: the longer, else the better ranked.
+
+    At the same length a listed term beats a composed one, and any term beats one whose place
+    came from the open class (``{local}``, ``{place-name}``).
+    """
     if best is None or end > best.end:
         return True
-    return end == best.end and best.indexed.term.is_composed and not indexed.term.is_composed
+    if end < best.end:
+        return False
+    rank, best_rank = _rank(indexed), _rank(best.indexed)
+    return rank < best_rank
+
+
+def _rank(indexed: IndexedTerm) -> tuple[bool, bool]:
+    term = indexed.term
+    return (bool(_OPEN_PLACES & set(_slot_keys(term.vi))), term.is_composed)
+
+
+def _slot_keys(vietnamese: str) -> list[str]:
+    return ["{" + slot + "}" for slot in slots_of(vietnamese)]
 
 
 def _accepts(indexed: IndexedTerm, steps: Sequence[_Step]) -> bool:

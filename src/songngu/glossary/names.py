@@ -42,7 +42,7 @@ def _phrases(listed: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 # Surnames that are nothing else in news text: a capitalised run starting with one is a name.
-_SURNAMES = _keys(
+SURNAMES = _keys(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Ngô Trương Trịnh Lưu Tạ Quách "
     "Hứa Tăng Lại Lã Khổng Nghiêm Phùng Kiều Diệp Doãn Khúc Tống Hầu Lò Giáp Đàm Mẫn Tôn "
     "Khuất Thân Đậu Bế"
@@ -185,7 +185,7 @@ def _is_hyphenated(tokens: Sequence[Token], position: int) -> bool:
 
 def _may_start_free_name(tokens: Sequence[Token], position: int, follows_term: bool) -> bool:
     token = tokens[position]
-    if token.key not in _SURNAMES and token.key not in _AMBIGUOUS_SURNAMES:
+    if token.key not in SURNAMES and token.key not in _AMBIGUOUS_SURNAMES:
         return False
     if position == 0 or token.is_sentence_start or follows_term:
         return True
@@ -197,7 +197,7 @@ def _may_start_free_name(tokens: Sequence[Token], position: int, follows_term: b
 def _is_free_name(tokens: Sequence[Token]) -> bool:
     if len(tokens) < 2:
         return False
-    if tokens[0].key in _SURNAMES:
+    if tokens[0].key in SURNAMES:
         return True
     return len(tokens) >= 3 and tokens[1].key in _MIDDLE_NAMES
 

@@ -10,7 +10,17 @@ import re
 
 from songngu.glossary.entries import TYPES
 
-__all__ = ["MINISTRY_NAME_SLOT", "NAME_SLOT", "SLOT", "SLOT_NAMES", "slots_of"]
+__all__ = [
+    "LOCAL_SLOT",
+    "MATCH_TIME_SLOTS",
+    "MINISTRY_NAME_SLOT",
+    "NAME_SLOT",
+    "ORDINAL_SLOT",
+    "PLACE_NAME_SLOT",
+    "SLOT",
+    "SLOT_NAMES",
+    "slots_of",
+]
 
 #: A slot in a pattern's text: ``{province}``.
 SLOT = re.compile(r"\{([^{}]*)\}")
@@ -18,13 +28,21 @@ SLOT = re.compile(r"\{([^{}]*)\}")
 #: ``{ministry-name}`` is a ministry without its head ("Công an", "Public Security").
 NAME_SLOT = "name"
 MINISTRY_NAME_SLOT = "ministry-name"
+#: Open classes found at match time, not listed: ``{local}`` is a local unit with its level word
+#: ("xã Tả Van"), ``{place-name}`` a bare Vietnamese place name whose level the body gives
+#: ("Huyện ủy Bát Xát"), ``{ordinal}`` a Roman or Arabic number ("lần thứ XIX", "khóa 15").
+LOCAL_SLOT = "local"
+PLACE_NAME_SLOT = "place-name"
+ORDINAL_SLOT = "ordinal"
+#: The slots the matcher fills from the text; the others are filled when the index is built.
+MATCH_TIME_SLOTS = frozenset({NAME_SLOT, LOCAL_SLOT, PLACE_NAME_SLOT, ORDINAL_SLOT})
 #: Every slot a pattern may use: a row type that names something, or one of the two above.
 SLOT_NAMES = tuple(
     sorted(
         {
             *(name for name in TYPES if name not in ("abbreviation", "pattern")),
-            NAME_SLOT,
             MINISTRY_NAME_SLOT,
+            *MATCH_TIME_SLOTS,
         }
     )
 )

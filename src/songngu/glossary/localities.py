@@ -1,0 +1,171 @@
+"""Local administrative units as an open class: a level word and a Vietnamese name.
+
+No glossary can list Viet Nam's ten thousand communes and wards, and they are renamed and merged
+(July 2025: districts abolished, communes, wards and special zones directly under 34 provinces).
+So a unit is recognised by its form, as ``../shared/reference/glossary-units.md`` §2 specifies:
+a level word (``xã``, ``phường``, ``thị trấn``, ``huyện``, ``quận``, ``thị xã``, ``thành phố``,
+``đặc khu``) followed by a capitalised Vietnamese name (``xã Tả Van`` → *Ta Van Commune*) or a
+number (``Phường 12`` → *Ward 12*). The English is the name without diacritics, then the level
+(Circular 03/2009/TT-BNG, Table 10: *Ta Van Commune*, *Son Tay Town*). A foreign name is not a
+unit (``thành phố Munich``); a level word alone is a common noun (``các xã, phường``).
+
+Two finders, used by the matcher for the ``{local}`` and ``{place-name}`` slots of pattern rows:
+:func:`find_local` (level word and name) and :func:`find_place_name` (a bare name, where the body
+says the level: ``Huyện ủy Bát Xát`` → *Bat Xat District Party Committee*).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from songngu.glossary.names import SURNAMES
+from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, phrase_list
+from songngu.vietnamese import strip_diacritics
+
+__all__ = ["find_local", "find_place_name", "render_local", "render_place_name"]
+
+#: Level words and their English (Circular 03/2009/TT-BNG, Table 10; Decree 08/2023 on
+#: special zones).
+LEVELS = {
+    "xã": "Commune",
+    "phường": "Ward",
+    "thị trấn": "Township",
+    "huyện": "District",
+    "quận": "District",
+    "thị xã": "Town",
+    "thành phố": "City",
+    "tp": "City",
+    "đặc khu": "Special Zone",
+}
+_LEVEL_PHRASES = phrase_list(*LEVELS)
+#: The most syllables a local name has ("Châu Quế Thượng", "Bạch Long Vĩ", "Mù Cang Chải").
+MAX_NAME_SYLLABLES = 4
+
+
+def _english_levels() -> dict[tuple[str, ...], str]:
+    levels = {}
+    for vietnamese, english in LEVELS.items():
+        (keys,) = phrase_list(vietnamese)
+        levels[keys] = english
+    return levels
+
+
+_ENGLISH = _english_levels()
+
+
+def find_local(tokens: Sequence[Token], position: int) -> int | None:
+    """Return the end (exclusive) of a local unit starting at ``tokens[position]``, or None."""
+    level = _level_at(tokens, position)
+    if level is None:
+        return None
+    start = position + len(level)
+    if start >= len(tokens) or tokens[start].gap not in (Gap.SPACE, Gap.DOT):
+        return None
+    if tokens[start].text.isdigit():
+        return start + 1
+    return _name_end(tokens, start)
+
+
+def find_place_name(tokens: Sequence[Token], position: int) -> int | None:
+    """Return the end of a bare Vietnamese place name at ``tokens[position]`` (no level word)."""
+    if _level_at(tokens, position) is not None:
+        return None
+    return _name_end(tokens, position)
+
+
+def render_local(tokens: Sequence[Token]) -> str:
+    """Return the English of a unit found by :func:`find_local` (*Ta Van Commune*, *Ward 12*)."""
+    level = _level_at(tokens, 0)
+    if level is None:
+        return render_place_name(tokens)
+    english = _ENGLISH[level]
+    name = tokens[len(level) :]
+    if len(name) == 1 and name[0].text.isdigit():
+        return f"{english} {name[0].text}"
+    return f"{render_place_name(name)} {english}"
+
+
+def render_place_name(tokens: Sequence[Token]) -> str:
+    """Return a Vietnamese place name in English: capitalised, without diacritics."""
+    words = [token.text[:1].upper() + token.text[1:].lower() for token in tokens]
+    return strip_diacritics(" ".join(words))
+
+
+def _level_at(tokens: Sequence[Token], position: int) -> tuple[str, ...] | None:
+    for phrase in _LEVEL_PHRASES:
+        end = position + len(phrase)
+        if end > len(tokens):
+            continue
+        words = tokens[position:end]
+        if tuple(token.key for token in words) != phrase:
+            continue
+        if any(token.gap is not Gap.SPACE for token in words[1:]):
+            continue
+        if _is_level_form(words):
+            return phrase
+    return None
+
+
+def _is_level_form(words: Sequence[Token]) -> bool:
+    """Lower case (``xã``), capitalised to start a sentence or a name (``Phường 12``), or caps."""
+    first = words[0]
+    if all(token.shape is Shape.UPPER for token in words) or first.key == "tp":
+        return True
+    rest_lower = all(token.shape is Shape.LOWER for token in words[1:])
+    return rest_lower and first.shape in (Shape.LOWER, Shape.TITLE)
+
+
+def _name_end(tokens: Sequence[Token], start: int) -> int | None:
+    """Return the end of the capitalised Vietnamese name starting at ``start``, or None.
+
+    The name stops at a gap other than a space, at a lower-case word, after four syllables, or
+    before a personal name that follows it ("xã Tả Van Lê Văn Bình": a surname inside the
+    run begins the chairman's name, unless it begins the unit's own name: "phường Trần Phú").
+    A number may close it ("phường Hòa Bình 2"). All the words have the first one's case
+    (title case, or capitals in a headline).
+    """
+    case = _case_of(tokens[start])
+    end = start
+    while end < len(tokens) and end - start < MAX_NAME_SYLLABLES:
+        token = tokens[end]
+        if end > start and token.gap is not Gap.SPACE:
+            break
+        if not case & _case_of(token) or not _is_name_word(token, first=end == start):
+            break
+        if end > start and token.key in SURNAMES and _starts_a_person(tokens, end):
+            break
+        end += 1
+    if end == start:
+        return None
+    if end < len(tokens) and tokens[end].text.isdigit() and tokens[end].gap is Gap.SPACE:
+        end += 1
+    return end
+
+
+def _case_of(token: Token) -> set[Shape]:
+    """The cases a word fits: one letter ("Y" in "Y Tý") is title case and capitals at once."""
+    if len(token.text) == 1 and token.shape is Shape.TITLE:
+        return {Shape.TITLE, Shape.UPPER}
+    return {token.shape}
+
+
+def _is_name_word(token: Token, *, first: bool) -> bool:
+    if token.shape not in (Shape.TITLE, Shape.UPPER):
+        return False
+    if is_syllable(token.text):
+        return True
+    # Names of the highlands keep minority-language syllables ("Ea Kar", "Krông Pắc", "Ia
+    # Grai"): a word with a Vietnamese letter, or a short one after a Vietnamese first word.
+    # A first word like "Munich" or "Paris" is foreign: no unit.
+    return not token.text.isascii() or (not first and len(token.text) <= 5)
+
+
+def _starts_a_person(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a surname at ``position`` opens a run of two to four capitalised syllables."""
+    end = position
+    while end < len(tokens) and end - position < 4:
+        token = tokens[end]
+        if token.shape is not Shape.TITLE or (end > position and token.gap is not Gap.SPACE):
+            break
+        end += 1
+    return end - position >= 2

@@ -1,0 +1,50 @@
+"""Tenure and congress numbers: ``khóa XV``, ``lần thứ 19``, ``Đại hội XIV`` → *15th*, *19th*.
+
+Official names number a congress or a tenure in Roman or Arabic numerals; English puts the
+ordinal first (*19th Nghe An Provincial Party Congress*, *15th National Assembly*;
+``../shared/reference/glossary-units.md`` §3). The matcher fills ``{ordinal}`` slots with these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from songngu.glossary.tokens import Token
+
+__all__ = ["find_ordinal", "render_ordinal", "roman_value"]
+
+_ROMAN = re.compile(r"^(L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+#: Congresses and tenures run to a few dozen; a larger number is something else (a year).
+_MAX_ORDINAL = 60
+
+
+def roman_value(text: str) -> int | None:
+    """Return the value of an upper-case Roman numeral up to 89 (``XIV`` → 14), or None."""
+    if not text or not _ROMAN.match(text):
+        return None
+    values = [_ROMAN_VALUES[char] for char in text]
+    return sum(
+        -value if index + 1 < len(values) and value < values[index + 1] else value
+        for index, value in enumerate(values)
+    )
+
+
+def find_ordinal(tokens: Sequence[Token], position: int) -> int | None:
+    """Return ``position + 1`` when the token there is a tenure or congress number."""
+    return position + 1 if _value(tokens[position].text) is not None else None
+
+
+def render_ordinal(tokens: Sequence[Token]) -> str:
+    """Return the English ordinal of the number token (``XIX`` → ``19th``)."""
+    value = _value(tokens[0].text) or 0
+    suffix = (
+        "th" if value % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    )
+    return f"{value}{suffix}"
+
+
+def _value(text: str) -> int | None:
+    value = int(text) if text.isdigit() else roman_value(text)
+    return value if value is not None and 0 < value <= _MAX_ORDINAL else None
