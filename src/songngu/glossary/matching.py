@@ -19,7 +19,8 @@ from songngu.glossary.localities import find_local, find_place_name, render_loca
 from songngu.glossary.names import Trigger, find_name, render_name, trigger_before
 from songngu.glossary.ordinals import find_ordinal, render_ordinal
 from songngu.glossary.slots import LOCAL_SLOT, ORDINAL_SLOT, PLACE_NAME_SLOT, slots_of
-from songngu.glossary.tokens import Gap, Shape, Token, match_key, tokenize
+from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, match_key, tokenize
+from songngu.glossary.units import compose_units
 from songngu.model import TermMatch
 from songngu.vietnamese import nfc_with_offsets
 
@@ -63,7 +64,7 @@ def match_terms(index: TermIndex, text: str, names: NameStyle = NameStyle.ASCII)
     still refer to ``text`` as given.
     """
     composed, to_text = nfc_with_offsets(text)
-    matches = _Matcher(index, tokenize(composed), composed, names).run()
+    matches = compose_units(composed, _Matcher(index, tokenize(composed), composed, names).run())
     if composed == text:
         return matches
     return [
@@ -186,13 +187,16 @@ class _Matcher:
         position = 0
         previous: tuple[int, str] | None = None
         while position < len(self.tokens):
-            found = None if self._is_modified(position) else self._choose_at(position)
+            found = None if _is_modified(self.tokens, position) else self._choose_at(position)
+            if found is not None and self._runs_on(found):
+                position = _proper_name_end(self.tokens, found.end)
+                continue
             name_end = self._name_at(position, previous, found)
             if name_end is not None:
-                matches.append(self._name_match(position, name_end))
+                matches.append(_name_match(self.tokens, self.text, self.names, position, name_end))
                 previous, position = (name_end, "name"), name_end
             elif found is not None:
-                matches.append(self._term_match(position, found))
+                matches.append(_term_match(self.tokens, self.text, self.names, position, found))
                 previous, position = (found.end, found.indexed.term.type), found.end
             else:
                 position += 1
@@ -205,24 +209,47 @@ class _Matcher:
         is none): "Giám đốc Sở Y tế" is "Giám đốc" + "Sở Y tế", not "Giám đốc Sở" + "Y tế".
         """
         found = self.lattice.longest_at(start)
-        if found is None:
-            return None
+        if found is None or self._runs_on(found):
+            return found
         for inner in range(start + 1, found.end):
-            other = self.lattice.longest_at(inner)
+            # A term right after "Phó" is not one ("Phó Giám đốc Công an …"): it cannot cut.
+            other = None if _is_modified(self.tokens, inner) else self.lattice.longest_at(inner)
             if other is not None and other.end > found.end:
-                return self.lattice.walk(start, limit=inner)
+                shorter = self.lattice.walk(start, limit=inner)
+                kept = self._coverage(start, found)
+                cut = (shorter.end - start if shorter else 0) + other.end - inner
+                return found if kept > cut else shorter
         return found
 
-    def _is_modified(self, position: int) -> bool:
-        """Whether a word that changes the meaning of a term comes right before it.
+    def _coverage(self, start: int, found: _Found) -> int:
+        """Count the tokens ``found`` and the term right after it cover.
 
-        "Phó Chủ tịch UBND tỉnh X" is a vice chairman and "Tổng Giám đốc" a director general:
-        without an entry of their own, "Chủ tịch UBND tỉnh X" and "Giám đốc" must not match
-        there (the enforced rendering would be wrong); the shorter terms inside still do.
+        A longer term at ``start`` is kept against a cut when it covers more with its follower:
+        "Trưởng phòng" + "Cảnh sát hình sự" beats "phòng Cảnh sát hình sự" alone; on a tie the
+        cut wins ("Giám đốc" + "Sở Y tế", not "Giám đốc Sở" + "Y tế").
         """
-        if position == 0 or self.tokens[position].gap is not Gap.SPACE:
+        after = self.lattice.longest_at(found.end) if found.end < len(self.tokens) else None
+        return found.end - start + (after.end - found.end if after else 0)
+
+    def _runs_on(self, found: _Found) -> bool:
+        """Whether a bare place name is only the start of a longer proper name.
+
+        "Điện Biên Phủ" is not Điện Biên province, "Thái Bình Dương" is the Pacific
+        (``glossary-units.md`` §5): a capitalised Vietnamese syllable right after the name
+        continues it, unless a term starts there.
+        """
+        if found.indexed.term.type not in PLACE_TYPES or found.indexed.term.is_composed:
             return False
-        return self.tokens[position - 1].key in _MODIFIERS
+        if found.end >= len(self.tokens):
+            return False
+        following = self.tokens[found.end]
+        return (
+            following.gap is Gap.SPACE
+            and following.shape is Shape.TITLE
+            and is_syllable(following.text)
+            and self.lattice.longest_at(found.end) is None
+            and self._name_run(found.end, Trigger.NONE) is None
+        )
 
     def _name_at(
         self, position: int, previous: tuple[int, str] | None, found: _Found | None
@@ -263,32 +290,61 @@ class _Matcher:
         found = self.lattice.longest_at(position)
         return found is not None and found.indexed.term.type not in PLACE_TYPES
 
-    def _name_match(self, start: int, end: int) -> TermMatch:
-        first, last = self.tokens[start], self.tokens[end - 1]
-        rendering = render_name(self.tokens[start:end], self.names)
-        return TermMatch(
-            self.text[first.start : last.end], rendering, first.start, last.end, "name"
-        )
 
-    def _term_match(self, start: int, found: _Found) -> TermMatch:
-        term = found.indexed.term
-        first, last = self.tokens[start], self.tokens[found.end - 1]
-        target, variants = term.en, term.variants
-        for step in found.steps:
-            if step.slot is not None:
-                key, slot_start, slot_end = step.slot
-                filled = _render_slot(key, self.tokens[slot_start:slot_end], self.names)
-                target = target.replace(key, filled, 1)
-                variants = tuple(variant.replace(key, filled, 1) for variant in variants)
-        return TermMatch(
-            self.text[first.start : last.end],
-            target,
-            first.start,
-            last.end,
-            term.type,
-            term.entry.location,
-            variants=variants,
-        )
+def _is_modified(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a word that changes the meaning of a term comes right before it.
+
+    "Phó Chủ tịch UBND tỉnh X" is a vice chairman and "Tổng Giám đốc" a director general:
+    without an entry of their own, "Chủ tịch UBND tỉnh X" and "Giám đốc" must not match
+    there (the enforced rendering would be wrong); the shorter terms inside still do.
+    """
+    if position == 0 or tokens[position].gap is not Gap.SPACE:
+        return False
+    return tokens[position - 1].key in _MODIFIERS
+
+
+def _proper_name_end(tokens: Sequence[Token], position: int) -> int:
+    """Return the end of the capitalised syllables from ``position`` on (a longer name)."""
+    while (
+        position < len(tokens)
+        and tokens[position].gap is Gap.SPACE
+        and tokens[position].shape is Shape.TITLE
+    ):
+        position += 1
+    return position
+
+
+def _name_match(
+    tokens: Sequence[Token], text: str, names: NameStyle, start: int, end: int
+) -> TermMatch:
+    """Return the match of a personal name over tokens ``start`` to ``end``."""
+    first, last = tokens[start], tokens[end - 1]
+    rendering = render_name(tokens[start:end], names)
+    return TermMatch(text[first.start : last.end], rendering, first.start, last.end, "name")
+
+
+def _term_match(
+    tokens: Sequence[Token], text: str, names: NameStyle, start: int, found: _Found
+) -> TermMatch:
+    """Return the match of a term found from token ``start``, its slots rendered."""
+    term = found.indexed.term
+    first, last = tokens[start], tokens[found.end - 1]
+    target, variants = term.en, term.variants
+    for step in found.steps:
+        if step.slot is not None:
+            key, slot_start, slot_end = step.slot
+            filled = _render_slot(key, tokens[slot_start:slot_end], names)
+            target = target.replace(key, filled, 1)
+            variants = tuple(variant.replace(key, filled, 1) for variant in variants)
+    return TermMatch(
+        text[first.start : last.end],
+        target,
+        first.start,
+        last.end,
+        term.type,
+        term.entry.location,
+        variants=variants,
+    )
 
 
 def _slot_runs(tokens: Sequence[Token], name_run: SlotRun) -> dict[str, SlotRun]:

@@ -1,0 +1,186 @@
+"""Official names composed as units: a title, the body it belongs to, and that body's place.
+
+``../shared/reference/glossary-units.md`` §1: the unit is the longest official name at its
+place. ``Giám đốc`` + ``Sở Y tế`` + ``tỉnh Lào Cai`` is one unit, *Director of the Lao Cai
+Department of Health*, not three matches. The glossary lists titles, bodies and places; this
+module composes the ones that stand side by side, separated by a space, in two passes:
+
+1. a body and the place that follows it: ``Sở Kế hoạch và Đầu tư`` + ``TP.HCM`` → *Ho Chi Minh
+   City Department of Planning and Investment*; a department inside a body with its place:
+   ``Phòng Cảnh sát hình sự`` + ``Công an tỉnh Lào Cai`` → *Criminal Police Division of the Lao
+   Cai Provincial Police*;
+2. a title and the body that follows it: ``Giám đốc`` + that → *Director of the …*.
+
+English order follows official usage (Circular 03/2009/TT-BNG; the conventions' examples):
+a department or police force takes its place first (*Lao Cai Department of Health*, *Da Nang
+City Police*), a body named "… Committee of …" takes it last (*Viet Nam Fatherland Front
+Committee of An Giang Province*), a title is "<title> of the <body>".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from collections.abc import Callable, Sequence
+
+from songngu.glossary.localities import LEVELS
+from songngu.glossary.tokens import phrase_keys, phrase_list
+from songngu.model import TermMatch
+
+__all__ = ["UNIT_TYPE", "compose_units"]
+
+_Rule = Callable[[str, TermMatch, TermMatch], TermMatch | None]
+
+#: The type of a match composed here.
+UNIT_TYPE = "unit"
+_BODY_TYPES = frozenset({"ministry", "agency", "party-body", "organisation"})
+_PLACE_TYPES = frozenset({"province", "city"})
+_TITLE_TYPES = frozenset({"title"})
+_HOME = "Viet Nam"
+_LEVEL_STARTS = frozenset(phrase[0] for phrase in phrase_list(*LEVELS, "tỉnh"))
+# The English of a place ends with its level ("Lao Cai Province", "Ta Van Commune", "Ward 12").
+_PLACE_ENGLISH = re.compile(r"(Province|" + "|".join(sorted(set(LEVELS.values()))) + r")( \d+)?$")
+# Bodies that sit inside another body ("Phòng … Công an tỉnh X", "Văn phòng … UBND …").
+_SUB_UNITS = phrase_list(
+    "Phòng", "Ban", "Cục", "Vụ", "Văn phòng", "Thanh tra", "Ủy ban Kiểm tra", "Trung tâm",
+    "Chi cục", "Viện", "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra", "Đội",
+)  # fmt: skip
+# Words that begin a title ("Chủ tịch UBND xã X" is a title, "UBND xã X" a body).
+_TITLE_HEADS = phrase_list(
+    "Chủ tịch", "Phó", "Bí thư", "Giám đốc", "Trưởng", "Chánh", "Ủy viên", "Tư lệnh",
+    "Chính ủy", "Viện trưởng", "Chủ nhiệm", "Thứ trưởng", "Bộ trưởng", "Tổng", "Thủ tướng",
+    "Đại biểu", "Cục trưởng", "Vụ trưởng", "Thống đốc",
+)  # fmt: skip
+# English heads that put the place first ("Lao Cai Department of Health", "Ha Noi Police").
+_PLACE_FIRST = ("Department", "Police", "People's Court", "People's Procuracy", "Military")
+
+
+def compose_units(text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
+    """Join side-by-side titles, bodies and places of ``matches`` into units (see above).
+
+    A body followed by a foreign country is that country's ("Quốc hội Nhật Bản" is Japan's
+    parliament, glossary-units.md §5): it is dropped, the country stays.
+    """
+    joined = _without_foreign_bodies(text, list(matches))
+    for rule in (_body_and_place, _title_and_body, _post_and_its_body):
+        joined = _join(text, joined, rule)
+    return joined
+
+
+def _without_foreign_bodies(text: str, matches: list[TermMatch]) -> list[TermMatch]:
+    foreign = {
+        index
+        for index, (match, following) in enumerate(itertools.pairwise(matches))
+        if match.type in _BODY_TYPES
+        and following.type == "place"
+        and following.target != _HOME
+        and _adjacent(text, match, following)
+    }
+    return [match for index, match in enumerate(matches) if index not in foreign]
+
+
+def _join(text: str, matches: list[TermMatch], rule: _Rule) -> list[TermMatch]:
+    result: list[TermMatch] = []
+    for match in matches:
+        if result and _adjacent(text, result[-1], match):
+            joined = rule(text, result[-1], match)
+            if joined is not None:
+                result[-1] = joined
+                continue
+        result.append(match)
+    return result
+
+
+def _adjacent(text: str, first: TermMatch, second: TermMatch) -> bool:
+    between = text[first.end : second.start]
+    return between == " " or (between.isspace() and "\n" not in between and len(between) < 3)
+
+
+def _body_and_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch | None:
+    if _is_place(place) and body.type in _BODY_TYPES:
+        return _unit(text, body, place, _with_place(body.target, place.target))
+    if _is_sub_unit(body) and _is_placed_body(place):
+        return _unit(text, body, place, f"{body.target} of the {place.target}")
+    return None
+
+
+def _title_and_body(text: str, title: TermMatch, body: TermMatch) -> TermMatch | None:
+    if title.type not in _TITLE_TYPES or not (body.type in _BODY_TYPES or _is_placed_body(body)):
+        return None
+    return _unit(text, title, body, _title_of(title.target, body.target))
+
+
+def _post_and_its_body(text: str, post: TermMatch, body: TermMatch) -> TermMatch | None:
+    """A title with its division, then the body with its place the division belongs to.
+
+    "Trưởng phòng Cảnh sát hình sự" + "Công an tỉnh Lào Cai" → *Head of the Criminal Police
+    Division of the Lao Cai Provincial Police*.
+    """
+    if post.type != UNIT_TYPE or not _starts_with_title(post) or not _is_placed_body(body):
+        return None
+    if _starts_with_title(body):
+        return None
+    return _unit(text, post, body, f"{post.target} of the {body.target}")
+
+
+def _title_of(title: str, body: str) -> str:
+    """Compose a title and its body: *Director of the X*, *Head of the Traffic Police Division*."""
+    if title.endswith(" of Division"):
+        named = " ".join(word[:1].upper() + word[1:] for word in body.split())
+        return f"{title.removesuffix(' of Division')} of the {named} Division"
+    article = "" if body.startswith("Military Region") else "the "
+    return f"{title} of {article}{body}"
+
+
+def _is_place(match: TermMatch) -> bool:
+    """A province or city by name, or a composed place ("tỉnh Lào Cai", "xã Tả Van")."""
+    if match.type in _PLACE_TYPES:
+        return True
+    keys = phrase_keys(match.source)
+    return (
+        match.type == "pattern"
+        and bool(keys)
+        and keys[0] in _LEVEL_STARTS
+        and _PLACE_ENGLISH.search(match.target) is not None
+    )
+
+
+def _is_placed_body(match: TermMatch) -> bool:
+    """A body that already names its place: a composed unit that is not a title or a place."""
+    if match.type not in ("pattern", UNIT_TYPE) or _is_place(match):
+        return False
+    return not _starts_with_title(match)
+
+
+def _starts_with_title(match: TermMatch) -> bool:
+    keys = phrase_keys(match.source)
+    return any(keys[: len(phrase)] == phrase for phrase in _TITLE_HEADS)
+
+
+def _is_sub_unit(match: TermMatch) -> bool:
+    if match.type not in _BODY_TYPES:
+        return False
+    keys = phrase_keys(match.source)
+    return any(keys[: len(phrase)] == phrase for phrase in _SUB_UNITS)
+
+
+def _with_place(body: str, place: str) -> str:
+    """Put ``place`` where official usage puts it in ``body``'s English."""
+    short = place.removesuffix(" Province")
+    if body.startswith(_PLACE_FIRST):
+        return f"{short} {body}"
+    if short == place and not place.endswith(("City", "Commune", "Ward", "District", "Town")):
+        place = f"{place} Province"
+    return f"{body} of {place}"
+
+
+def _unit(text: str, first: TermMatch, last: TermMatch, target: str) -> TermMatch:
+    return dataclasses.replace(
+        first,
+        source=text[first.start : last.end],
+        target=target,
+        end=last.end,
+        type=UNIT_TYPE,
+        variants=(),
+    )
