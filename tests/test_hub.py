@@ -2,6 +2,7 @@
 
 import huggingface_hub
 import pytest
+from huggingface_hub.hf_api import ModelInfo
 
 from songngu.backends import hub
 from songngu.errors import ModelUnavailableError
@@ -14,14 +15,20 @@ def test_cached_model_is_found_without_the_network(hub_cache):
     assert location.revision == location.path.name
 
 
+def _fake_model_info(listing):
+    """Stand in for HfApi.model_info: the Hub lists these files."""
+
+    def model_info(self, repo_id, revision=None, timeout=None):
+        return ModelInfo(id=repo_id, sha="0" * 40, siblings=[{"rfilename": n} for n in listing])
+
+    return model_info
+
+
 def test_download_fetches_safetensors_and_tokenizer_files_only(hub_cache, monkeypatch, capsys):
     hub_cache.remove(hub_cache.marian_repo_id)
     monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", False)
     listing = ["config.json", "model.safetensors", "pytorch_model.bin", "tf_model.h5", "source.spm"]
     calls = {}
-
-    def fake_list(repo_id, revision=None):
-        return listing
 
     def fake_snapshot(repo_id, revision=None, allow_patterns=None):
         calls["patterns"] = allow_patterns
@@ -29,7 +36,7 @@ def test_download_fetches_safetensors_and_tokenizer_files_only(hub_cache, monkey
         folder.mkdir(parents=True)
         return str(folder)
 
-    monkeypatch.setattr(huggingface_hub, "list_repo_files", fake_list)
+    monkeypatch.setattr(huggingface_hub.HfApi, "model_info", _fake_model_info(listing))
     monkeypatch.setattr(huggingface_hub, "snapshot_download", fake_snapshot)
     location = hub.download_model("Helsinki-NLP/opus-mt-vi-en")
     assert location.revision == "0123456789abcdef"
@@ -40,7 +47,7 @@ def test_download_fetches_safetensors_and_tokenizer_files_only(hub_cache, monkey
 def test_pytorch_weights_are_fetched_when_there_is_no_safetensors(hub_cache, monkeypatch):
     monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", False)
     monkeypatch.setattr(
-        huggingface_hub, "list_repo_files", lambda repo_id, revision=None: ["pytorch_model.bin"]
+        huggingface_hub.HfApi, "model_info", _fake_model_info(["pytorch_model.bin"])
     )
     assert hub._weight_patterns("x/y", None) == ["pytorch_model*.bin"]
 
@@ -49,10 +56,10 @@ def test_a_failed_download_is_one_line_with_the_fix(hub_cache, monkeypatch):
     hub_cache.remove(hub_cache.marian_repo_id)
     monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", False)
 
-    def unreachable(repo_id, revision=None):
+    def unreachable(self, repo_id, revision=None, timeout=None):
         raise OSError("Connection refused\nmore details")
 
-    monkeypatch.setattr(huggingface_hub, "list_repo_files", unreachable)
+    monkeypatch.setattr(huggingface_hub.HfApi, "model_info", unreachable)
     with pytest.raises(ModelUnavailableError) as raised:
         hub.locate_model("opus-mt")
     message = str(raised.value)

@@ -2,6 +2,8 @@
 
 Only huggingface_hub is imported here (never torch), so ``songngu models download`` stays
 light. A model that is cached is always loaded from the cache without touching the network.
+A model that is not starts with one request for its file list, without retries, so a machine
+that cannot reach the Hub learns it at once, in one line (``hub_failures.py``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from songngu.backends.hub_failures import (
+    hub_failures,
+    not_a_hub_id_message,
+    unavailable_message,
+)
 from songngu.backends.presets import resolve_model
 from songngu.errors import BackendError, ModelUnavailableError
 
@@ -65,10 +72,18 @@ def read_model_json(location: ModelLocation, name: str, *, required: bool = True
 
 
 def find_cached_model(model_id: str, revision: str | None = None) -> ModelLocation | None:
-    """Return the cached snapshot of ``model_id``, or None if it is not fully cached."""
-    from huggingface_hub import try_to_load_from_cache
+    """Return the cached snapshot of ``model_id``, or None if it is not fully cached.
 
-    config = try_to_load_from_cache(model_id, "config.json", revision=revision)
+    Raises:
+        ModelUnavailableError: ``model_id`` is not a Hub id.
+    """
+    from huggingface_hub import try_to_load_from_cache
+    from huggingface_hub.errors import HFValidationError
+
+    try:
+        config = try_to_load_from_cache(model_id, "config.json", revision=revision)
+    except HFValidationError as error:
+        raise ModelUnavailableError(not_a_hub_id_message(model_id), model_id) from error
     if not isinstance(config, str):
         return None
     snapshot = Path(config).parent
@@ -81,22 +96,20 @@ def download_model(model_id: str, revision: str | None = None) -> ModelLocation:
     """Download the files ``model_id`` needs into the Hugging Face cache, with progress bars.
 
     Raises:
-        ModelUnavailableError: offline mode is on, or the Hub cannot be reached.
+        ModelUnavailableError: offline mode is on, the Hub cannot be reached or the download
+            failed, or the Hub has no such model.
     """
     from huggingface_hub import constants, snapshot_download
-    from huggingface_hub.errors import HfHubHTTPError
 
     if constants.HF_HUB_OFFLINE:
         cached = find_cached_model(model_id, revision)
         if cached is not None:
             return cached
-        raise ModelUnavailableError(_unavailable_message(model_id, "offline mode is on"), model_id)
-    try:
-        patterns = _CONFIG_PATTERNS + _weight_patterns(model_id, revision)
+        reason = "offline mode is on (HF_HUB_OFFLINE=1)"
+        raise ModelUnavailableError(unavailable_message(model_id, reason), model_id)
+    patterns = _CONFIG_PATTERNS + _weight_patterns(model_id, revision)
+    with hub_failures(model_id, is_download=True):
         folder = snapshot_download(model_id, revision=revision, allow_patterns=patterns)
-    except (HfHubHTTPError, OSError, ValueError) as error:
-        reason = f"the download failed: {_first_line(error)}"
-        raise ModelUnavailableError(_unavailable_message(model_id, reason), model_id) from error
     path = Path(folder)
     return ModelLocation(model_id=model_id, path=path, revision=path.name)
 
@@ -105,9 +118,7 @@ def _weight_patterns(model_id: str, revision: str | None) -> list[str]:
     """Fetch safetensors weights when the repository has them, else PyTorch ``.bin`` files."""
     from fnmatch import fnmatch
 
-    from huggingface_hub import list_repo_files
-
-    files = list_repo_files(model_id, revision=revision)
+    files = _list_model_files(model_id, revision)
     for patterns in _WEIGHT_CHOICES:
         if any(fnmatch(name, pattern) for name in files for pattern in patterns):
             return patterns
@@ -116,6 +127,25 @@ def _weight_patterns(model_id: str, revision: str | None) -> list[str]:
         "pick another model or convert it to a local folder and pass --model PATH.",
         model_id,
     )
+
+
+def _list_model_files(model_id: str, revision: str | None) -> list[str]:
+    """List the model's files with one request to the Hub, which is never retried.
+
+    This is the first request of every download. ``list_repo_files`` goes through
+    huggingface_hub's ``http_backoff`` (utils/_http.py: 5 retries, 1+2+4+8+8 s, a warning per
+    try), so a DNS failure took 24 s and a page of warnings; ``model_info`` sends one request.
+    Its client has no timeout of its own (``timeout=None``), so the Hub's metadata timeout,
+    ``HF_HUB_ETAG_TIMEOUT`` (10 s unless set), bounds a Hub that accepts and never answers.
+    """
+    from huggingface_hub import HfApi, constants
+
+    with hub_failures(model_id):
+        # A fresh HfApi reads HF_ENDPOINT now, as snapshot_download does.
+        info = HfApi().model_info(
+            model_id, revision=revision, timeout=constants.HF_HUB_ETAG_TIMEOUT
+        )
+    return [sibling.rfilename for sibling in info.siblings or []]
 
 
 def _has_weights(folder: Path) -> bool:
@@ -141,16 +171,3 @@ def _folder_revision(folder: Path) -> str:
     for weights in sorted([*folder.glob("*.safetensors"), *folder.glob("pytorch_model*.bin")]):
         digest.update(f"{weights.name}:{weights.stat().st_size};".encode())
     return f"local-{digest.hexdigest()[:12]}"
-
-
-def _unavailable_message(model_id: str, reason: str) -> str:
-    return (
-        f"Model '{model_id}' is not in the local Hugging Face cache and {reason}; "
-        f"run 'songngu models download {model_id}' with network access, "
-        "or pass --model PATH to a local model folder."
-    )
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip() or type(error).__name__
-    return text.splitlines()[0]

@@ -45,9 +45,27 @@ def cli(state: CliState, debug: bool, verbose: int, quiet: bool) -> None:
     level = (
         logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
     )
+    _configure_logging(level)
+
+
+def _configure_logging(level: int) -> None:
+    """Send the messages of songngu and of the Hugging Face Hub to stderr, each one once."""
+    from huggingface_hub.utils import logging as hub_logging
+
     logging.basicConfig(
         level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
+    # huggingface_hub gives its logger a stderr handler of its own when imported
+    # (utils/logging.py), and the records also reach the root handler above: every Hub warning
+    # came out twice. Ours alone prints them, at the level of -v/-q.
+    hub_logger = hub_logging.get_logger()
+    for handler in list(hub_logger.handlers):
+        hub_logger.removeHandler(handler)
+    hub_logger.setLevel(level)
+    # Its HTTP retries log each failed try and "Retrying in 1s [Retry 1/5]": a page of warnings
+    # before the one error songngu reports anyway. Shown from -v on.
+    retries = level if level < logging.WARNING else logging.ERROR
+    hub_logging.get_logger("huggingface_hub.utils._http").setLevel(retries)
 
 
 def _register_commands() -> None:
