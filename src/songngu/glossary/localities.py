@@ -38,6 +38,12 @@ LEVELS = {
     "đặc khu": "Special Zone",
 }
 _LEVEL_PHRASES = phrase_list(*LEVELS)
+(_TP,) = phrase_list("tp")
+# A level word and the next syllable that make a common word, not a unit: "XÃ HỘI" in a
+# headline is society (glossary-units.md §5: "xã hội"), "xã luận" an editorial.
+_COMMON_WORDS = frozenset(
+    (pair[0], pair[1]) for pair in phrase_list("xã hội", "xã luận", "xã viên", "xã giao", "xã tắc")
+)
 #: The most syllables a local name has ("Châu Quế Thượng", "Bạch Long Vĩ", "Mù Cang Chải").
 MAX_NAME_SYLLABLES = 4
 
@@ -59,7 +65,11 @@ def find_local(tokens: Sequence[Token], position: int) -> int | None:
     if level is None:
         return None
     start = position + len(level)
-    if start >= len(tokens) or tokens[start].gap not in (Gap.SPACE, Gap.DOT):
+    # "TP. Thủ Đức" abbreviates with a dot; after a word ("phường. Tại …") a dot ends it.
+    gaps = (Gap.SPACE, Gap.DOT) if level == _TP else (Gap.SPACE,)
+    if start >= len(tokens) or tokens[start].gap not in gaps:
+        return None
+    if (level[-1], tokens[start].key) in _COMMON_WORDS:
         return None
     if tokens[start].text.isdigit():
         return start + 1

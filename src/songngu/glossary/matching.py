@@ -19,7 +19,7 @@ from songngu.glossary.localities import find_local, find_place_name, render_loca
 from songngu.glossary.names import Trigger, find_name, render_name, trigger_before
 from songngu.glossary.ordinals import find_ordinal, render_ordinal
 from songngu.glossary.slots import LOCAL_SLOT, ORDINAL_SLOT, PLACE_NAME_SLOT, slots_of
-from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, match_key, tokenize
+from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, match_key, phrase_list, tokenize
 from songngu.glossary.units import compose_units
 from songngu.model import TermMatch
 from songngu.vietnamese import nfc_with_offsets
@@ -34,6 +34,13 @@ _OPEN_PLACES = frozenset({_LOCAL_KEY, _PLACE_NAME_KEY})
 #: Where what fills a slot, starting at a token, ends (None: nothing fills it there).
 SlotRun = Callable[[int], int | None]
 _MODIFIERS = frozenset({match_key("phó"), match_key("tổng")})
+# Words whose second syllable starts a body when capitalised ("cán bộ" is an official, not the
+# ministry in "cán bộ Công an tỉnh"; "trụ sở" a headquarters, not a department).
+_COMPOUNDS = frozenset(
+    (pair[0], pair[1])
+    for pair in phrase_list("cán bộ", "toàn bộ", "nội bộ", "cơ sở", "trụ sở")
+    if len(pair) == 2
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +108,16 @@ class _Lattice:
         if start not in self._longest:
             self._longest[start] = self.walk(start)
         return self._longest[start]
+
+    def coverage(self, start: int, found: _Found) -> int:
+        """Count the tokens ``found`` and the term right after it cover.
+
+        A longer term at ``start`` is kept against a cut when it covers more with its follower:
+        "Trưởng phòng" + "Cảnh sát hình sự" beats "phòng Cảnh sát hình sự" alone; on a tie the
+        cut wins ("Giám đốc" + "Sở Y tế", not "Giám đốc Sở" + "Y tế").
+        """
+        after = self.longest_at(found.end) if found.end < len(self.tokens) else None
+        return found.end - start + (after.end - found.end if after else 0)
 
     def walk(self, start: int, limit: int | None = None) -> _Found | None:
         """Return the longest acceptable term from ``start`` that ends by token ``limit``."""
@@ -188,6 +205,8 @@ class _Matcher:
         previous: tuple[int, str] | None = None
         while position < len(self.tokens):
             found = None if _is_modified(self.tokens, position) else self._choose_at(position)
+            if found is not None and _splits_a_word(self.tokens, position, found):
+                found = None
             if found is not None and self._runs_on(found):
                 position = _proper_name_end(self.tokens, found.end)
                 continue
@@ -216,20 +235,10 @@ class _Matcher:
             other = None if _is_modified(self.tokens, inner) else self.lattice.longest_at(inner)
             if other is not None and other.end > found.end:
                 shorter = self.lattice.walk(start, limit=inner)
-                kept = self._coverage(start, found)
+                kept = self.lattice.coverage(start, found)
                 cut = (shorter.end - start if shorter else 0) + other.end - inner
                 return found if kept > cut else shorter
         return found
-
-    def _coverage(self, start: int, found: _Found) -> int:
-        """Count the tokens ``found`` and the term right after it cover.
-
-        A longer term at ``start`` is kept against a cut when it covers more with its follower:
-        "Trưởng phòng" + "Cảnh sát hình sự" beats "phòng Cảnh sát hình sự" alone; on a tie the
-        cut wins ("Giám đốc" + "Sở Y tế", not "Giám đốc Sở" + "Y tế").
-        """
-        after = self.lattice.longest_at(found.end) if found.end < len(self.tokens) else None
-        return found.end - start + (after.end - found.end if after else 0)
 
     def _runs_on(self, found: _Found) -> bool:
         """Whether a bare place name is only the start of a longer proper name.
@@ -301,6 +310,15 @@ def _is_modified(tokens: Sequence[Token], position: int) -> bool:
     if position == 0 or tokens[position].gap is not Gap.SPACE:
         return False
     return tokens[position - 1].key in _MODIFIERS
+
+
+def _splits_a_word(tokens: Sequence[Token], position: int, found: _Found) -> bool:
+    """Whether a lower-case first syllable belongs to the word before it ("cán bộ Công an")."""
+    if position == 0 or tokens[position].shape is not Shape.LOWER:
+        return False
+    if found.indexed.shapes[:1] == (Shape.LOWER,):
+        return False
+    return (tokens[position - 1].key, tokens[position].key) in _COMPOUNDS
 
 
 def _proper_name_end(tokens: Sequence[Token], position: int) -> int:

@@ -36,6 +36,7 @@ _Rule = Callable[[str, TermMatch, TermMatch], TermMatch | None]
 UNIT_TYPE = "unit"
 _BODY_TYPES = frozenset({"ministry", "agency", "party-body", "organisation"})
 _PLACE_TYPES = frozenset({"province", "city"})
+_DANGLING_LEVELS = frozenset(phrase[-1] for phrase in phrase_list("tỉnh", "thành phố", "huyện"))
 _TITLE_TYPES = frozenset({"title"})
 _HOME = "Viet Nam"
 _LEVEL_STARTS = frozenset(phrase[0] for phrase in phrase_list(*LEVELS, "tỉnh"))
@@ -72,10 +73,12 @@ def _without_foreign_bodies(text: str, matches: list[TermMatch]) -> list[TermMat
     foreign = {
         index
         for index, (match, following) in enumerate(itertools.pairwise(matches))
-        if match.type in _BODY_TYPES
-        and following.type == "place"
+        if following.type == "place"
         and following.target != _HOME
-        and _adjacent(text, match, following)
+        and (
+            (match.type in _BODY_TYPES and _adjacent(text, match, following))
+            or (_is_place(match) and _in_country(text, match, following))
+        )
     }
     return [match for index, match in enumerate(matches) if index not in foreign]
 
@@ -92,12 +95,19 @@ def _join(text: str, matches: list[TermMatch], rule: _Rule) -> list[TermMatch]:
     return result
 
 
+def _in_country(text: str, place: TermMatch, country: TermMatch) -> bool:
+    """Whether a place is written with its (foreign) country: "thành phố Lyon (Pháp)"."""
+    return text[place.end : country.start].strip() in (",", "(", "-", "–", "của")
+
+
 def _adjacent(text: str, first: TermMatch, second: TermMatch) -> bool:
     between = text[first.end : second.start]
     return between == " " or (between.isspace() and "\n" not in between and len(between) < 3)
 
 
 def _body_and_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch | None:
+    if place.type in _PLACE_TYPES and _ends_with_level(body):
+        return _unit(text, body, place, _named(body.target, place.target))
     if _is_place(place) and body.type in _BODY_TYPES:
         return _unit(text, body, place, _with_place(body.target, place.target))
     if _is_sub_unit(body) and _is_placed_body(place):
@@ -106,6 +116,9 @@ def _body_and_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch |
 
 
 def _title_and_body(text: str, title: TermMatch, body: TermMatch) -> TermMatch | None:
+    if title.type in _TITLE_TYPES and _is_place(body) and body.type != "province":
+        # "Phó Trưởng Đoàn đại biểu Quốc hội" + "TP.HCM": the post of that place's body.
+        return _unit(text, title, body, f"{title.target} of {body.target}")
     if title.type not in _TITLE_TYPES or not (body.type in _BODY_TYPES or _is_placed_body(body)):
         return None
     return _unit(text, title, body, _title_of(title.target, body.target))
@@ -131,6 +144,20 @@ def _title_of(title: str, body: str) -> str:
         return f"{title.removesuffix(' of Division')} of the {named} Division"
     article = "" if body.startswith("Military Region") else "the "
     return f"{title} of {article}{body}"
+
+
+def _ends_with_level(match: TermMatch) -> bool:
+    """A generic row that ends with its level word ("Chỉ huy trưởng … Quân sự tỉnh")."""
+    keys = phrase_keys(match.source)
+    return bool(keys) and keys[-1] in _DANGLING_LEVELS and match.type != "pattern"
+
+
+def _named(generic: str, name: str) -> str:
+    """Put a place's name into a generic rendering: *the Yen Bai Provincial Military Command*."""
+    for level in ("Provincial", "District", "Commune", "City"):
+        if f" {level}" in f" {generic}":
+            return re.sub(rf"(^|\s){level}\b", rf"\1{name} {level}", generic, count=1)
+    return f"{generic} of {name}"
 
 
 def _is_place(match: TermMatch) -> bool:
