@@ -88,6 +88,20 @@ _MARKDOWN = (
     "```\nmã <!-- b1.s1 --> không dịch\n```\n\n"
     f"Ký tự *đặc biệt* <!-- b2.s1 --> & [liên kết] \\ {PARAGRAPHS[2]}\n"
 )
+# A short article copied out of Word: a manual line break (vertical tab), a page break (form
+# feed), a BEL and an ESC; 4 control codes in 230 characters were once taken for a binary file.
+_WORD_PASTE = f"{HEADLINE}\f{PARAGRAPHS[0]}\x1b\n".replace("cho biết ", "cho biết\v", 1).replace(
+    ". ", ".\a "
+)
+# Zero-width spaces (one between two words), a soft hyphen, joiners and a BOM, as pasted from
+# the web.
+_WEB_PASTE = (
+    ARTICLE.replace("Giao thông", "Giao\u200bthông", 1)
+    .replace("tuyến", "tuy\u00adến", 1)
+    .replace("Trần Văn", "Trần\u2060 Văn\u200d", 1)
+    .replace("Sơn Trà", "Sơn\u200c Trà\ufeff", 1)
+    .replace("bờ biển", "bờ\u200b biển", 1)
+)
 _QUOTING_ENGLISH = (
     f"{PARAGRAPHS[0]}\n\nThe new routes will run every fifteen minutes from five in the "
     "morning until ten at night, the department said in a statement on Tuesday.\n"
@@ -122,6 +136,10 @@ CASES = [
     Case("UTF-16 BE no BOM", _file("a.txt", ARTICLE.encode("utf-16-be"))),
     Case("UTF-32 BOM", _file("a.txt", codecs.BOM_UTF32_LE + ARTICLE.encode("utf-32-le"))),
     Case("Windows-1258", _file("a.txt", encode_cp1258(ARTICLE))),
+    Case(
+        "Windows-1258 with a soft hyphen",
+        _file("a.txt", encode_cp1258(ARTICLE.replace("tuyến", "tuy\u00adến", 1))),
+    ),
     Case("TCVN3 bytes", _file("a.txt", encode_tcvn3(ARTICLE))),
     Case("VNI bytes", _file("a.md", encode_vni(ARTICLE))),
     Case("TCVN3 inside UTF-8", _file("a.txt", windows_1252_text(encode_tcvn3(ARTICLE)))),
@@ -137,6 +155,11 @@ CASES = [
     Case("mixed line endings", _file("a.txt", ARTICLE.replace("\n\n", "\r\n\r", 1))),
     Case("NEL and U+2028", _file("a.txt", ARTICLE.replace("\n\n", "\u2028\u2029", 1))),
     Case("control characters", _file("a.txt", ARTICLE.replace("hai", "h\x01ai\x0c\x1b", 1))),
+    Case("text copied out of Word", _file("a.txt", _WORD_PASTE)),
+    Case("a few NULs", _file("a.txt", ARTICLE.replace("hai", "h\x00ai\x00", 1))),
+    Case("zero-width and invisible characters", _file("a.txt", _WEB_PASTE)),
+    Case("invisible characters in Markdown", _file("a.md", _WEB_PASTE)),
+    Case("invisible characters in UTF-16", _file("a.txt", _WEB_PASTE.encode("utf-16"))),
     Case("unaccented Vietnamese", _file("a.txt", strip_diacritics(ARTICLE))),
     Case("quoting English", _file("a.txt", _QUOTING_ENGLISH)),
     Case("markdown markup", _file("a.md", _MARKDOWN)),
@@ -185,6 +208,10 @@ CASES = [
         "password-protected",
     ),
     Case("DOCX without text", _file("a.docx", make_docx(paragraph_xml(""))), "has no text"),
+    Case(
+        "DOCX with invisible characters",
+        _file("a.docx", make_docx("".join(paragraph_xml(p) for p in _WEB_PASTE.split("\n\n")))),
+    ),
     Case(
         "DOCX in English",
         _file("a.docx", make_docx(paragraph_xml("The city opened two new bus lines."))),

@@ -243,28 +243,30 @@ def test_profile_counts_other_scripts():
 
 
 @pytest.mark.parametrize(
-    ("raw", "clean", "num_replaced"),
+    ("raw", "clean", "num_removed"),
     [
         ("a\r\nb", "a\r\nb", 0),
         ("a\rb\r", "a\nb\n", 0),
         ("a\x85b\u2028c\u2029d", "a\nb\nc\nd", 0),
-        ("a\x00b\x0bc\x0cd\x1be\x7ff\ufeffg", "a b c d e f g", 6),
+        # Word's manual line break and page break: a line break and a paragraph break.
+        ("a\x0bb\x0cc", "a\nb\n\nc", 0),
+        ("a\x00b\x1bc\x7fd\x07e\ufeffg", "abcdeg", 5),
         ("tab\tstays", "tab\tstays", 0),
     ],
 )
-def test_clean_text_replaces_one_for_one(raw, clean, num_replaced):
+def test_clean_text_converts_breaks_and_removes_controls(raw, clean, num_removed):
     cleaned = clean_text(raw)
-    assert (cleaned.text, cleaned.num_replaced) == (clean, num_replaced)
-    assert len(cleaned.text) == len(raw)
+    assert (cleaned.text, cleaned.removed.total) == (clean, num_removed)
 
 
 def test_control_characters_are_counted_in_the_document(tmp_path, caplog):
     path = tmp_path / "a.txt"
-    path.write_text(ARTICLE.replace("hai tuyến", "hai\x01tuyến\x02"), encoding="utf-8")
+    path.write_text(ARTICLE.replace("hai tuyến", "hai \x01tuyến\x1b"), encoding="utf-8")
     document = read_document(path)
-    assert dict(document.meta.extra)["replaced_characters"] == "2"
+    assert dict(document.meta.extra)["removed_characters"] == "2"
     assert "\x01" not in document.text
-    assert "2 control characters" in caplog.text
+    assert "hai tuyến" in document.text
+    assert "removed 2 control characters (ESC, SOH)" in caplog.text
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])

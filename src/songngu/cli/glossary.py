@@ -156,7 +156,8 @@ def check(files: tuple[Path, ...], user_glossary: Path) -> None:
     """Report every problem in glossary FILES (default: shipped, then yours) as file:line.
 
     Malformed rows, unknown types or slots, bad dates, duplicates, two renderings in force
-    at once, non-NFC text, stray spaces, rows without a source.
+    at once, non-NFC text, stray spaces, invisible characters (removed when the file is
+    loaded), rows without a source.
 
     \b
     Example:
@@ -191,7 +192,8 @@ def match(input_path: str, as_json: bool, date: str | None, names: str, **option
     """Show the terms and names songngu finds in an article, with their renderings.
 
     --json prints [{"source", "target", "start", "end", "type"}, ...]; offsets are
-    character offsets into the text as read (after decoding), even if it is not NFC.
+    character offsets into the text as read (decoded, with invisible characters and
+    control codes removed), even if it is not NFC.
 
     \b
     Example:

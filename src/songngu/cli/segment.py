@@ -17,8 +17,8 @@ from songngu.segmenter.report import render_segments, segments_to_dict
 def segment(input_path: str, as_json: bool) -> None:
     """Print one sentence per line, with a blank line between blocks.
 
-    Offsets in --json are character offsets into the text as read (after decoding), so they
-    point into the file as written even when it was not in NFC.
+    Offsets in --json are character offsets into the text as read (decoded, with invisible
+    characters and control codes removed), also when the file was not in NFC.
 
     \b
     Example:

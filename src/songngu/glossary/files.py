@@ -23,10 +23,10 @@ from songngu.glossary.validation import (
     Problem,
     check_entry,
     check_fields,
+    clean_field,
     entry_key,
     find_conflicts,
 )
-from songngu.vietnamese import normalize_nfc
 
 COLUMNS = ("vi", "en", "type", "source", "valid_from", "valid_to", "note", "case", "variants")
 REQUIRED = ("vi", "en", "type")
@@ -156,13 +156,13 @@ def _fields(entry: Entry) -> dict[str, str]:
 
 
 def _normalised(entry: Entry) -> Entry:
-    """Return ``entry`` in NFC without spaces at the ends of its fields.
+    """Return ``entry`` cleaned (:func:`clean_field`) without spaces at the ends of its fields.
 
-    Control characters stay, to be refused by the checks.
+    Tabs and line breaks stay, to be refused by the checks.
     """
 
     def clean(value: str) -> str:
-        return normalize_nfc(value.strip(" "))
+        return clean_field(value).strip(" ")
 
     texts: dict[str, Any] = {name: clean(getattr(entry, name)) for name in _TEXT_COLUMNS}
     variants = tuple(clean(variant) for variant in entry.variants if variant.strip())
@@ -254,7 +254,7 @@ def _read_row(
         return None, [Problem(path, line, message)]
     raw = dict(zip(header, row, strict=False))
     problems = check_fields({name: raw.get(name, "") for name in COLUMNS}, path, line)
-    values = {name: normalize_nfc(raw.get(name, "").strip()) for name in COLUMNS}
+    values = {name: clean_field(raw.get(name, "")).strip() for name in COLUMNS}
     empty = [name for name in REQUIRED if not values[name]]
     if empty:
         message = f"the '{empty[0]}' field is empty; fill it or delete the row."

@@ -1,8 +1,8 @@
 """What ``songngu glossary match`` shows: the terms of an article with offsets as read.
 
 Matching runs per block, exactly as in ``songngu translate``; offsets are then mapped back
-from the NFC text into the text as decoded from the file (``nfc_with_offsets``), so they point
-into the file as written even when it was decomposed (NFD).
+from the NFC text into the text as decoded from the file and cleaned (``nfc_with_offsets``;
+``Source.raw``), so they hold even when the file was decomposed (NFD).
 """
 
 from __future__ import annotations

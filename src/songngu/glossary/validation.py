@@ -17,8 +17,14 @@ from dataclasses import dataclass
 from songngu.glossary.entries import CASE_POLICIES, TYPES, Entry
 from songngu.glossary.slots import SLOT, SLOT_NAMES, slots_of
 from songngu.glossary.tokens import phrase_keys
+from songngu.readers.validation import clean_text
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# A tab or a line break inside a field means a broken row (a stray tab, a field that swallowed
+# the next line). Other control codes and invisible characters pasted from the web or Word are
+# removed when the file loads (clean_field), with a warning.
+_STRUCTURE = re.compile("[\t\n\r\x85\u2028\u2029]")
+# Word's line and page breaks (vertical tab, form feed) pasted into a field separate words.
+_WORD_BREAKS = re.compile("[\x0b\x0c]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +45,12 @@ def check_fields(raw: Mapping[str, str], path: str, line: int) -> list[Problem]:
     """Return the problems of one row's raw fields (before normalisation)."""
     problems = []
     for name, value in raw.items():
-        if _CONTROL.search(value):
-            problems.append(Problem(path, line, f"the '{name}' field holds a control character."))
+        if _STRUCTURE.search(value):
+            message = f"the '{name}' field holds a control character (a tab or a line break)."
+            problems.append(Problem(path, line, message))
+        problems += [
+            Problem(path, line, message, is_fatal=False) for message in _cleaned(name, value)
+        ]
         if value != value.strip():
             problems.append(
                 Problem(path, line, f"the '{name}' field has spaces at its ends.", is_fatal=False)
@@ -55,6 +65,25 @@ def check_fields(raw: Mapping[str, str], path: str, line: int) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _cleaned(name: str, value: str) -> Iterator[str]:
+    """Say what :func:`clean_field` changes in a field, if anything."""
+    if _WORD_BREAKS.search(value):
+        yield f"the '{name}' field holds a line or page break from Word; it is read as a space."
+    removed = clean_text(value).removed
+    if removed.total:
+        yield f"{removed.describe()} from the '{name}' field."
+
+
+def clean_field(value: str) -> str:
+    """Return a field without invisible characters and control codes, in NFC.
+
+    An entry pasted with a zero-width space or a soft hyphen (U+00AD in ``Thủ tướng``) is cleaned
+    exactly as articles are, so that it still matches them. Tabs and line breaks stay, for
+    :func:`check_fields` to refuse.
+    """
+    return unicodedata.normalize("NFC", clean_text(_WORD_BREAKS.sub(" ", value)).text)
 
 
 def check_entry(entry: Entry) -> list[Problem]:

@@ -11,7 +11,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -19,7 +19,7 @@ from songngu._version import __version__
 from songngu.errors import InputError
 from songngu.model import Block, Document, DocumentMeta
 from songngu.readers.encoding import decode_bytes
-from songngu.readers.validation import check_article_text, clean_text
+from songngu.readers.validation import Removed, check_article_text, clean_text
 from songngu.segmenter.structure import BlockSpan, find_article_date
 from songngu.vietnamese import normalize_nfc
 
@@ -45,7 +45,7 @@ READERS = {
 }
 #: Formats whose structure comes from the file, not the text: suffix → ``"module:function"``
 #: taking ``(bytes, path)`` and returning an object with ``text``, ``spans``, ``encoding`` and
-#: ``num_replaced``.
+#: ``removed``.
 PACKAGE_READERS = {".docx": "songngu.readers.word:read_word_article"}
 SUFFIXES = (*READERS, *PACKAGE_READERS)
 #: The largest input read (a book-length text is far smaller; a larger file is a mistake).
@@ -64,10 +64,11 @@ ParseFunction = Callable[[str, DocumentMeta], Document]
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """An input as read: its decoded text before and after NFC normalisation.
+    """An input as read: its decoded and cleaned text, before and after NFC normalisation.
 
-    ``spans`` is set by formats that carry their own structure (Word); ``num_replaced`` counts
-    control characters replaced by spaces because no output could hold them.
+    ``raw`` is what offsets point into. ``spans`` is set by formats that carry their own
+    structure (Word); ``removed`` says which invisible characters and control codes cleaning
+    took out (:func:`~songngu.readers.validation.clean_text`).
     """
 
     path: str
@@ -75,7 +76,7 @@ class Source:
     text: str
     encoding: str
     spans: tuple[BlockSpan, ...] | None = None
-    num_replaced: int = 0
+    removed: Removed = field(default_factory=Removed)
 
 
 def read_document(path: str | Path) -> Document:
@@ -100,18 +101,15 @@ def load_source(path: str) -> Source:
     package_reader = PACKAGE_READERS.get(suffix)
     source = _decode_text(data, path) if package_reader is None else _load_package(data, path)
     check_article_text(source.text, path)
-    if source.num_replaced:
-        logger.warning(
-            "%s: %d control characters that no output can hold were replaced by spaces.",
-            path,
-            source.num_replaced,
-        )
+    if source.removed.total:
+        logger.warning("%s: %s.", path, source.removed.describe())
     return source
 
 
 def parse_source(source: Source) -> Document:
     """Split a loaded source into blocks with the reader its file type calls for."""
-    extra = (("replaced_characters", str(source.num_replaced)),) if source.num_replaced else ()
+    total = source.removed.total
+    extra = (("removed_characters", str(total)),) if total else ()
     meta = DocumentMeta(
         source_path=source.path, encoding=source.encoding, tool_version=__version__, extra=extra
     )
@@ -166,7 +164,7 @@ def _decode_text(data: bytes, path: str) -> Source:
     text = normalize_nfc(cleaned.text)
     if not text.strip():
         raise InputError(f"{path}: the file is empty or holds only whitespace; nothing to do.")
-    return Source(path, cleaned.text, text, encoding, num_replaced=cleaned.num_replaced)
+    return Source(path, cleaned.text, text, encoding, removed=cleaned.removed)
 
 
 def _load_package(data: bytes, path: str) -> Source:
@@ -174,7 +172,7 @@ def _load_package(data: bytes, path: str) -> Source:
         raise InputError(f"{path}: the file is empty; nothing to do.")
     article = _load_function(PACKAGE_READERS[_suffix(path)])(data, path)
     return Source(
-        path, article.text, article.text, article.encoding, article.spans, article.num_replaced
+        path, article.text, article.text, article.encoding, article.spans, article.removed
     )
 
 

@@ -7,6 +7,8 @@ random bytes almost never pass. Bytes that are not UTF-8 are decoded as Windows-
 VNI, and the decoding that reads as the most well-formed Vietnamese wins if it wins clearly.
 UTF-8 text may still hold legacy text seen through Windows-1252 (``ViÖt Nam``); such lines are
 converted when the conversion reads clearly better (see ``docs/design/robustness.md``).
+Decoded text is binary when it holds NUL characters beyond a stray few, or control codes at a
+density no article has; a few control codes in an article are cleaned later, not refused.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from songngu.errors import InputError
 from songngu.readers.language import count_garbled_words, vietnamese_score
 from songngu.readers.legacy import DECODERS, recover_font_bytes
-from songngu.readers.validation import count_unwanted
+from songngu.readers.validation import count_binary_controls
 
 __all__ = [
     "Decoded",
@@ -64,8 +66,14 @@ _MAGIC_NUMBERS = (
     (b"\x00\x00\x00\x18ftyp", "an MP4 video", ""),
     (b"\x00\x00\x00\x20ftyp", "an MP4 video", ""),
 )
-# More control characters than this share of a decoded text means it is not text at all.
-_MAX_CONTROL_SHARE = 0.01
+# Evidence that a decoded "text" is a binary file: NUL characters, which no editor writes, beyond
+# a stray few; or control codes other than tab and line breaks at a density no article has (random
+# bytes read as Windows-1252 are 11 % control codes). A handful of BEL or ESC pasted into an
+# article, and Word's vertical tabs and form feeds (its line and page breaks), are no evidence:
+# cleaning removes or converts them (readers/validation.py).
+_MIN_BINARY_EVIDENCE = 3
+_MAX_NUL_SHARE = 0.01
+_MAX_CONTROL_SHARE = 0.05
 _SAMPLE = 200_000
 # A damaged UTF-8 file still has this many valid non-ASCII characters per broken byte.
 _MIN_VALID_PER_BROKEN = 10
@@ -89,7 +97,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     """
     refuse_binary(data, path)
     decoded = _decode_by_mark(data, path) or _decode_unmarked(data, path)
-    _refuse_control_characters(decoded.text, path)
+    _refuse_binary_text(decoded.text, path)
     return decoded.text, decoded.encoding
 
 
@@ -156,8 +164,8 @@ def _decode_by_mark(data: bytes, path: str) -> Decoded | None:
 
 
 def _decode_unmarked(data: bytes, path: str) -> Decoded:
-    # A stray NUL in a text is a control character like any other (replaced and counted); many
-    # of them make a binary file, which the control-character density refuses.
+    # A stray NUL in a text is a control character like any other (removed and counted); many
+    # of them make a binary file, which _refuse_binary_text refuses.
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -218,14 +226,21 @@ def _decode_legacy_bytes(data: bytes, path: str) -> Decoded:
     return Decoded(candidates[best], best)
 
 
-def _refuse_control_characters(text: str, path: str) -> None:
+def _refuse_binary_text(text: str, path: str) -> None:
     sample = text[:_SAMPLE]
-    controls = count_unwanted(sample)
-    if controls >= 3 and controls > _MAX_CONTROL_SHARE * len(sample):
-        raise InputError(
-            f"{path}: {controls} of its first {len(sample)} characters are control codes; "
-            "it is a binary file, not a text article."
-        )
+    nuls = sample.count("\x00")
+    controls = count_binary_controls(sample)
+    if _is_dense(nuls, len(sample), _MAX_NUL_SHARE):
+        found = f"{nuls} of its first {len(sample)} characters are NUL bytes"
+    elif _is_dense(controls, len(sample), _MAX_CONTROL_SHARE):
+        found = f"{controls} of its first {len(sample)} characters are control codes"
+    else:
+        return
+    raise InputError(f"{path}: {found}; it is a binary file, not a text article.")
+
+
+def _is_dense(count: int, length: int, share: float) -> bool:
+    return count >= _MIN_BINARY_EVIDENCE and count > share * length
 
 
 def _total_gain(lines: list[str], decode: Callable[[bytes], str]) -> int:

@@ -1,7 +1,7 @@
 """Markdown articles: ATX headings, list items, tables and paragraphs become blocks.
 
 Markup (``#``, ``-``, ``1.``, ``|``) stays in ``Document.text`` but outside the blocks, so
-offsets still point into the file as written.
+offsets still point into the text as read.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from xml.etree import ElementTree
 from songngu.errors import InputError
 from songngu.ooxml.body import Paragraph, iter_paragraphs, read_styles
 from songngu.readers.encoding import repair_legacy_lines
-from songngu.readers.validation import clean_text
+from songngu.readers.validation import Removed, clean_text
 from songngu.segmenter.structure import BlockSpan
 from songngu.vietnamese import normalize_nfc
 
@@ -41,13 +41,13 @@ class WordArticle:
     """The text of a Word article, its block spans, and what was converted on the way."""
 
     def __init__(
-        self, text: str, spans: tuple[BlockSpan, ...], encoding: str, num_replaced: int
+        self, text: str, spans: tuple[BlockSpan, ...], encoding: str, removed: Removed
     ) -> None:
         """Hold the joined NFC text (blocks separated by a blank line) and its spans."""
         self.text = text
         self.spans = spans
         self.encoding = encoding
-        self.num_replaced = num_replaced
+        self.removed = removed
 
 
 def read_word_article(data: bytes, path: str) -> WordArticle:
@@ -155,15 +155,21 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -> 
 
 
 def _layout(paragraphs: list[Paragraph], path: str) -> WordArticle:
-    """Join block texts with blank lines, after legacy repair, NFC and control cleanup."""
+    """Join block texts with blank lines, after legacy repair, cleaning and NFC.
+
+    Cleaning comes after legacy repair: in TCVN3 seen through Windows-1252 the soft hyphen
+    U+00AD is the letter ư (``Tr``, U+00AD, ``êng`` is ``Trường``). Word keeps soft hyphens
+    typed as U+00AD inside ``w:t`` (``w:softHyphen`` elements are skipped when reading).
+    """
     repaired, encoding = repair_legacy_lines([p.text for p in paragraphs], path)
     parts: list[str] = []
     spans: list[BlockSpan] = []
-    offset = num_replaced = 0
+    offset = 0
+    removed = Removed()
     for paragraph, text in zip(paragraphs, repaired, strict=True):
-        cleaned = clean_text(normalize_nfc(text))
-        num_replaced += cleaned.num_replaced
-        block = cleaned.text.strip()
+        cleaned = clean_text(text)
+        removed += cleaned.removed
+        block = normalize_nfc(cleaned.text).strip()
         if not block:
             continue
         if parts:
@@ -178,4 +184,4 @@ def _layout(paragraphs: list[Paragraph], path: str) -> WordArticle:
             "read); nothing to translate."
         )
     name = "docx" if encoding == "utf-8" else f"docx+{encoding.removeprefix('utf-8+')}"
-    return WordArticle("".join(parts), tuple(spans), name, num_replaced)
+    return WordArticle("".join(parts), tuple(spans), name, removed)

@@ -15,7 +15,7 @@ def render_segments(document: Document) -> str:
 
 
 def segments_to_dict(document: Document, raw: str) -> dict[str, Any]:
-    """Return blocks and sentences with kinds and offsets into ``raw`` (the decoded text)."""
+    """Return blocks and sentences with kinds and offsets into ``raw`` (the cleaned text)."""
     _, to_raw = nfc_with_offsets(raw)
     return {
         "source": document.meta.source_path,
