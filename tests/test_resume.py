@@ -209,12 +209,16 @@ SLOW_BACKEND = textwrap.dedent(
     _translate = FakeBackend.translate_with_prefix
 
     def _slow(self, sources, prefixes):
-        time.sleep(1.0)  # long enough that the signal lands mid-run on a loaded machine
+        time.sleep(0.4)
         return _translate(self, sources, prefixes)
 
     FakeBackend.translate_with_prefix = _slow
     """
 )
+
+
+def _default_sigint():
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _songngu(args, cwd, extra_path=None):
@@ -225,6 +229,9 @@ def _songngu(args, cwd, extra_path=None):
         [sys.executable, "-m", "songngu", "translate", *OPTIONS, *args],
         cwd=cwd,
         env=env,
+        # A shell starts background jobs with SIGINT ignored, and a child inherits that (then
+        # Python installs no KeyboardInterrupt handler): the user's Ctrl-C is what is tested.
+        preexec_fn=_default_sigint,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
