@@ -135,6 +135,10 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
     (title case, or capitals in a headline).
     """
     case = _case_of(tokens[start])
+    if Shape.TITLE not in case:
+        # In an all-capitals headline nothing shows where a name ends ("PHƯỜNG RA QUÂN …"):
+        # only listed places match there.
+        return None
     end = start
     while end < len(tokens) and end - start < MAX_NAME_SYLLABLES:
         token = tokens[end]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from songngu.glossary.tokens import Token
 
-__all__ = ["find_ordinal", "render_ordinal", "roman_value"]
+__all__ = ["find_ordinal", "ordinal_of", "render_ordinal", "roman_or_arabic", "roman_value"]
 
 _ROMAN = re.compile(r"^(L?X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -38,11 +38,19 @@ def find_ordinal(tokens: Sequence[Token], position: int) -> int | None:
 
 def render_ordinal(tokens: Sequence[Token]) -> str:
     """Return the English ordinal of the number token (``XIX`` → ``19th``)."""
-    value = _value(tokens[0].text) or 0
-    suffix = (
-        "th" if value % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
-    )
-    return f"{value}{suffix}"
+    return ordinal_of(_value(tokens[0].text) or 0)
+
+
+def ordinal_of(value: int) -> str:
+    """Return ``value`` as an English ordinal (``19`` → ``19th``, ``22`` → ``22nd``)."""
+    if value % 100 in (11, 12, 13):
+        return f"{value}th"
+    return f"{value}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(value % 10, 'th') }"
+
+
+def roman_or_arabic(text: str) -> int | None:
+    """Return the value of a tenure or congress number (``XVII`` → 17, ``18`` → 18), or None."""
+    return _value(text)
 
 
 def _value(text: str) -> int | None:

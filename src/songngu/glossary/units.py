@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from songngu.glossary.localities import LEVELS
+from songngu.glossary.ordinals import ordinal_of, roman_or_arabic
 from songngu.glossary.tokens import phrase_keys, phrase_list
 from songngu.model import TermMatch
 
@@ -38,6 +39,13 @@ _BODY_TYPES = frozenset({"ministry", "agency", "party-body", "organisation"})
 _PLACE_TYPES = frozenset({"province", "city"})
 _DANGLING_LEVELS = frozenset(phrase[-1] for phrase in phrase_list("tỉnh", "thành phố", "huyện"))
 _TITLE_TYPES = frozenset({"title"})
+# "Ủy ban Kinh tế và Tài chính của Quốc hội": a committee of a state body.
+_OF = re.compile(r" của ")
+_STATE_BODIES = frozenset(
+    {"National Assembly", "Government", "National Assembly Standing Committee"}
+)
+# "… khóa XVII", "… lần thứ 18": the tenure or congress number of the body before it.
+_TENURE = re.compile(r"\s+(khóa|khoá|KHÓA|KHOÁ|lần thứ|LẦN THỨ)\s+([IVXL]+|\d{1,2})\b")
 _HOME = "Viet Nam"
 _LEVEL_STARTS = frozenset(phrase[0] for phrase in phrase_list(*LEVELS, "tỉnh"))
 # The English of a place ends with its level ("Lao Cai Province", "Ta Van Commune", "Ward 12").
@@ -66,7 +74,34 @@ def compose_units(text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
     joined = _without_foreign_bodies(text, list(matches))
     for rule in (_body_and_place, _title_and_body, _post_and_its_body):
         joined = _join(text, joined, rule)
-    return joined
+    joined = _join(text, joined, _of_the_state_body, gap=_OF)
+    return [_with_tenure(text, match) for match in joined]
+
+
+def _of_the_state_body(text: str, part: TermMatch, whole: TermMatch) -> TermMatch | None:
+    """A committee "của Quốc hội" (of the National Assembly) belongs to it."""
+    if whole.target not in _STATE_BODIES or part.type in ("name", "place", "province", "city"):
+        return None
+    return _unit(text, part, whole, f"{part.target} of the {whole.target}")
+
+
+def _with_tenure(text: str, match: TermMatch) -> TermMatch:
+    """Take a tenure or congress number that follows a body: *17th …* (glossary-units §3)."""
+    if match.type in ("name", "place", "province", "city"):
+        return match
+    found = _TENURE.match(text, match.end)
+    value = roman_or_arabic(found.group(2)) if found else None
+    if found is None or value is None:
+        return match
+    ordinal = ordinal_of(value)
+    return dataclasses.replace(
+        match,
+        source=text[match.start : found.end()],
+        end=found.end(),
+        target=f"{ordinal} {match.target}",
+        type=UNIT_TYPE,
+        variants=(),
+    )
 
 
 def _without_foreign_bodies(text: str, matches: list[TermMatch]) -> list[TermMatch]:
@@ -83,10 +118,13 @@ def _without_foreign_bodies(text: str, matches: list[TermMatch]) -> list[TermMat
     return [match for index, match in enumerate(matches) if index not in foreign]
 
 
-def _join(text: str, matches: list[TermMatch], rule: _Rule) -> list[TermMatch]:
+def _join(
+    text: str, matches: list[TermMatch], rule: _Rule, *, gap: re.Pattern[str] | None = None
+) -> list[TermMatch]:
     result: list[TermMatch] = []
     for match in matches:
-        if result and _adjacent(text, result[-1], match):
+        between = text[result[-1].end : match.start] if result else ""
+        if result and (gap.fullmatch(between) if gap else _adjacent(text, result[-1], match)):
             joined = rule(text, result[-1], match)
             if joined is not None:
                 result[-1] = joined
