@@ -295,5 +295,6 @@ def test_a_name_known_from_the_article_is_found_in_a_capitals_headline(glossary)
     assert [(t.source, t.target, t.type) for t in headline] == [
         ("THỦ TƯỚNG", "Prime Minister", "title"),
         ("PHẠM MINH CHÍNH", "Pham Minh Chinh", "name"),
-        ("HÀ NỘI", "Hanoi", "city"),
+        # The run's house style (gov by default) spells every rendering, this glossary's too.
+        ("HÀ NỘI", "Ha Noi", "city"),
     ]

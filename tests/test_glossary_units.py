@@ -3,14 +3,19 @@
 Each case is a convention of that document, in sentences written for these tests.
 """
 
+import json
 import unicodedata
 
 import pytest
 
-from songngu.glossary import load_glossary
+from corpus import run_main
+from songngu.backends import GenerationSettings
+from songngu.glossary import HouseStyle, load_glossary
 from songngu.glossary.localities import find_local, render_local
 from songngu.glossary.ordinals import ordinal_of, roman_value
 from songngu.glossary.tokens import tokenize
+from songngu.pipeline import Pipeline, TranslationSettings
+from songngu.readers import read_document
 
 GLOSSARY = load_glossary([], include_shipped=True)
 
@@ -163,3 +168,113 @@ def test_ordinals():
     assert [ordinal_of(v) for v in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23)] == [
         "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd",
     ]  # fmt: skip
+
+
+# --- house styles and holders --------------------------------------------------------------
+
+STYLED = (
+    "Hà Nội, ngày 3/3/2025\n\n"
+    "Bà Nguyễn Thị Lan, Chủ tịch UBND tỉnh Quảng Ninh, cho biết Việt Nam sẽ đón đoàn khách "
+    "tại TP.HCM. Ông Trần Văn Nam, Chủ tịch UBND tỉnh Lào Cai, dự họp.\n"
+)
+
+
+def _targets(style):
+    return {m.source: m.target for m in GLOSSARY.match(STYLED, style=style) if m.type != "name"}
+
+
+def test_one_house_style_is_applied_to_every_rendering_composed_ones_included():
+    gov, intl = _targets(HouseStyle.GOV), _targets(HouseStyle.INTL)
+    assert (gov["Hà Nội"], gov["Việt Nam"], gov["TP.HCM"]) == (
+        "Ha Noi",
+        "Viet Nam",
+        "Ho Chi Minh City",
+    )
+    assert (intl["Hà Nội"], intl["Việt Nam"], intl["TP.HCM"]) == ("Hanoi", "Vietnam", "HCMC")
+    capital = GLOSSARY.match("Sở Y tế TP.HCM họp", style=HouseStyle.INTL)[0]
+    assert capital.target == "HCMC Department of Health"
+    # The other style's spelling is a variant: enforcement rewrites it into this style.
+    assert "Ho Chi Minh City Department of Health" in capital.variants
+
+
+def test_a_title_held_by_a_woman_is_chairwoman():
+    targets = _targets(HouseStyle.GOV)
+    assert targets["Chủ tịch UBND tỉnh Quảng Ninh"].startswith("Chairwoman of the Quang Ninh")
+    assert targets["Chủ tịch UBND tỉnh Lào Cai"].startswith("Chairman of the Lao Cai")
+    after = GLOSSARY.match("Phó Chủ tịch UBND xã Tả Van, bà Lò Thị Mai, báo cáo")[0]
+    assert after.target == "Vice Chairwoman of the Ta Van Commune People's Committee"
+
+
+def test_the_style_comes_from_the_option_the_environment_or_the_config_file(
+    tmp_path, capsys, monkeypatch
+):
+    article = tmp_path / "a.txt"
+    article.write_text(STYLED, encoding="utf-8")
+    monkeypatch.setenv("SONGNGU_CONFIG", str(tmp_path))
+    monkeypatch.delenv("SONGNGU_STYLE", raising=False)
+
+    def hanoi(*options):
+        code, out, err = run_main(["glossary", "match", "--json", *options, str(article)], capsys)
+        assert code == 0, err
+        return next(t["target"] for t in json.loads(out) if t["source"] == "Hà Nội")
+
+    assert hanoi() == "Ha Noi"
+    (tmp_path / "config.toml").write_text('style = "intl"\n', encoding="utf-8")
+    assert hanoi() == "Hanoi"
+    assert hanoi("--style", "gov") == "Ha Noi"
+    monkeypatch.setenv("SONGNGU_STYLE", "gov")
+    assert hanoi() == "Ha Noi"
+    (tmp_path / "config.toml").write_text("style = \n", encoding="utf-8")
+    monkeypatch.delenv("SONGNGU_STYLE")
+    code, _, err = run_main(["glossary", "match", str(article)], capsys)
+    assert code == 1
+    assert err.count("\n") == 1
+    assert "config.toml: not a valid configuration file" in err
+
+
+def test_the_style_is_in_the_signature_and_the_translation(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(STYLED, encoding="utf-8")
+    args = ["translate", "--dry-run", "--no-memory", "-f", "json", "-o", str(tmp_path)]
+    code, _, err = run_main([*args, "--style", "intl", str(article)], capsys)
+    assert code == 0, err
+    document = json.loads((tmp_path / "a.vi-en.json").read_text(encoding="utf-8"))
+    assert "|style:intl|" in document["signature"]
+    targets = " ".join(s["target"] for b in document["blocks"] for s in b["segments"])
+    assert "Hanoi" in targets
+    assert "Ha Noi" not in targets
+
+
+# --- enforcement of composed units with real architectures ----------------------------------
+
+UNITS_ARTICLE = (
+    "Giám đốc Sở Y tế tỉnh Lào Cai làm việc với UBND xã Tả Van\n\n"
+    "Sáng 5/3, Giám đốc Sở Y tế tỉnh Lào Cai cùng Trưởng Công an xã Tả Van kiểm tra trạm y tế. "
+    "Bí thư Huyện ủy Bát Xát đề nghị Chủ tịch UBND xã Tả Van báo cáo trước Đại hội Đảng bộ "
+    "tỉnh Lào Cai lần thứ XVII. Phòng Cảnh sát kinh tế Công an tỉnh Lào Cai cũng tham dự.\n"
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("model", ["marian", "nllb"])
+@pytest.mark.parametrize("backend", ["transformers", "ct2"])
+def test_every_matched_unit_is_rendered_or_flagged_with_tiny_models(
+    hub_cache, tmp_path, model, backend
+):
+    repo = hub_cache.marian_repo_id if model == "marian" else hub_cache.nllb_repo_id
+    article = tmp_path / "a.txt"
+    article.write_text(UNITS_ARTICLE, encoding="utf-8")
+    settings = TranslationSettings(
+        backend=backend, generation=GenerationSettings(model=repo, num_beams=1, threads=1)
+    )
+    document = Pipeline(settings).translate(read_document(article))
+    units_found = 0
+    for segment in document.iter_segments():
+        flagged = {i.code for i in segment.issues} & {"term-missing"}
+        for term in segment.terms:
+            units_found += term.type in ("unit", "pattern")
+            if term.enforced:
+                assert term.target.casefold() in segment.target.casefold(), (term, segment.target)
+            else:
+                assert flagged, (term, segment.target)
+    assert units_found >= 8

@@ -20,7 +20,7 @@ from songngu._version import __version__
 from songngu.backends import DEFAULT_BACKEND, GenerationSettings, Translator, load_backend
 from songngu.checks import check_document
 from songngu.errors import PipelineError
-from songngu.glossary import Glossary, GlossaryStage, NameStyle, load_glossary
+from songngu.glossary import Glossary, GlossaryStage, HouseStyle, NameStyle, load_glossary
 from songngu.journal import Journal
 from songngu.model import Document
 from songngu.signature import Signature
@@ -48,6 +48,7 @@ class TranslationSettings:
     date: str | None = None
     names: NameStyle = NameStyle.ASCII
     retry: bool = True
+    style: HouseStyle = HouseStyle.GOV
 
 
 class TranslationMemorySession(MemoryLookup, Protocol):
@@ -88,7 +89,7 @@ class Pipeline:
             settings.glossary_files, include_shipped=settings.use_shipped_glossary
         )
         self.translator = translator or load_backend(settings.backend, settings.generation)
-        self.signature = _signature(self.translator, self.glossary, settings.generation)
+        self.signature = _signature(self.translator, self.glossary, settings)
 
     def translate(
         self,
@@ -124,7 +125,7 @@ class Pipeline:
         settings = self.settings
         return [
             segmenter.segment_document,
-            GlossaryStage(self.glossary, settings.date, settings.names),
+            GlossaryStage(self.glossary, settings.date, settings.names, settings.style),
             copy_untranslated,
             *([MemoryStage(memory)] if memory is not None else []),
             ModelStage(runner, progress),
@@ -151,8 +152,9 @@ def translate_document(document: Document, settings: TranslationSettings | None 
 
 
 def _signature(
-    translator: Translator, glossary: Glossary, generation: GenerationSettings
+    translator: Translator, glossary: Glossary, settings: TranslationSettings
 ) -> Signature:
+    generation = settings.generation
     decoding = "|".join(
         [
             f"length-ratio:{generation.max_length_ratio}+{generation.max_length_margin}",
@@ -166,4 +168,5 @@ def _signature(
         segmenter.signature(),
         f"songngu:{__version__}",
         decoding,
+        "" if settings.style is HouseStyle.GOV else f"style:{settings.style.value}",
     )

@@ -23,10 +23,14 @@ class Signature:
     segmenter: str
     version: str
     decoding: str = ""
+    #: The house style of the English (``style:intl``); empty for the default ``gov`` style, so
+    #: that signatures of default runs read as they always have.
+    style: str = ""
 
     def __str__(self) -> str:
         """Return the printed form (outputs carry it)."""
-        return "|".join([self.backend, self.glossary, self.segmenter, self.version])
+        parts = [self.backend, self.glossary, self.style, self.segmenter, self.version]
+        return "|".join(part for part in parts if part)
 
     @property
     def glossary_hash(self) -> str:

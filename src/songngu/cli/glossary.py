@@ -16,9 +16,10 @@ from typing import Any, TypeVar
 
 import click
 
+from songngu.cli.config import style_option
 from songngu.errors import OutputExistsError
 from songngu.exporters import write_atomically
-from songngu.glossary import TYPES, Entry, Glossary, NameStyle, load_glossary
+from songngu.glossary import TYPES, Entry, Glossary, HouseStyle, NameStyle, load_glossary
 from songngu.glossary.exchange import FORMATS, format_for, read_entries, render_entries
 from songngu.glossary.files import add_entries, check_files, render_row, shipped_glossary_files
 from songngu.glossary.report import match_source, render_terms, terms_to_records
@@ -187,8 +188,11 @@ def check(files: tuple[Path, ...], user_glossary: Path) -> None:
     show_default=True,
     help="Personal names: without diacritics, kept, or not matched.",
 )
+@style_option
 @_loading_options
-def match(input_path: str, as_json: bool, date: str | None, names: str, **options: Any) -> None:
+def match(
+    input_path: str, as_json: bool, date: str | None, names: str, style: str, **options: Any
+) -> None:
     """Show the terms and names songngu finds in an article, with their renderings.
 
     --json prints [{"source", "target", "start", "end", "type"}, ...]; offsets are
@@ -201,7 +205,7 @@ def match(input_path: str, as_json: bool, date: str | None, names: str, **option
       songngu glossary match article.txt --json --date 2024-03-12
     """
     source = load_source(input_path)
-    terms = match_source(_load(options), source, date, NameStyle(names))
+    terms = match_source(_load(options), source, date, NameStyle(names), HouseStyle(style))
     if as_json:
         click.echo(json.dumps(terms_to_records(terms), ensure_ascii=False, indent=2))
     else:

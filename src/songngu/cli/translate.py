@@ -8,12 +8,13 @@ import click
 
 from songngu.backends import BACKENDS, DEFAULT_BACKEND, GenerationSettings
 from songngu.backends.presets import PRESETS
+from songngu.cli.config import style_option
 from songngu.cli.glossary import user_glossary_option, user_layers
 from songngu.cli.memory import memory_option, resolve_memory_path
 from songngu.cli.output import echo_error
 from songngu.cli.progress import progress_for
 from songngu.exporters import EXPORTERS
-from songngu.glossary import NameStyle
+from songngu.glossary import HouseStyle, NameStyle
 from songngu.model import Origin
 from songngu.pipeline import TranslationSettings
 from songngu.run import FileResult, MemoryOptions, OutputOptions, translate_files
@@ -77,6 +78,7 @@ def _split_formats(
     show_default=True,
     help="Personal names: without diacritics (To Lam), kept (Tô Lâm), or left to the model.",
 )
+@style_option
 @click.option(
     "--backend",
     # "fake" stays in the registry for --dry-run and tests; users choose a real engine.
@@ -158,6 +160,7 @@ def translate(  # one parameter per option, as click passes them
     user_glossary: Path,
     date: str | None,
     names: str,
+    style: str,
     backend: str,
     device: str,
     num_beams: int | None,
@@ -203,6 +206,7 @@ def translate(  # one parameter per option, as click passes them
         date=date,
         names=NameStyle(names),
         retry=not no_retry,
+        style=HouseStyle(style),
     )
     memory = (
         None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from songngu.glossary.entries import TYPES, Entry, NameStyle
 from songngu.glossary.files import load_glossary, shipped_glossary_files
 from songngu.glossary.stage import GlossaryStage
+from songngu.glossary.styles import HouseStyle
 from songngu.glossary.termbase import Glossary
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "Entry",
     "Glossary",
     "GlossaryStage",
+    "HouseStyle",
     "NameStyle",
     "load_glossary",
     "shipped_glossary_files",

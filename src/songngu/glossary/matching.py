@@ -19,6 +19,7 @@ from songngu.glossary.localities import find_local, find_place_name, render_loca
 from songngu.glossary.names import Trigger, find_name, render_name, trigger_before
 from songngu.glossary.ordinals import find_ordinal, render_ordinal
 from songngu.glossary.slots import LOCAL_SLOT, ORDINAL_SLOT, PLACE_NAME_SLOT, slots_of
+from songngu.glossary.styles import HouseStyle, apply_style
 from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, match_key, phrase_list, tokenize
 from songngu.glossary.units import compose_units
 from songngu.model import TermMatch
@@ -64,14 +65,23 @@ class _Found:
     steps: tuple[_Step, ...]
 
 
-def match_terms(index: TermIndex, text: str, names: NameStyle = NameStyle.ASCII) -> list[TermMatch]:
+def match_terms(
+    index: TermIndex,
+    text: str,
+    names: NameStyle = NameStyle.ASCII,
+    style: HouseStyle = HouseStyle.GOV,
+) -> list[TermMatch]:
     """Return the terms (and names, unless ``names`` is OFF) in ``text``, in text order.
+
+    Titles, bodies and places side by side are joined into units (:mod:`.units`), and every
+    rendering is spelt in the house ``style`` (:mod:`.styles`).
 
     Text that is not in NFC (decomposed accents) is matched in NFC; offsets and ``source``
     still refer to ``text`` as given.
     """
     composed, to_text = nfc_with_offsets(text)
-    matches = compose_units(composed, _Matcher(index, tokenize(composed), composed, names).run())
+    found = _Matcher(index, tokenize(composed), composed, names).run()
+    matches = apply_style(composed, compose_units(composed, found), style)
     if composed == text:
         return matches
     return [

@@ -12,6 +12,7 @@ from typing import Any
 
 from songngu.glossary.entries import NameStyle
 from songngu.glossary.stage import GlossaryStage
+from songngu.glossary.styles import HouseStyle
 from songngu.glossary.termbase import Glossary
 from songngu.model import TermMatch
 from songngu.readers import Source, parse_source
@@ -24,6 +25,7 @@ def match_source(
     source: Source,
     date: str | None = None,
     names: NameStyle = NameStyle.ASCII,
+    style: HouseStyle = HouseStyle.GOV,
 ) -> list[TermMatch]:
     """Return the terms of an article; offsets and ``source`` refer to ``source.raw``.
 
@@ -31,7 +33,7 @@ def match_source(
     found per block, as in ``songngu translate``; metadata blocks are skipped.
     """
     document = segment_document(parse_source(source))
-    found = GlossaryStage(glossary, date, names).match_document(document)
+    found = GlossaryStage(glossary, date, names, style).match_document(document)
     _, to_raw = nfc_with_offsets(source.raw)
     terms = []
     for block in document.blocks:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from songngu.glossary.entries import NameStyle
 from songngu.glossary.presence import overlaps
+from songngu.glossary.styles import HouseStyle
 from songngu.glossary.termbase import Glossary
 from songngu.glossary.tokens import Gap, Shape, Token, phrase_keys, tokenize
 from songngu.model import Block, Document, Segment, TermMatch
@@ -25,12 +26,17 @@ class GlossaryStage:
     """Attach glossary matches (and personal names) to every segment, by the article's date."""
 
     def __init__(
-        self, glossary: Glossary, date: str | None = None, names: NameStyle = NameStyle.ASCII
+        self,
+        glossary: Glossary,
+        date: str | None = None,
+        names: NameStyle = NameStyle.ASCII,
+        style: HouseStyle = HouseStyle.GOV,
     ) -> None:
-        """Use ``date`` (ISO) over the document's own date when given."""
+        """Use ``date`` (ISO) over the document's own date when given; spell in ``style``."""
         self.glossary = glossary
         self.date = date
         self.names = names
+        self.style = style
 
     def __call__(self, document: Document) -> Document:
         """Return the document with ``Segment.terms`` filled in."""
@@ -45,7 +51,7 @@ class GlossaryStage:
         """Return the terms of every translated block by block id, offsets into the block."""
         date = self.date or document.meta.date
         found = {
-            block.id: self.glossary.match(block.text, date, names=self.names)
+            block.id: self.glossary.match(block.text, date, names=self.names, style=self.style)
             for block in document.blocks
             if block.is_translated
         }

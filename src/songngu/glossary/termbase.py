@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from songngu.glossary.entries import Entry, NameStyle, fold
 from songngu.glossary.index import TermIndex, build_index
 from songngu.glossary.matching import match_terms
+from songngu.glossary.styles import HouseStyle
 from songngu.model import TermMatch
 
 __all__ = ["Glossary"]
@@ -43,10 +44,15 @@ class Glossary:
         return self._indexes[date]
 
     def match(
-        self, text: str, date: str | None = None, *, names: NameStyle = NameStyle.ASCII
+        self,
+        text: str,
+        date: str | None = None,
+        *,
+        names: NameStyle = NameStyle.ASCII,
+        style: HouseStyle = HouseStyle.GOV,
     ) -> list[TermMatch]:
         """Return the terms and names found in ``text``: longest first, in text order."""
-        return match_terms(self.index(date), text, names)
+        return match_terms(self.index(date), text, names, style)
 
     def search(self, text: str) -> list[Entry]:
         """Return the entries whose Vietnamese or English contains ``text`` (accents optional)."""
