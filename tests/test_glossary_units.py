@@ -278,3 +278,24 @@ def test_every_matched_unit_is_rendered_or_flagged_with_tiny_models(
             else:
                 assert flagged, (term, segment.target)
     assert units_found >= 8
+
+
+def test_an_abbreviation_is_read_as_its_longest_form():
+    assert units("Giám đốc Công an TP.HCM cho biết") == [
+        ("Giám đốc Công an TP.HCM", "Director of the Ho Chi Minh City Police")
+    ]
+
+
+def test_a_local_name_ends_at_a_line_break():
+    found = units("Chủ tịch UBND thị xã An Nhơn\nThứ Ba, ngày 5/3")
+    assert found[0] == (
+        "Chủ tịch UBND thị xã An Nhơn",
+        "Chairman of the An Nhon Town People's Committee",
+    )
+
+
+def test_generic_party_committees_in_lower_case():
+    assert [source for source, _ in units("các tỉnh ủy, thành ủy đã họp")] == [
+        "tỉnh ủy",
+        "thành ủy",
+    ]

@@ -129,8 +129,9 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
     """Return the end of the capitalised Vietnamese name starting at ``start``, or None.
 
     The name stops at a gap other than a space, at a lower-case word, after four syllables, or
-    before a personal name that follows it ("xã Tả Van Lê Văn Bình": a surname inside the
-    run begins the chairman's name, unless it begins the unit's own name: "phường Trần Phú").
+    at a line break, before a personal name that follows it ("xã Tả Van Lê Văn Bình": a surname
+    inside the run begins the chairman's name, unless it begins the unit's own name: "phường
+    Trần Phú").
     A number may close it ("phường Hòa Bình 2"). All the words have the first one's case
     (title case, or capitals in a headline).
     """
@@ -142,7 +143,7 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
     end = start
     while end < len(tokens) and end - start < MAX_NAME_SYLLABLES:
         token = tokens[end]
-        if end > start and token.gap is not Gap.SPACE:
+        if end > start and (token.gap is not Gap.SPACE or token.is_sentence_start):
             break
         if not case & _case_of(token) or not _is_name_word(token, first=end == start):
             break

@@ -193,6 +193,10 @@ class _Lattice:
                     for want, got in zip(expansion.shapes, shapes, strict=True)
                 ):
                     found.append((position, expansion.keys))
+        # An abbreviation is read as its longest form: "TP.HCM" is Ho Chi Minh City, never
+        # "TP" (thành phố) followed by a stray "HCM".
+        longest = max((end for end, _ in found), default=start)
+        found = [(end, keys) for end, keys in found if end == longest]
         self._expansions[start] = found
         return found
 
