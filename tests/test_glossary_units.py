@@ -299,3 +299,21 @@ def test_generic_party_committees_in_lower_case():
         "tỉnh ủy",
         "thành ủy",
     ]
+
+
+def test_a_composed_unit_keeps_its_parts_for_the_audit(tmp_path, capsys):
+    (unit,) = GLOSSARY.match("Phó Giám đốc Sở Tư pháp tỉnh Quảng Nam phát biểu")
+    assert [(part.source, part.type) for part in unit.parts] == [
+        ("Phó Giám đốc", "title"),
+        ("Sở Tư pháp", "agency"),
+        ("tỉnh Quảng Nam", "pattern"),
+    ]
+    article = tmp_path / "a.txt"
+    article.write_text("Phó Giám đốc Sở Tư pháp tỉnh Quảng Nam phát biểu.\n", encoding="utf-8")
+    code, out, _ = run_main(["glossary", "match", "--json", str(article)], capsys)
+    assert code == 0
+    assert [part["source"] for part in json.loads(out)[0]["parts"]] == [
+        "Phó Giám đốc",
+        "Sở Tư pháp",
+        "tỉnh Quảng Nam",
+    ]

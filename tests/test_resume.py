@@ -18,9 +18,12 @@ import scripted
 from corpus import assert_complete_outputs, expected_document, run_main
 from scripted import InterruptingBackend, many_sentences
 from songngu.backends import BACKENDS
+from songngu.errors import TranslationStopped
 from songngu.exporters import markdown
 from songngu.journal import Journal, JournalEntry, piece_key, text_digest
 from songngu.model import TermMatch
+from songngu.pipeline import Pipeline, TranslationSettings
+from songngu.readers import read_document
 
 OPTIONS = ["--dry-run", "--no-shipped-glossary", "-f", "docx,md,json"]
 INTERRUPTED = re.compile(
@@ -207,9 +210,13 @@ SLOW_BACKEND = textwrap.dedent(
     from songngu.backends.fake import FakeBackend
 
     _translate = FakeBackend.translate_with_prefix
+    _calls = []
 
     def _slow(self, sources, prefixes):
-        time.sleep(0.4)
+        # The first chunk is quick; the test's Ctrl-C lands while a later one is decoding,
+        # however slowly a busy machine starts the process or polls the journal.
+        _calls.append(len(sources))
+        time.sleep(0.1 if len(_calls) == 1 else 2.0)
         return _translate(self, sources, prefixes)
 
     FakeBackend.translate_with_prefix = _slow
@@ -262,3 +269,20 @@ def test_sigint_to_the_real_command_saves_work_and_exits_130(tmp_path):
     _, err = finish.communicate(timeout=120)
     assert finish.returncode == 0, err
     assert_complete_outputs(expected_document(path), tmp_path / "out")
+
+
+def test_the_saved_count_comes_from_the_journal_not_from_progress(tmp_path):
+    # Ctrl-C can land after a chunk is journalled but before its progress is reported: the
+    # count must still say what the journal holds.
+    document = read_document(_write(tmp_path, "a.txt", many_sentences(150)))
+    journal = Journal.for_run(tmp_path, "sig")
+    settings = TranslationSettings(backend="fake", use_shipped_glossary=False, retry=False)
+    pipeline = Pipeline(settings)
+
+    def interrupt_once_saved(event):
+        if event.done:
+            raise KeyboardInterrupt
+
+    with pytest.raises(TranslationStopped) as stopped:
+        pipeline.translate(document, progress=interrupt_once_saved, journal=journal)
+    assert 0 < stopped.value.num_saved < stopped.value.num_total

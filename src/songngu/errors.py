@@ -132,6 +132,21 @@ def _first_line(error: BaseException) -> str:
     return f"{type(error).__name__}: {first}" if first else type(error).__name__
 
 
+class TranslationStopped(KeyboardInterrupt):
+    """Ctrl-C while the model was translating, with the sentences the journal holds counted.
+
+    Raised by the model stage; the run (:mod:`songngu.run`) turns it into
+    :class:`TranslationInterrupted` for the file. Counted from the journal itself, so the count is
+    right even when Ctrl-C lands between a chunk being saved and its progress being reported.
+    """
+
+    def __init__(self, num_saved: int, num_total: int) -> None:
+        """Remember how many of the document's sentences are saved."""
+        super().__init__(f"{num_saved} of {num_total} sentences saved")
+        self.num_saved = num_saved
+        self.num_total = num_total
+
+
 class TranslationInterrupted(KeyboardInterrupt):
     """Ctrl-C stopped a translation; what was finished is saved in the resume journal.
 

@@ -60,6 +60,19 @@ class Issue:
 
 
 @dataclass(frozen=True, slots=True)
+class TermPart:
+    """An official name inside a composed unit, kept for the audit.
+
+    ``Sở Y tế`` (*Department of Health*) and ``tỉnh Lào Cai`` inside ``Giám đốc Sở Y tế tỉnh Lào
+    Cai`` (*Director of the Lao Cai Department of Health*).
+    """
+
+    source: str
+    target: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
 class TermMatch:
     """A glossary term found in a segment's source; offsets are into ``Segment.source``.
 
@@ -76,6 +89,7 @@ class TermMatch:
     enforced: bool = False
     method: str = ""
     variants: tuple[str, ...] = ()
+    parts: tuple[TermPart, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

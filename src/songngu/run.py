@@ -26,6 +26,7 @@ from songngu.errors import (
     SongnguError,
     TranslationError,
     TranslationInterrupted,
+    TranslationStopped,
 )
 from songngu.exporters import EXPORTERS, output_path, refuse_existing, write_outputs
 from songngu.journal import Journal, text_digest
@@ -220,7 +221,14 @@ class _Tracker:
         """Forget the counts: the translation is over (an interruption now is in writing)."""
         self.last = None
 
-    def interruption(self, path: str, journal: Journal) -> TranslationInterrupted:
+    def interruption(
+        self, path: str, journal: Journal, interrupt: KeyboardInterrupt
+    ) -> TranslationInterrupted:
+        """Say how much of ``path`` the journal keeps: counted by the model stage, else seen."""
+        if isinstance(interrupt, TranslationStopped):
+            return TranslationInterrupted(
+                path, journal.path, interrupt.num_saved, interrupt.num_total
+            )
         if self.last is None:
             return TranslationInterrupted(path, journal.path)
         return TranslationInterrupted(path, journal.path, self.last.done, self.last.total)
@@ -256,7 +264,7 @@ def _run_file(path: str, job: _FileJob) -> FileResult:
     except KeyboardInterrupt as interrupt:
         if job.journal is None:
             raise
-        raise job.tracker.interruption(path, job.journal) from interrupt
+        raise job.tracker.interruption(path, job.journal, interrupt) from interrupt
     except Exception as error:
         # A failure nothing foresaw ends this file, not the run (--debug shows the cause).
         failure = TranslationError(path, error)

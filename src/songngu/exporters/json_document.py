@@ -87,7 +87,7 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
 
 
 def _term_to_dict(term: TermMatch) -> dict[str, Any]:
-    return {
+    record: dict[str, Any] = {
         "source": term.source,
         "target": term.target,
         "enforced": term.enforced,
@@ -97,3 +97,9 @@ def _term_to_dict(term: TermMatch) -> dict[str, Any]:
         "method": term.method,
         "entry": term.entry,
     }
+    if term.parts:
+        # A composed unit (glossary-units.md §1) names the official names it was made of.
+        record["parts"] = [
+            {"source": part.source, "target": part.target, "type": part.type} for part in term.parts
+        ]
+    return record

@@ -46,17 +46,27 @@ def match_source(
 
 
 def terms_to_records(terms: list[TermMatch]) -> list[dict[str, Any]]:
-    """Return the JSON records of ``glossary match --json``: source, target, start, end, type."""
-    return [
-        {
-            "source": term.source,
-            "target": term.target,
-            "start": term.start,
-            "end": term.end,
-            "type": term.type,
-        }
-        for term in terms
-    ]
+    """Return the JSON records of ``glossary match --json``: source, target, start, end, type.
+
+    A composed unit also has ``parts``: the official names inside it, each source, target, type.
+    """
+    return [_record(term) for term in terms]
+
+
+def _record(term: TermMatch) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "source": term.source,
+        "target": term.target,
+        "start": term.start,
+        "end": term.end,
+        "type": term.type,
+    }
+    if term.parts:
+        # A composed unit lists the official names it was composed of, for the audit.
+        record["parts"] = [
+            {"source": part.source, "target": part.target, "type": part.type} for part in term.parts
+        ]
+    return record
 
 
 def render_terms(terms: list[TermMatch]) -> str:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from songngu.glossary.localities import LEVELS
 from songngu.glossary.ordinals import ordinal_of, roman_or_arabic
 from songngu.glossary.tokens import phrase_keys, phrase_list
-from songngu.model import TermMatch
+from songngu.model import TermMatch, TermPart
 
 __all__ = ["UNIT_TYPE", "compose_units"]
 
@@ -248,4 +248,9 @@ def _unit(text: str, first: TermMatch, last: TermMatch, target: str) -> TermMatc
         end=last.end,
         type=UNIT_TYPE,
         variants=(),
+        parts=(*_parts_of(first), *_parts_of(last)),
     )
+
+
+def _parts_of(match: TermMatch) -> tuple[TermPart, ...]:
+    return match.parts or (TermPart(match.source, match.target, match.type),)

@@ -13,7 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from songngu.errors import TranslationStopped
 from songngu.glossary.presence import is_rendered
+from songngu.journal import Journal, piece_key
 from songngu.model import Document, Origin, Segment, map_segments, replace_segments
 from songngu.translation.assembly import assemble
 from songngu.translation.plan import Piece, plan_pieces
@@ -115,7 +117,12 @@ class ModelStage:
         )
         counter = _SentenceCounter(document, pending, plan.pieces_of, self.progress)
         counter.pieces_done(())
-        jobs = self.runner.translate(plan.pieces, FIRST_ATTEMPT, on_done=counter.pieces_done)
+        try:
+            jobs = self.runner.translate(plan.pieces, FIRST_ATTEMPT, on_done=counter.pieces_done)
+        except KeyboardInterrupt as interrupt:
+            if self.runner.journal is None:
+                raise
+            raise counter.stopped(self.runner.journal) from interrupt
         return replace_segments(
             document, {s.id: assemble(s, plan.pieces_of(s), jobs) for s in pending}
         )
@@ -133,7 +140,8 @@ class _SentenceCounter:
     ) -> None:
         """Wait for every piece of each of the ``pending`` sentences of ``document``."""
         self.total = sum(len(b.segments) for b in document.blocks if b.is_translated)
-        self.waiting = {segment.id: set(pieces_of(segment)) for segment in pending}
+        self.pieces = {segment.id: pieces_of(segment) for segment in pending}
+        self.waiting = {segment_id: set(pieces) for segment_id, pieces in self.pieces.items()}
         self.progress = progress
 
     def pieces_done(self, pieces: Sequence[Piece]) -> None:
@@ -143,6 +151,14 @@ class _SentenceCounter:
         if self.progress is not None:
             left = sum(1 for remaining in self.waiting.values() if remaining)
             self.progress(Progress("translating", self.total - left, self.total))
+
+    def stopped(self, journal: Journal) -> TranslationStopped:
+        """Count the sentences every piece of which the journal holds (Ctrl-C came)."""
+        unsaved = sum(
+            not all(journal.has(piece_key(FIRST_ATTEMPT, p.source, p.terms)) for p in pieces)
+            for pieces in self.pieces.values()
+        )
+        return TranslationStopped(self.total - unsaved, self.total)
 
 
 def _from_memory(segment: Segment, target: str) -> Segment:
