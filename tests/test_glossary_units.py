@@ -317,3 +317,19 @@ def test_a_composed_unit_keeps_its_parts_for_the_audit(tmp_path, capsys):
         "Sở Tư pháp",
         "tỉnh Quảng Nam",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        (
+            "Trưởng phòng Tài nguyên và Môi trường huyện Diễn Châu ký",
+            "Trưởng phòng Tài nguyên và Môi trường huyện Diễn Châu",
+        ),
+        ("Sở Nông nghiệp và PTNT tỉnh Thanh Hoá cho biết", "Sở Nông nghiệp và PTNT tỉnh Thanh Hoá"),
+        ("Bệnh viện Đa khoa Đồng Nai tiếp nhận", "Bệnh viện Đa khoa Đồng Nai"),
+        ("Trung tâm Y tế huyện Kim Sơn báo cáo", "Trung tâm Y tế huyện Kim Sơn"),
+    ],
+)
+def test_district_divisions_hospitals_and_centres_with_their_place(text, unit):
+    assert unit in [source for source, _ in units(text)], units(text)

@@ -18,7 +18,12 @@ from dataclasses import dataclass
 
 from songngu.errors import GlossaryError
 from songngu.glossary.entries import Entry, is_in_force
-from songngu.glossary.slots import MATCH_TIME_SLOTS, MINISTRY_NAME_SLOT, slots_of
+from songngu.glossary.slots import (
+    DIVISION_NAME_SLOT,
+    MATCH_TIME_SLOTS,
+    MINISTRY_NAME_SLOT,
+    slots_of,
+)
 from songngu.glossary.tokens import match_key
 
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
@@ -143,7 +148,20 @@ def _fillers_by_type(entries: Sequence[Entry]) -> dict[str, list[_Filler]]:
         if stripped is not None:
             filler = _Filler(*stripped, entry.valid_from, entry.valid_to)
             fillers[MINISTRY_NAME_SLOT].append(filler)
+        division = _division_name(entry.vi) if entry.type == "agency" else None
+        if division is not None:
+            fillers[DIVISION_NAME_SLOT].append(
+                _Filler(division, entry.en, entry.valid_from, entry.valid_to)
+            )
     return fillers
+
+
+def _division_name(vi: str) -> str | None:
+    """Return a division's name after ``Phòng`` ("Trưởng phòng Tài nguyên và Môi trường")."""
+    words = vi.split(maxsplit=1)
+    if len(words) < 2 or match_key(words[0]) != match_key("Phòng"):
+        return None
+    return words[1]
 
 
 def _strip_ministry_heads(vi: str, en: str) -> tuple[str, str] | None:

@@ -11,6 +11,7 @@ import re
 from songngu.glossary.entries import TYPES
 
 __all__ = [
+    "DIVISION_NAME_SLOT",
     "LOCAL_SLOT",
     "MATCH_TIME_SLOTS",
     "MINISTRY_NAME_SLOT",
@@ -28,6 +29,10 @@ SLOT = re.compile(r"\{([^{}]*)\}")
 #: ``{ministry-name}`` is a ministry without its head ("Công an", "Public Security").
 NAME_SLOT = "name"
 MINISTRY_NAME_SLOT = "ministry-name"
+#: ``{division-name}`` is a division (``Phòng``) row without its head, in Vietnamese only, for
+#: titles that end with that head: ``Trưởng phòng {division-name}`` → ``Head of the
+#: {division-name}`` ("Head of the Division of Natural Resources and Environment").
+DIVISION_NAME_SLOT = "division-name"
 #: Open classes found at match time, not listed: ``{local}`` is a local unit with its level word
 #: ("xã Tả Van"), ``{place-name}`` a bare Vietnamese place name whose level the body gives
 #: ("Huyện ủy Bát Xát"), ``{ordinal}`` a Roman or Arabic number ("lần thứ XIX", "khóa 15").
@@ -42,6 +47,7 @@ SLOT_NAMES = tuple(
         {
             *(name for name in TYPES if name not in ("abbreviation", "pattern")),
             MINISTRY_NAME_SLOT,
+            DIVISION_NAME_SLOT,
             *MATCH_TIME_SLOTS,
         }
     )

@@ -61,8 +61,10 @@ _TITLE_HEADS = phrase_list(
     "Chính ủy", "Viện trưởng", "Chủ nhiệm", "Thứ trưởng", "Bộ trưởng", "Tổng", "Thủ tướng",
     "Đại biểu", "Cục trưởng", "Vụ trưởng", "Thống đốc",
 )  # fmt: skip
-# English heads that put the place first ("Lao Cai Department of Health", "Ha Noi Police").
-_PLACE_FIRST = ("Department", "Police", "People's Court", "People's Procuracy", "Military")
+# English heads that put the place last ("Viet Nam Fatherland Front Committee of An Giang
+# Province"); every other body takes it first ("Lao Cai Department of Health", "Ha Noi Police",
+# "Dien Chau District Division of Natural Resources and Environment").
+_PLACE_LAST = ("Viet Nam", "Vietnam", "Standing", "Inspection", "Office", "Party Civil")
 
 
 def compose_units(text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
@@ -154,6 +156,9 @@ def _body_and_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch |
 
 
 def _title_and_body(text: str, title: TermMatch, body: TermMatch) -> TermMatch | None:
+    if _is_titled_unit(title) and _is_place(body) and body.type != "province":
+        # "Trưởng phòng Tài nguyên và Môi trường" + "huyện Diễn Châu": the post of that place.
+        return _unit(text, title, body, f"{title.target} of {body.target}")
     if title.type in _TITLE_TYPES and _is_place(body) and body.type != "province":
         # "Phó Trưởng Đoàn đại biểu Quốc hội" + "TP.HCM": the post of that place's body.
         return _unit(text, title, body, f"{title.target} of {body.target}")
@@ -168,7 +173,8 @@ def _post_and_its_body(text: str, post: TermMatch, body: TermMatch) -> TermMatch
     "Trưởng phòng Cảnh sát hình sự" + "Công an tỉnh Lào Cai" → *Head of the Criminal Police
     Division of the Lao Cai Provincial Police*.
     """
-    if post.type != UNIT_TYPE or not _starts_with_title(post) or not _is_placed_body(body):
+    is_post = (post.type == UNIT_TYPE and _starts_with_title(post)) or _is_titled_unit(post)
+    if not is_post or not _is_placed_body(body):
         return None
     if _starts_with_title(body):
         return None
@@ -218,6 +224,16 @@ def _is_placed_body(match: TermMatch) -> bool:
     return not _starts_with_title(match)
 
 
+def _is_titled_unit(match: TermMatch) -> bool:
+    """A composed title with its body but no place yet ("Trưởng phòng Tư pháp")."""
+    return (
+        match.type == "pattern"
+        and _starts_with_title(match)
+        and _PLACE_ENGLISH.search(match.target) is None
+        and not any(word in match.target for word in ("Province", "City", "District", "Commune"))
+    )
+
+
 def _starts_with_title(match: TermMatch) -> bool:
     keys = phrase_keys(match.source)
     return any(keys[: len(phrase)] == phrase for phrase in _TITLE_HEADS)
@@ -233,7 +249,7 @@ def _is_sub_unit(match: TermMatch) -> bool:
 def _with_place(body: str, place: str) -> str:
     """Put ``place`` where official usage puts it in ``body``'s English."""
     short = place.removesuffix(" Province")
-    if body.startswith(_PLACE_FIRST):
+    if not body.startswith(_PLACE_LAST):
         return f"{short} {body}"
     if short == place and not place.endswith(("City", "Commune", "Ward", "District", "Town")):
         place = f"{place} Province"
