@@ -68,7 +68,11 @@ def test_matcher_prefers_the_longest_term_and_resolves_nested_ones(glossary):
             "Chairman of the Quang Ninh Provincial People's Committee",
         )
     ]
-    assert found(glossary, "Ủy ban nhân dân xã") == [("Ủy ban nhân dân", "People's Committee")]
+    # A body with a bare level word is the generic body of that level, one unit, as
+    # glossary-units.md §2 has "công an xã" → commune police.
+    assert found(glossary, "Ủy ban nhân dân xã") == [
+        ("Ủy ban nhân dân xã", "Commune People's Committee")
+    ]
 
 
 def test_a_vice_chairman_is_not_matched_as_a_chairman(glossary):

@@ -333,3 +333,25 @@ def test_a_composed_unit_keeps_its_parts_for_the_audit(tmp_path, capsys):
 )
 def test_district_divisions_hospitals_and_centres_with_their_place(text, unit):
     assert unit in [source for source, _ in units(text)], units(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        ("Sở Y tế tỉnh đã chỉ đạo", "Sở Y tế tỉnh", "Provincial Department of Health"),
+        (
+            "Phòng GD&ĐT huyện cho biết",
+            "Phòng GD&ĐT huyện",
+            "District Division of Education and Training",
+        ),
+        (
+            "phối hợp với Bộ đội Biên phòng tỉnh.",
+            "Bộ đội Biên phòng tỉnh",
+            "Provincial Border Guard",
+        ),
+    ],
+)
+def test_a_body_with_a_bare_level_word_is_the_generic_body_of_that_level(text, unit, english):
+    assert (unit, english) in units(text)
+    # With a name after it, the level belongs to the place.
+    assert (unit, english) not in units(text.replace(unit, unit + " Lào Cai"))

@@ -44,6 +44,16 @@ _OF = re.compile(r" của ")
 _STATE_BODIES = frozenset(
     {"National Assembly", "Government", "National Assembly Standing Committee"}
 )
+# A level word after a body, not followed by a name: "Sở Y tế tỉnh", "Phòng GD&ĐT huyện".
+_BARE_LEVEL = re.compile(r"[ \t]+(tỉnh|huyện|xã|phường|thành phố)\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s*([^\W\d_])")
+_LEVEL_ADJECTIVES = {
+    "tỉnh": "Provincial",
+    "huyện": "District",
+    "xã": "Commune",
+    "phường": "Ward",
+    "thành phố": "City",
+}
 # "… khóa XVII", "… lần thứ 18": the tenure or congress number of the body before it.
 _TENURE = re.compile(r"\s+(khóa|khoá|KHÓA|KHOÁ|lần thứ|LẦN THỨ)\s+([IVXL]+|\d{1,2})\b")
 _HOME = "Viet Nam"
@@ -77,7 +87,33 @@ def compose_units(text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
     for rule in (_body_and_place, _title_and_body, _post_and_its_body):
         joined = _join(text, joined, rule)
     joined = _join(text, joined, _of_the_state_body, gap=_OF)
-    return [_with_tenure(text, match) for match in joined]
+    return [_with_tenure(text, _with_bare_level(text, match)) for match in joined]
+
+
+def _with_bare_level(text: str, match: TermMatch) -> TermMatch:
+    """Take a level word that follows a body without a name: "Sở Y tế tỉnh" (generic).
+
+    *Provincial Department of Health*, *District Division of Finance and Planning*: the body of
+    some province or district the article does not name (glossary-units.md §1).
+    """
+    if match.type not in _BODY_TYPES and not _is_placed_body(match):
+        return match
+    found = _BARE_LEVEL.match(text, match.end)
+    if found is None or _PLACE_ENGLISH.search(match.target):
+        return match
+    following = _NEXT_WORD.match(text, found.end())
+    if following is not None and following.group(1).isupper():
+        return match  # a name follows: a place the glossary did not recognise, not a bare level
+    adjective = _LEVEL_ADJECTIVES[found.group(1).casefold()]
+    return dataclasses.replace(
+        match,
+        source=text[match.start : found.end(1)],
+        end=found.end(1),
+        target=f"{adjective} {match.target}",
+        type=UNIT_TYPE,
+        variants=(),
+        parts=_parts_of(match),
+    )
 
 
 def _of_the_state_body(text: str, part: TermMatch, whole: TermMatch) -> TermMatch | None:
