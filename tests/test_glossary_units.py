@@ -355,3 +355,16 @@ def test_a_body_with_a_bare_level_word_is_the_generic_body_of_that_level(text, u
     assert (unit, english) in units(text)
     # With a name after it, the level belongs to the place.
     assert (unit, english) not in units(text.replace(unit, unit + " Lào Cai"))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Đảng ủy Sở NN&PTNT tỉnh Sơn La họp", "Đảng ủy Sở NN&PTNT tỉnh Sơn La"),
+        ("Chủ tịch Ủy ban Bầu cử tỉnh phát biểu", "Chủ tịch Ủy ban Bầu cử tỉnh"),
+        ("Ban Thường vụ Huyện ủy Lệ Thủy họp", "Ban Thường vụ Huyện ủy Lệ Thủy"),
+        ("tại Chi cục Hải quan khu vực XVII", "Chi cục Hải quan khu vực XVII"),
+    ],
+)
+def test_bodies_inside_bodies_and_generic_levels(text, unit):
+    assert unit in [source for source, _ in units(text)], units(text)

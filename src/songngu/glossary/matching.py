@@ -39,7 +39,7 @@ _MODIFIERS = frozenset({match_key("phó"), match_key("tổng")})
 # ministry in "cán bộ Công an tỉnh"; "trụ sở" a headquarters, not a department).
 _COMPOUNDS = frozenset(
     (pair[0], pair[1])
-    for pair in phrase_list("cán bộ", "toàn bộ", "nội bộ", "cơ sở", "trụ sở")
+    for pair in phrase_list("cán bộ", "toàn bộ", "nội bộ", "cơ sở", "trụ sở", "chi cục")
     if len(pair) == 2
 )
 

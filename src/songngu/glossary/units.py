@@ -47,6 +47,7 @@ _STATE_BODIES = frozenset(
 # A level word after a body, not followed by a name: "Sở Y tế tỉnh", "Phòng GD&ĐT huyện".
 _BARE_LEVEL = re.compile(r"[ \t]+(tỉnh|huyện|xã|phường|thành phố)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([^\W\d_])")
+_BODY_AFTER_LEVEL = re.compile(r"\s+(ủy|uỷ|đoàn|đội|ỦY|UỶ|ĐOÀN|ĐỘI)\b")
 _LEVEL_ADJECTIVES = {
     "tỉnh": "Provincial",
     "huyện": "District",
@@ -64,6 +65,7 @@ _PLACE_ENGLISH = re.compile(r"(Province|" + "|".join(sorted(set(LEVELS.values())
 _SUB_UNITS = phrase_list(
     "Phòng", "Ban", "Cục", "Vụ", "Văn phòng", "Thanh tra", "Ủy ban Kiểm tra", "Trung tâm",
     "Chi cục", "Viện", "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra", "Đội",
+    "Đảng ủy", "Chi bộ", "Công đoàn",
 )  # fmt: skip
 # Words that begin a title ("Chủ tịch UBND xã X" is a title, "UBND xã X" a body).
 _TITLE_HEADS = phrase_list(
@@ -83,11 +85,13 @@ def compose_units(text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
     A body followed by a foreign country is that country's ("Quốc hội Nhật Bản" is Japan's
     parliament, glossary-units.md §5): it is dropped, the country stays.
     """
-    joined = _without_foreign_bodies(text, list(matches))
-    for rule in (_body_and_place, _title_and_body, _post_and_its_body):
+    joined = [_with_bare_level(text, m) for m in _without_foreign_bodies(text, list(matches))]
+    # Bodies take their places first; a second pass joins a body to the placed one it is part
+    # of ("Đảng ủy" + "Sở NN&PTNT tỉnh Sơn La"); then titles take their bodies.
+    for rule in (_body_and_place, _body_and_place, _title_and_body, _post_and_its_body):
         joined = _join(text, joined, rule)
     joined = _join(text, joined, _of_the_state_body, gap=_OF)
-    return [_with_tenure(text, _with_bare_level(text, match)) for match in joined]
+    return [_with_tenure(text, match) for match in joined]
 
 
 def _with_bare_level(text: str, match: TermMatch) -> TermMatch:
@@ -101,9 +105,14 @@ def _with_bare_level(text: str, match: TermMatch) -> TermMatch:
     found = _BARE_LEVEL.match(text, match.end)
     if found is None or _PLACE_ENGLISH.search(match.target):
         return match
+    level = found.group(1)
+    if not (level.islower() or level.isupper()):
+        return match  # "Huyện ủy", "Tỉnh đoàn": a capitalised level word begins another body
     following = _NEXT_WORD.match(text, found.end())
     if following is not None and following.group(1).isupper():
         return match  # a name follows: a place the glossary did not recognise, not a bare level
+    if _BODY_AFTER_LEVEL.match(text, found.end()):
+        return match  # "tỉnh ủy", "huyện đoàn": the level word begins the next body
     adjective = _LEVEL_ADJECTIVES[found.group(1).casefold()]
     return dataclasses.replace(
         match,
@@ -186,7 +195,7 @@ def _body_and_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch |
         return _unit(text, body, place, _named(body.target, place.target))
     if _is_place(place) and body.type in _BODY_TYPES:
         return _unit(text, body, place, _with_place(body.target, place.target))
-    if _is_sub_unit(body) and _is_placed_body(place):
+    if _is_sub_unit(body) and (_is_placed_body(place) or _ends_with_level(place)):
         return _unit(text, body, place, f"{body.target} of the {place.target}")
     return None
 
