@@ -368,3 +368,20 @@ def test_a_body_with_a_bare_level_word_is_the_generic_body_of_that_level(text, u
 )
 def test_bodies_inside_bodies_and_generic_levels(text, unit):
     assert unit in [source for source, _ in units(text)], units(text)
+
+
+def test_a_local_unit_of_the_article_is_found_in_its_capitals_headline():
+    from songngu.glossary import GlossaryStage
+    from songngu.readers import Source, parse_source
+    from songngu.segmenter import segment_document
+
+    text = (
+        "HUYỆN BÌNH SƠN RA QUÂN PHÒNG CHỐNG DỊCH\n\n"
+        "Sáng nay, UBND huyện Bình Sơn tổ chức lễ ra quân.\n"
+    )
+    document = segment_document(parse_source(Source("a.txt", text, text, "utf-8")))
+    headline = GlossaryStage(GLOSSARY).match_document(document)["b1"]
+    assert [(t.source, t.target) for t in headline] == [("HUYỆN BÌNH SƠN", "Binh Son District")]
+    # Without the unit in the body, nothing in the headline shows where the name ends.
+    alone = segment_document(parse_source(Source("a.txt", text[:41], text[:41], "utf-8")))
+    assert GlossaryStage(GLOSSARY).match_document(alone)["b1"] == []

@@ -15,11 +15,15 @@ import dataclasses
 from collections.abc import Iterable
 
 from songngu.glossary.entries import NameStyle
+from songngu.glossary.localities import LEVELS, find_local, render_local
 from songngu.glossary.presence import overlaps
 from songngu.glossary.styles import HouseStyle
 from songngu.glossary.termbase import Glossary
 from songngu.glossary.tokens import Gap, Shape, Token, phrase_keys, tokenize
 from songngu.model import Block, Document, Segment, TermMatch
+
+# The first word of every level phrase ("huyện", "thị" of "thị xã"): a known local unit starts so.
+_LEVEL_KEYS = frozenset(phrase_keys(level)[0] for level in LEVELS)
 
 
 class GlossaryStage:
@@ -85,30 +89,56 @@ def _with_terms(segment: Segment, block: Block, terms: list[TermMatch]) -> Segme
     return dataclasses.replace(segment, terms=inside)
 
 
-def _known_names(groups: Iterable[list[TermMatch]]) -> dict[tuple[str, ...], str]:
-    """Return the full names found (two syllables or more) by their keys, with renderings."""
-    return {
-        phrase_keys(term.source): term.target
+def _known_names(groups: Iterable[list[TermMatch]]) -> dict[tuple[str, ...], TermMatch]:
+    """Return the full names and local units found, by their keys.
+
+    A name (two syllables or more) or a local unit (``huyện Bình Sơn``) that the article writes
+    in running text is recognised in its all-capitals headline too, where nothing shows where
+    an open-class name ends.
+    """
+    known = {
+        phrase_keys(term.source): term
         for terms in groups
         for term in terms
         if term.type == "name" and len(term.target.split()) > 1
     }
+    for terms in groups:
+        for term in terms:
+            local = _local_unit_at_end(term)
+            if local is not None:
+                known[phrase_keys(local.source)] = local
+    return known
+
+
+def _local_unit_at_end(term: TermMatch) -> TermMatch | None:
+    """Return the local unit a composed term ends with ("UBND huyện Bình Sơn" → "huyện …")."""
+    if term.type not in ("pattern", "unit"):
+        return None
+    tokens = tokenize(term.source)
+    for start, token in enumerate(tokens[:-1]):
+        if token.key in _LEVEL_KEYS and find_local(tokens, start) == len(tokens):
+            first = token.start
+            return TermMatch(
+                term.source[first:], render_local(tokens[start:]), 0, 0, "pattern", term.entry
+            )
+    return None
 
 
 def _with_capital_names(
-    text: str, terms: list[TermMatch], known: dict[tuple[str, ...], str]
+    text: str, terms: list[TermMatch], known: dict[tuple[str, ...], TermMatch]
 ) -> list[TermMatch]:
     """Add the known names written in capitals ("PHẠM MINH CHÍNH") where no term is."""
     tokens = tokenize(text)
     found = list(terms)
     for start in range(len(tokens)):
-        for keys, rendering in known.items():
+        for keys, model in known.items():
             window = tokens[start : start + len(keys)]
             if not _is_capital_name(window, keys):
                 continue
             span = (window[0].start, window[-1].end)
             if not overlaps(span, [(term.start, term.end) for term in found]):
-                found.append(TermMatch(text[span[0] : span[1]], rendering, *span, "name"))
+                source = text[span[0] : span[1]]
+                found.append(TermMatch(source, model.target, *span, model.type, model.entry))
     return sorted(found, key=lambda term: term.start)
 
 
