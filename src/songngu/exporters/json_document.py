@@ -7,6 +7,7 @@ removed or renamed.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -99,7 +100,5 @@ def _term_to_dict(term: TermMatch) -> dict[str, Any]:
     }
     if term.parts:
         # A composed unit (glossary-units.md §1) names the official names it was made of.
-        record["parts"] = [
-            {"source": part.source, "target": part.target, "type": part.type} for part in term.parts
-        ]
+        record["parts"] = [dataclasses.asdict(part) for part in term.parts]
     return record

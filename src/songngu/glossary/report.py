@@ -63,9 +63,7 @@ def _record(term: TermMatch) -> dict[str, Any]:
     }
     if term.parts:
         # A composed unit lists the official names it was composed of, for the audit.
-        record["parts"] = [
-            {"source": part.source, "target": part.target, "type": part.type} for part in term.parts
-        ]
+        record["parts"] = [dataclasses.asdict(part) for part in term.parts]
     return record
 
 
