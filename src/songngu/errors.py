@@ -73,10 +73,16 @@ class PipelineError(SongnguError, TypeError):
 class ModelCallError(SongnguError, RuntimeError):
     """The backend raised while translating these sentences (the cause is chained)."""
 
-    def __init__(self, segment_ids: tuple[str, ...], cause: BaseException) -> None:
-        """Remember which sentences the failed call held."""
+    def __init__(
+        self,
+        segment_ids: tuple[str, ...],
+        cause: BaseException,
+        saved: tuple[int, int] | None = None,
+    ) -> None:
+        """Remember which sentences the failed call held, and (saved, total) when counted."""
         self.segment_ids = segment_ids
         self.cause = cause
+        self.saved = saved
         super().__init__(f"{_failure(cause)} while translating {_describe(segment_ids)}")
 
 

@@ -233,10 +233,12 @@ class _Tracker:
             return TranslationInterrupted(path, journal.path)
         return TranslationInterrupted(path, journal.path, self.last.done, self.last.total)
 
-    def saved_note(self, journal: Journal | None) -> str:
-        if journal is None or self.last is None:
+    def saved_note(self, journal: Journal | None, failure: ModelCallError) -> str:
+        """Say how much of a failed file the journal keeps (the model stage counts it)."""
+        counts = failure.saved or (self.last and (self.last.done, self.last.total))
+        if journal is None or not counts:
             return ""
-        return f"{self.last.done} of {self.last.total} sentences are saved in {journal.path}"
+        return f"{counts[0]} of {counts[1]} sentences are saved in {journal.path}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +259,7 @@ def _run_file(path: str, job: _FileJob) -> FileResult:
     try:
         result = _translate_file(path, job)
     except ModelCallError as error:
-        failure = TranslationError(path, error, job.tracker.saved_note(job.journal))
+        failure = TranslationError(path, error, job.tracker.saved_note(job.journal, error))
         failure.__cause__ = error.cause
     except SongnguError as error:
         failure = error

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from songngu.glossary.names import SURNAMES
-from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, phrase_list
+from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, phrase_keys, phrase_list
 from songngu.vietnamese import strip_diacritics
 
 __all__ = ["find_local", "find_place_name", "render_local", "render_place_name"]
@@ -37,7 +37,9 @@ LEVELS = {
     "tp": "City",
     "đặc khu": "Special Zone",
 }
-_LEVEL_PHRASES = phrase_list(*LEVELS)
+# The English of each level by the keys of its words, longest phrase first ("thị xã" before "xã").
+_ENGLISH = {phrase_keys(vietnamese): english for vietnamese, english in LEVELS.items()}
+_LEVEL_PHRASES = sorted(_ENGLISH, key=len, reverse=True)
 (_TP,) = phrase_list("tp")
 # A level word and the next syllable that make a common word, not a unit: "XÃ HỘI" in a
 # headline is society (glossary-units.md §5: "xã hội"), "xã luận" an editorial.
@@ -46,17 +48,6 @@ _COMMON_WORDS = frozenset(
 )
 #: The most syllables a local name has ("Châu Quế Thượng", "Bạch Long Vĩ", "Mù Cang Chải").
 MAX_NAME_SYLLABLES = 4
-
-
-def _english_levels() -> dict[tuple[str, ...], str]:
-    levels = {}
-    for vietnamese, english in LEVELS.items():
-        (keys,) = phrase_list(vietnamese)
-        levels[keys] = english
-    return levels
-
-
-_ENGLISH = _english_levels()
 
 
 def find_local(tokens: Sequence[Token], position: int) -> int | None:

@@ -15,15 +15,12 @@ import dataclasses
 from collections.abc import Iterable
 
 from songngu.glossary.entries import NameStyle
-from songngu.glossary.localities import LEVELS, find_local, render_local
+from songngu.glossary.localities import find_local, render_local
 from songngu.glossary.presence import overlaps
 from songngu.glossary.styles import HouseStyle
 from songngu.glossary.termbase import Glossary
 from songngu.glossary.tokens import Gap, Shape, Token, phrase_keys, tokenize
 from songngu.model import Block, Document, Segment, TermMatch
-
-# The first word of every level phrase ("huyện", "thị" of "thị xã"): a known local unit starts so.
-_LEVEL_KEYS = frozenset(phrase_keys(level)[0] for level in LEVELS)
 
 
 class GlossaryStage:
@@ -116,7 +113,7 @@ def _local_unit_at_end(term: TermMatch) -> TermMatch | None:
         return None
     tokens = tokenize(term.source)
     for start, token in enumerate(tokens[:-1]):
-        if token.key in _LEVEL_KEYS and find_local(tokens, start) == len(tokens):
+        if find_local(tokens, start) == len(tokens):
             first = token.start
             return TermMatch(
                 term.source[first:], render_local(tokens[start:]), 0, 0, "pattern", term.entry

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from songngu.errors import TranslationStopped
+from songngu.errors import ModelCallError, TranslationStopped
 from songngu.glossary.presence import is_rendered
 from songngu.journal import Journal, piece_key
 from songngu.model import Document, Origin, Segment, map_segments, replace_segments
@@ -122,7 +122,13 @@ class ModelStage:
         except KeyboardInterrupt as interrupt:
             if self.runner.journal is None:
                 raise
-            raise counter.stopped(self.runner.journal) from interrupt
+            num_saved = counter.num_saved(self.runner.journal)
+            raise TranslationStopped(num_saved, counter.total) from interrupt
+        except ModelCallError as failure:
+            if self.runner.journal is None:
+                raise
+            saved = (counter.num_saved(self.runner.journal), counter.total)
+            raise ModelCallError(failure.segment_ids, failure.cause, saved) from failure.cause
         return replace_segments(
             document, {s.id: assemble(s, plan.pieces_of(s), jobs) for s in pending}
         )
@@ -152,13 +158,17 @@ class _SentenceCounter:
             left = sum(1 for remaining in self.waiting.values() if remaining)
             self.progress(Progress("translating", self.total - left, self.total))
 
-    def stopped(self, journal: Journal) -> TranslationStopped:
-        """Count the sentences every piece of which the journal holds (Ctrl-C came)."""
+    def num_saved(self, journal: Journal) -> int:
+        """Count the sentences every piece of which the journal holds (the run stopped).
+
+        From the journal itself, not from the last report: Ctrl-C or a failure can come between
+        a chunk being saved and its progress being reported.
+        """
         unsaved = sum(
             not all(journal.has(piece_key(FIRST_ATTEMPT, p.source, p.terms)) for p in pieces)
             for pieces in self.pieces.values()
         )
-        return TranslationStopped(self.total - unsaved, self.total)
+        return self.total - unsaved
 
 
 def _from_memory(segment: Segment, target: str) -> Segment:
