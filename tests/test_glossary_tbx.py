@@ -60,7 +60,35 @@ TBX_BASIC_SUBSET_DTD = """
 <!ATTLIST admin type CDATA #REQUIRED>
 <!ELEMENT note (#PCDATA)>
 """
-# TBXBasicXCSV02.xcs: the picklists of the termNotes songngu writes, and the levels allowed.
+# TBX v3 (TBXcoreStructV03.rng of LTAC-Global/TBX_Core_RNG, no licence either), narrowed alike.
+TBX_V3_SUBSET_DTD = """
+<!ELEMENT tbx (tbxHeader, text)>
+<!ATTLIST tbx type CDATA #REQUIRED style (dca|dct) #REQUIRED xml:lang CDATA #REQUIRED
+    xmlns CDATA #FIXED "urn:iso:std:iso:30042:ed-2">
+<!ELEMENT tbxHeader (fileDesc)>
+<!ELEMENT fileDesc (titleStmt?, sourceDesc)>
+<!ELEMENT titleStmt (title)>
+<!ELEMENT title (#PCDATA)>
+<!ELEMENT sourceDesc (p+)>
+<!ELEMENT p (#PCDATA)>
+<!ELEMENT text (body)>
+<!ELEMENT body (conceptEntry+)>
+<!ELEMENT conceptEntry ((descrip | admin | note)*, langSec+)>
+<!ATTLIST conceptEntry id ID #REQUIRED>
+<!ELEMENT langSec ((descrip | admin | note)*, termSec+)>
+<!ATTLIST langSec xml:lang CDATA #REQUIRED>
+<!ELEMENT termSec (term, termNote*, (descrip | admin | note)*)>
+<!ELEMENT term (#PCDATA)>
+<!ELEMENT termNote (#PCDATA)>
+<!ATTLIST termNote type CDATA #REQUIRED>
+<!ELEMENT descrip (#PCDATA)>
+<!ATTLIST descrip type CDATA #REQUIRED>
+<!ELEMENT admin (#PCDATA)>
+<!ATTLIST admin type CDATA #REQUIRED>
+<!ELEMENT note (#PCDATA)>
+"""
+# TBXBasicXCSV02.xcs (2008) and TBX-Basic_DCA.sch (v3): the picklists of the termNotes songngu
+# writes, and where the admin and descrip types it writes may stand.
 PICKLISTS = {
     "termType": {"abbreviation", "acronym", "fullForm", "shortForm", "variant", "phrase"},
     "administrativeStatus": {
@@ -69,44 +97,58 @@ PICKLISTS = {
         "deprecatedTerm-admn-sts",
         "supersededTerm-admn-sts",
     },
-    "partOfSpeech": {"noun", "verb", "adjective", "adverb", "properNoun", "other"},
+    "partOfSpeech": {"noun", "verb", "adjective", "adverb", "other"},
 }
-LEVELS = {("descrip", "subjectField"): {"termEntry"}, ("admin", "source"): None}
+LEVELS = {
+    ("descrip", "subjectField"): {"termEntry", "conceptEntry"},
+    ("admin", "source"): {"termEntry", "langSet", "tig", "conceptEntry", "langSec", "termSec"},
+}
+DIALECTS = {
+    "tbx": (TBX_BASIC_SUBSET_DTD, {"properNoun"}),
+    "tbx3": (TBX_V3_SUBSET_DTD, set()),
+}
 
 
 def tbx_basic(entries):
     return render_entries(entries, "tbx")
 
 
-def xcs_problems(root):
+def xcs_problems(root, extra_parts_of_speech):
+    picklists = {**PICKLISTS, "partOfSpeech": PICKLISTS["partOfSpeech"] | extra_parts_of_speech}
     problems = []
     for parent in root.iter():
         for child in parent:
-            if child.tag == "termNote":
-                allowed = PICKLISTS.get(child.get("type"), set())
-                if child.text not in allowed:
-                    problems.append(f"termNote {child.get('type')}={child.text!r}")
-            elif child.tag in ("descrip", "admin"):
-                key = (child.tag, child.get("type"))
-                if key not in LEVELS or (LEVELS[key] and parent.tag not in LEVELS[key]):
-                    problems.append(f"{key} in {parent.tag}")
+            name, level = lxml_etree.QName(child).localname, lxml_etree.QName(parent).localname
+            if name == "termNote" and child.text not in picklists.get(child.get("type"), ()):
+                problems.append(f"termNote {child.get('type')}={child.text!r}")
+            elif name in ("descrip", "admin") and level not in LEVELS.get(
+                (name, child.get("type")), ()
+            ):
+                problems.append(f"{name} {child.get('type')} in {level}")
     return problems
 
 
+@pytest.mark.parametrize("file_format", sorted(DIALECTS))
 @pytest.mark.parametrize(
     "entries", [ENTRIES, load_glossary().entries], ids=["sample", "shipped-glossary"]
 )
-def test_tbx_basic_export_is_valid_against_the_dtd_and_the_xcs(entries):
-    text = tbx_basic(entries)
-    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif SYSTEM')
-    root = lxml_etree.fromstring(text.encode("utf-8"))
-    dtd = lxml_etree.DTD(io.StringIO(TBX_BASIC_SUBSET_DTD))
+def test_export_is_valid_against_the_structure_and_the_data_categories(entries, file_format):
+    subset_dtd, extra_parts_of_speech = DIALECTS[file_format]
+    root = lxml_etree.fromstring(render_entries(entries, file_format).encode("utf-8"))
+    dtd = lxml_etree.DTD(io.StringIO(subset_dtd))
     assert dtd.validate(root), dtd.error_log.filter_from_errors()
-    assert (root.get("type"), root.find("martifHeader/encodingDesc/p").text) == (
-        "TBX-Basic",
-        "TBXBasicXCSV02.xcs",
+    assert xcs_problems(root, extra_parts_of_speech) == []
+
+
+def test_tbx_basic_names_its_doctype_and_xcs():
+    text = tbx_basic(ENTRIES)
+    assert text.startswith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n'
+        '<martif type="TBX-Basic" xml:lang="en">'
     )
-    assert xcs_problems(root) == []
+    root = ElementTree.fromstring(text)
+    assert root.find("martifHeader/encodingDesc/p[@type='XCSURI']").text == "TBXBasicXCSV02.xcs"
 
 
 def test_abbreviations_share_the_concept_of_their_full_form():
@@ -184,7 +226,9 @@ def test_translate_toolkit_reads_every_concept_of_the_shipped_glossary():
 
 def test_tbx3_is_tbx_v3_basic_dca_with_the_iso_namespace():
     text = render_entries(ENTRIES, "tbx3")
-    assert 'schematypens="http://relaxng.org/ns/structure/1.0"' in text
+    assert "TBX_Core_RNG/master/TBXcoreStructV03.rng" in text
+    assert "TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch" in text
+    assert "properNoun" not in text
     root = ElementTree.fromstring(text)
     namespace = "{urn:iso:std:iso:30042:ed-2}"
     assert (root.tag, root.get("type"), root.get("style")) == (

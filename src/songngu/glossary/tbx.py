@@ -19,7 +19,13 @@ from songngu.glossary.concepts import Concept, Term
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TITLE = "songngu glossary (Vietnamese-English)"
-_V3_SCHEMAS = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
+#: Where the official TBX v3 example files point (LTAC-Global/TBX-Basic_dialect, DCA example).
+_V3_CORE_RNG = (
+    "https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng"
+)
+_V3_BASIC_SCH = (
+    "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +39,8 @@ class Dialect:
     term: str
     prologue: str
     namespace: str = ""
+    #: The ``partOfSpeech`` of a proper noun: TBX-Basic v3 has no ``properNoun`` in its picklist.
+    proper_noun: str = "properNoun"
 
 
 #: TBX-Basic 2008: the DOCTYPE and XCS reference that the TBX-Basic sample files carry.
@@ -44,18 +52,19 @@ TBX_BASIC = Dialect(
     "tig",
     '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n',
 )
-#: TBX v3 TBX-Basic DCA: the ``xml-model`` instructions ISO 30042:2019 §10 recommends.
+#: TBX v3 TBX-Basic DCA, with the ``xml-model`` instructions of LTAC's DCA example file.
 TBX_V3 = Dialect(
     "tbx",
     "tbxHeader",
     "conceptEntry",
     "langSec",
     "termSec",
-    f'<?xml-model href="{_V3_SCHEMAS}TBXcoreStructV03_TBX-Basic_integrated.rng" '
+    f'<?xml-model href="{_V3_CORE_RNG}" '
     'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
-    f'<?xml-model href="{_V3_SCHEMAS}TBX-Basic_DCA.sch" '
+    f'<?xml-model href="{_V3_BASIC_SCH}" '
     'type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>\n',
     "urn:iso:std:iso:30042:ed-2",
+    "noun",
 )
 DIALECTS = {"tbx": TBX_BASIC, "tbx3": TBX_V3}
 
@@ -130,7 +139,7 @@ def _term_element(term: Term, dialect: Dialect) -> ElementTree.Element:
     for kind, value in (
         ("termType", term.term_type),
         ("administrativeStatus", term.status),
-        ("partOfSpeech", term.part_of_speech),
+        ("partOfSpeech", term.part_of_speech.replace("properNoun", dialect.proper_noun)),
     ):
         if value:
             _text_element(element, "termNote", value, type=kind)
