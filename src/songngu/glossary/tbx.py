@@ -1,11 +1,11 @@
 """TBX files, both ways: TBX-Basic of ISO 30042:2008 (``martif``) and TBX v3 (ISO 30042:2019).
 
 ``tbx`` is TBX-Basic as LISA published it in 2008 (``TBXBasiccoreStructV02.dtd`` and
-``TBXBasicXCSV02.xcs``), the dialect that translate-toolkit, OmegaT, memoQ, Trados MultiTerm
-and Okapi read. ``tbx3`` is the same content in TBX v3, dialect TBX-Basic, DCA style
-(``urn:iso:std:iso:30042:ed-2``; LTAC's ``TBX-Basic_dialect`` schemas). The two differ only in
-element names and header, so one writer serves both. Reading accepts either, with or without
-a namespace, and TBX written by other tools (``ntig``, no ``termType``).
+``TBXBasicXCSV02.xcs``), the dialect translate-toolkit's ``tbxfile`` reads (TBX v3 it refuses)
+and TBX-Basic 2008 importers expect. ``tbx3`` is the same content in TBX v3, dialect TBX-Basic,
+DCA style (``urn:iso:std:iso:30042:ed-2``; LTAC's ``TBX-Basic_dialect`` schemas). The two
+differ only in element names and header, so one writer serves both. Reading accepts either,
+with or without a namespace, and TBX written by other tools (``ntig``, no ``termType``).
 """
 
 from __future__ import annotations
