@@ -30,19 +30,31 @@ ENTRIES = [
     Entry("Tỉnh ủy {province}", "{province} Provincial Party Committee", "pattern", "x"),
 ]
 
+# The text-only elements both versions share (%noteText; and %basicText; narrowed to text).
+SHARED_ELEMENTS = """
+<!ELEMENT title (#PCDATA)>
+<!ELEMENT sourceDesc (p+)>
+<!ELEMENT p (#PCDATA)>
+<!ELEMENT term (#PCDATA)>
+<!ELEMENT termNote (#PCDATA)>
+<!ATTLIST termNote type CDATA #REQUIRED>
+<!ELEMENT descrip (#PCDATA)>
+<!ATTLIST descrip type CDATA #REQUIRED>
+<!ELEMENT admin (#PCDATA)>
+<!ATTLIST admin type CDATA #REQUIRED>
+<!ELEMENT note (#PCDATA)>
+"""
 # Content models from TBXBasiccoreStructV02.dtd, each narrowed to what songngu writes: auxInfo
 # is (descrip | descripGrp | admin | transacGrp | note | ref | xref)* there, (descrip | admin |
 # note)* here; martifHeader drops revisionDesc?, fileDesc publicationStmt?, titleStmt note*.
-TBX_BASIC_SUBSET_DTD = """
+TBX_BASIC_SUBSET_DTD = (
+    """
 <!ELEMENT martif (martifHeader, text)>
 <!ATTLIST martif type CDATA #REQUIRED xml:lang CDATA #REQUIRED>
 <!ELEMENT martifHeader (fileDesc, encodingDesc?)>
 <!ELEMENT fileDesc (titleStmt?, sourceDesc+)>
 <!ELEMENT titleStmt (title)>
-<!ELEMENT title (#PCDATA)>
-<!ELEMENT sourceDesc (p+)>
 <!ELEMENT encodingDesc (p+)>
-<!ELEMENT p (#PCDATA)>
 <!ATTLIST p type (DCSName|XCSURI|XCSContent) #IMPLIED>
 <!ELEMENT text (body)>
 <!ELEMENT body (termEntry+)>
@@ -51,26 +63,18 @@ TBX_BASIC_SUBSET_DTD = """
 <!ELEMENT langSet ((descrip | admin | note)*, tig+)>
 <!ATTLIST langSet xml:lang CDATA #REQUIRED>
 <!ELEMENT tig (term, termNote*, (descrip | admin | note)*)>
-<!ELEMENT term (#PCDATA)>
-<!ELEMENT termNote (#PCDATA)>
-<!ATTLIST termNote type CDATA #REQUIRED>
-<!ELEMENT descrip (#PCDATA)>
-<!ATTLIST descrip type CDATA #REQUIRED>
-<!ELEMENT admin (#PCDATA)>
-<!ATTLIST admin type CDATA #REQUIRED>
-<!ELEMENT note (#PCDATA)>
 """
+    + SHARED_ELEMENTS
+)
 # TBX v3 (TBXcoreStructV03.rng of LTAC-Global/TBX_Core_RNG, no licence either), narrowed alike.
-TBX_V3_SUBSET_DTD = """
+TBX_V3_SUBSET_DTD = (
+    """
 <!ELEMENT tbx (tbxHeader, text)>
 <!ATTLIST tbx type CDATA #REQUIRED style (dca|dct) #REQUIRED xml:lang CDATA #REQUIRED
     xmlns CDATA #FIXED "urn:iso:std:iso:30042:ed-2">
 <!ELEMENT tbxHeader (fileDesc)>
 <!ELEMENT fileDesc (titleStmt?, sourceDesc)>
 <!ELEMENT titleStmt (title)>
-<!ELEMENT title (#PCDATA)>
-<!ELEMENT sourceDesc (p+)>
-<!ELEMENT p (#PCDATA)>
 <!ELEMENT text (body)>
 <!ELEMENT body (conceptEntry+)>
 <!ELEMENT conceptEntry ((descrip | admin | note)*, langSec+)>
@@ -78,15 +82,9 @@ TBX_V3_SUBSET_DTD = """
 <!ELEMENT langSec ((descrip | admin | note)*, termSec+)>
 <!ATTLIST langSec xml:lang CDATA #REQUIRED>
 <!ELEMENT termSec (term, termNote*, (descrip | admin | note)*)>
-<!ELEMENT term (#PCDATA)>
-<!ELEMENT termNote (#PCDATA)>
-<!ATTLIST termNote type CDATA #REQUIRED>
-<!ELEMENT descrip (#PCDATA)>
-<!ATTLIST descrip type CDATA #REQUIRED>
-<!ELEMENT admin (#PCDATA)>
-<!ATTLIST admin type CDATA #REQUIRED>
-<!ELEMENT note (#PCDATA)>
 """
+    + SHARED_ELEMENTS
+)
 # TBXBasicXCSV02.xcs (2008) and TBX-Basic_DCA.sch (v3): the picklists of the termNotes songngu
 # writes, and where the admin and descrip types it writes may stand.
 PICKLISTS = {

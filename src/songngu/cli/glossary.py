@@ -280,7 +280,8 @@ def export(
 ) -> None:
     """Write the glossary as CSV, TBX-Basic, TBX v3, DeepL TSV or songngu TSV (FILE or -).
 
-    tbx is TBX-Basic 2008 (martif), which most CAT tools read; tbx3 is TBX v3 (ISO 30042:2019).
+    tbx is TBX-Basic 2008 (martif), the TBX that translate-toolkit and most CAT tools import;
+    tbx3 is TBX v3 (ISO 30042:2019).
     Rows a format cannot hold (patterns in TBX) are left out, with their count on stderr.
 
     \b

@@ -76,7 +76,10 @@ def render_tbx(concepts: Sequence[Concept], dialect: Dialect) -> str:
         GlossaryError: there is no concept (TBX requires at least one entry in its body).
     """
     if not concepts:
-        raise GlossaryError("has no term that TBX can hold; export --format tsv instead.")
+        raise GlossaryError(
+            "the glossary has no term that TBX can hold (TBX needs one); "
+            "check the --glossary files, or export --format tsv."
+        )
     root = ElementTree.Element(dialect.root, {"type": "TBX-Basic"})
     if dialect.namespace:
         root.set("style", "dca")
