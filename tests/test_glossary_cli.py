@@ -146,10 +146,11 @@ def test_suggest_lists_bodies_the_glossary_lacks(capsys, tmp_path, user_file):
     assert not [line for line in lines if "Bộ Công an" in line]
 
 
-@pytest.mark.parametrize("file_format", ["csv", "tbx", "tsv"])
+@pytest.mark.parametrize("file_format", ["csv", "tbx", "tbx3", "tsv"])
 def test_export_then_import_keeps_the_entries(capsys, tmp_path, user_file, file_format):
-    exported = tmp_path / f"out.{file_format}"
+    exported = tmp_path / f"out.{file_format.rstrip('3')}"
     glossary_args = ["--no-shipped-glossary", "-g", str(DATA / "terms.tsv")]
+    glossary_args += ["--format", file_format]
     code, _, _ = run(capsys, "glossary", "export", str(exported), *glossary_args)
     assert code == 0
     assert run(capsys, "glossary", "export", str(exported), *glossary_args)[0] == 1
@@ -160,6 +161,20 @@ def test_export_then_import_keeps_the_entries(capsys, tmp_path, user_file, file_
     code, out, _ = run(capsys, "glossary", "list", "--no-shipped-glossary", "-g", str(user_file))
     assert len(out.splitlines()) == rows
     assert "Ministry of Public Security" in out
+
+
+def test_tbx_export_counts_the_pattern_rows_it_leaves_out(capsys, tmp_path, user_file):
+    patterns = DATA / "patterns.tsv"
+    num_patterns = len(load_glossary([patterns], include_shipped=False).entries)
+    arguments = ["--no-shipped-glossary", "-g", str(DATA / "terms.tsv"), "-g", str(patterns)]
+    code, out, err = run(capsys, "glossary", "export", "-", "--format", "tbx", *arguments)
+    assert code == 0
+    assert out.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    assert "{" not in out
+    assert err.splitlines() == [
+        f"{num_patterns} pattern rows left out: TBX cannot hold a pattern; "
+        "export --format tsv or csv keeps them."
+    ]
 
 
 def test_deepl_export_is_two_clean_columns(capsys, tmp_path, user_file):

@@ -1,30 +1,36 @@
-"""Exchange formats: CSV, TBX-Basic (and TBX v2 on import), DeepL TSV."""
+"""Exchange formats: import reads what export writes, for every format; CSV for Excel; DeepL."""
 
-import xml.etree.ElementTree as ElementTree
+import csv
+import io
 from pathlib import Path
 
 import pytest
 
 from songngu.errors import GlossaryError
-from songngu.glossary import Entry
-from songngu.glossary.exchange import format_for, read_entries, render_entries
+from songngu.glossary import Entry, load_glossary
+from songngu.glossary.exchange import (
+    CSV_COLUMNS,
+    FORMATS,
+    format_for,
+    left_out_message,
+    read_entries,
+    render_entries,
+)
 
 DEFAULTS = Entry("", "", "other", "imported")
 ENTRIES = [
     Entry("Ủy ban nhân dân", "People's Committee", "agency", "Circular 03/2009", note='say "PC"'),
-    Entry("UBND", "Ủy ban nhân dân", "abbreviation", "press usage"),
-    Entry(
-        "Bộ Công an",
-        "Ministry of Public Security",
-        "ministry",
-        "x",
-        variants=("Ministry of Police",),
-    ),
+    Entry("UBND", "Ủy ban nhân dân", "abbreviation", "press usage", valid_from="1990-01-01"),
+    Entry("TW", "Trung ương", "abbreviation", "press", note="as in 'Ban TW'"),
+    Entry("T.Ư", "Trung ương", "abbreviation", "press"),
+    Entry("đại tá", "colonel", "rank", "x", case="any"),
+    Entry("Bộ Công an", "Ministry of Public Security", "ministry", "x", variants=("MPS", "MoPS")),
     Entry(
         "Bộ Kế hoạch và Đầu tư",
         "Ministry of Planning and Investment",
         "ministry",
         "x",
+        valid_from="2002-08-05",
         valid_to="2025-02-28",
     ),
     Entry(
@@ -35,77 +41,127 @@ ENTRIES = [
     ),
     Entry("Quảng Ninh", "Quang Ninh", "province", "x"),
 ]
-TBX_NAMESPACE = "{urn:iso:std:iso:30042:ed:3.0}"
+FIELDS = ("vi", "en", "type", "source", "valid_from", "valid_to", "note", "case", "variants")
+#: The formats that keep every row; the TBX formats leave pattern rows out.
+KEEPS_PATTERNS = {"csv": True, "tsv": True, "tbx": False, "tbx3": False}
 
 
-def round_trip(tmp_path, file_format):
+def as_set(entries):
+    return {tuple(getattr(entry, name) for name in FIELDS) for entry in entries}
+
+
+def round_trip(tmp_path, entries, file_format):
     path = tmp_path / f"glossary.{file_format}"
-    path.write_text(render_entries(ENTRIES, file_format), encoding="utf-8")
+    path.write_text(render_entries(entries, file_format), encoding="utf-8")
     return read_entries(path, file_format, DEFAULTS)
 
 
-@pytest.mark.parametrize("file_format", ["csv", "tsv"])
-def test_tables_round_trip_every_field(tmp_path, file_format):
-    read = round_trip(tmp_path, file_format)
-    fields = ("vi", "en", "type", "source", "valid_to", "note", "variants")
-    assert [tuple(getattr(e, f) for f in fields) for e in read] == [
-        tuple(getattr(e, f) for f in fields) for e in ENTRIES
-    ]
+def test_every_format_is_covered_here():
+    assert set(FORMATS) == {*KEEPS_PATTERNS, "deepl"}
 
 
-def test_tbx_is_tbx_basic_with_terms_statuses_and_sources(tmp_path):
-    root = ElementTree.fromstring(render_entries(ENTRIES, "tbx"))
-    assert root.tag == f"{TBX_NAMESPACE}tbx"
-    assert root.get("type") == "TBX-Basic"
-    concepts = root.findall(f".//{TBX_NAMESPACE}conceptEntry")
-    assert len(concepts) == 5
-    committee = concepts[0]
-    vi_terms = [
-        t.text
-        for t in committee.findall(
-            f".//{TBX_NAMESPACE}langSec[@{{http://www.w3.org/XML/1998/namespace}}lang='vi']//{TBX_NAMESPACE}term"
-        )
-    ]
-    assert vi_terms == ["Ủy ban nhân dân", "UBND"]
-    police = concepts[1]
-    statuses = [
-        n.text
-        for n in police.iter(f"{TBX_NAMESPACE}termNote")
-        if n.get("type") == "administrativeStatus"
-    ]
-    assert statuses == ["preferredTerm-admn-sts", "admittedTerm-admn-sts"]
-    assert police.find(f".//{TBX_NAMESPACE}admin").text == "x"
+@pytest.mark.parametrize("file_format", sorted(KEEPS_PATTERNS))
+def test_import_reads_back_every_field_that_export_writes(tmp_path, file_format):
+    expected = [e for e in ENTRIES if KEEPS_PATTERNS[file_format] or e.type != "pattern"]
+    assert as_set(round_trip(tmp_path, ENTRIES, file_format)) == as_set(expected)
 
 
-def test_tbx_round_trip_keeps_terms_abbreviations_and_variants(tmp_path):
-    read = round_trip(tmp_path, "tbx")
-    pairs = {(e.vi, e.en, e.type) for e in read}
-    assert ("Ủy ban nhân dân", "People's Committee", "agency") in pairs
-    assert ("UBND", "Ủy ban nhân dân", "abbreviation") in pairs
-    police = next(e for e in read if e.vi == "Bộ Công an")
-    assert police.variants == ("Ministry of Police",)
-    planning = next(e for e in read if e.vi == "Bộ Kế hoạch và Đầu tư")
-    assert (planning.valid_from, planning.valid_to, planning.note) == ("", "2025-02-28", "")
-    committee = next(e for e in read if e.vi == "Ủy ban nhân dân")
-    assert committee.note == 'say "PC"'
+@pytest.fixture(scope="module")
+def shipped_entries():
+    return load_glossary().entries
 
 
-def test_tbx_v2_is_read(tmp_path):
-    path = tmp_path / "old.tbx"
+@pytest.mark.parametrize("file_format", sorted(KEEPS_PATTERNS))
+def test_the_shipped_glossary_survives_export_and_import(tmp_path, file_format, shipped_entries):
+    entries = shipped_entries
+    expected = [e for e in entries if KEEPS_PATTERNS[file_format] or e.type != "pattern"]
+    assert as_set(round_trip(tmp_path, entries, file_format)) == as_set(expected)
+
+
+def test_deepl_rows_import_back_as_the_pairs_exported(tmp_path):
+    text = render_entries(ENTRIES, "deepl", "2024-01-01")
+    path = tmp_path / "deepl.tsv"
+    path.write_text(text, encoding="utf-8")
+    read = read_entries(path, "tsv", DEFAULTS)
+    assert {(e.vi, e.en) for e in read} == {tuple(row.split("\t")) for row in text.splitlines()}
+    assert {(e.type, e.source) for e in read} == {("other", "imported")}
+
+
+def test_csv_puts_an_abbreviation_and_its_full_form_on_the_vietnamese_side():
+    rows = list(csv.DictReader(io.StringIO(render_entries(ENTRIES, "csv").lstrip("\ufeff"))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    by_vi = {row["vi"]: row for row in rows}
+    assert (by_vi["UBND"]["vi_full"], by_vi["UBND"]["en"]) == (
+        "Ủy ban nhân dân",
+        "People's Committee",
+    )
+    assert (by_vi["TW"]["vi_full"], by_vi["TW"]["en"]) == ("Trung ương", "")
+    assert by_vi["Bộ Công an"]["vi_full"] == ""
+    assert by_vi["Bộ Công an"]["variants"] == "MPS | MoPS"
+
+
+def test_csv_starts_with_a_byte_order_mark_that_excel_and_translate_toolkit_read(tmp_path):
+    data = render_entries(ENTRIES, "csv").encode("utf-8")
+    assert data.startswith(b"\xef\xbb\xbf")
+    # As Excel opens it: UTF-8 because of the mark, comma-separated, RFC 4180 quoting.
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][0] == "vi"
+    assert rows[1][:3] == ["Ủy ban nhân dân", "", "People's Committee"]
+    csvl10n = pytest.importorskip("translate.storage.csvl10n")
+    names = ["source" if n == "vi" else "target" if n == "en" else n for n in CSV_COLUMNS]
+    store = csvl10n.csvfile(fieldnames=names)
+    store.parse(data, dialect="excel")
+    units = [(unit.source, unit.target) for unit in store.units]
+    assert units[0] == ("vi", "en")  # the header row, which has no "source" column
+    assert units[1:] == [(e.vi, rows[n + 1][2]) for n, e in enumerate(ENTRIES)]
+
+
+@pytest.mark.parametrize("mark", ["\ufeff", ""], ids=["with-bom", "without-bom"])
+def test_csv_import_accepts_files_with_or_without_the_mark(tmp_path, mark):
+    path = tmp_path / "terms.csv"
+    path.write_text(mark + "vi,en,type\nBộ Y tế,Ministry of Health,ministry\n", encoding="utf-8")
+    (entry,) = read_entries(path, "csv", DEFAULTS)
+    assert (entry.vi, entry.en, entry.type) == ("Bộ Y tế", "Ministry of Health", "ministry")
+
+
+def test_csv_row_with_a_full_form_is_an_abbreviation(tmp_path):
+    path = tmp_path / "terms.csv"
     path.write_text(
-        '<?xml version="1.0"?><martif type="TBX" xml:lang="en"><text><body>'
-        '<termEntry id="t1"><langSet xml:lang="vi"><tig><term>Bộ Y tế</term></tig></langSet>'
-        '<langSet xml:lang="en"><tig><term>Ministry of Health</term></tig></langSet></termEntry>'
-        "</body></text></martif>",
-        encoding="utf-8",
+        "vi,vi_full,en,source\nHĐND,Hội đồng nhân dân,People's Council,press\n", encoding="utf-8"
     )
-    (entry,) = read_entries(path, "tbx", DEFAULTS)
-    assert (entry.vi, entry.en, entry.type, entry.source) == (
-        "Bộ Y tế",
-        "Ministry of Health",
-        "other",
-        "imported",
-    )
+    (entry,) = read_entries(path, "csv", DEFAULTS)
+    assert (entry.vi, entry.en, entry.type) == ("HĐND", "Hội đồng nhân dân", "abbreviation")
+
+
+def test_csv_written_before_vi_full_is_still_read(tmp_path):
+    path = tmp_path / "old.csv"
+    path.write_text("vi,en,type\nUBND,Ủy ban nhân dân,abbreviation\n", encoding="utf-8")
+    (entry,) = read_entries(path, "csv", DEFAULTS)
+    assert (entry.vi, entry.en, entry.type) == ("UBND", "Ủy ban nhân dân", "abbreviation")
+
+
+@pytest.mark.parametrize(
+    ("file_format", "message"),
+    [
+        ("tbx", "1 pattern rows left out: TBX cannot hold a pattern; export --format tsv or csv"),
+        ("tbx3", "1 pattern rows left out: TBX cannot hold a pattern"),
+        ("deepl", "3 abbreviation rows left out: a DeepL glossary holds Vietnamese-English"),
+        ("csv", ""),
+        ("tsv", ""),
+    ],
+)
+def test_left_out_rows_are_counted_in_one_line(file_format, message):
+    assert left_out_message(ENTRIES, file_format).startswith(message)
+    assert "\n" not in left_out_message(ENTRIES, file_format)
+
+
+@pytest.mark.parametrize("file_format", ["csv", "tbx", "tbx3", "tsv", "deepl"])
+def test_no_export_holds_placeholder_values(file_format, shipped_entries):
+    text = render_entries(shipped_entries, file_format, "2025-06-01")
+    assert "valid_from: -" not in text
+    assert "valid_to: -" not in text
+    if file_format.startswith("tbx") or file_format == "deepl":
+        assert "{province}" not in text
 
 
 def test_deepl_export_composes_patterns_and_drops_abbreviations():
@@ -132,6 +188,24 @@ def test_headerless_two_column_files_are_read_as_deepl(tmp_path):
         ("Bộ Y tế", "Ministry of Health"),
         ("Bộ Văn hóa, Thể thao và Du lịch", "Ministry of Culture, Sports and Tourism"),
     ]
+
+
+def test_tbx_from_another_tool_is_read(tmp_path):
+    path = tmp_path / "other.tbx"
+    path.write_text(
+        '<?xml version="1.0"?><martif type="TBX" xml:lang="en"><text><body>'
+        '<termEntry id="t1"><langSet xml:lang="vi"><tig><term>Bộ Y tế</term></tig></langSet>'
+        '<langSet xml:lang="en"><tig><term>Ministry of Health</term></tig></langSet></termEntry>'
+        "</body></text></martif>",
+        encoding="utf-8",
+    )
+    (entry,) = read_entries(path, "tbx", DEFAULTS)
+    assert (entry.vi, entry.en, entry.type, entry.source) == (
+        "Bộ Y tế",
+        "Ministry of Health",
+        "other",
+        "imported",
+    )
 
 
 def test_unknown_formats_and_bad_xml_are_clear_errors(tmp_path):

@@ -20,7 +20,13 @@ from songngu.cli.config import style_option
 from songngu.errors import OutputExistsError
 from songngu.exporters import write_atomically
 from songngu.glossary import TYPES, Entry, Glossary, HouseStyle, NameStyle, load_glossary
-from songngu.glossary.exchange import FORMATS, format_for, read_entries, render_entries
+from songngu.glossary.exchange import (
+    FORMATS,
+    format_for,
+    left_out_message,
+    read_entries,
+    render_entries,
+)
 from songngu.glossary.files import add_entries, check_files, render_row, shipped_glossary_files
 from songngu.glossary.report import match_source, render_terms, terms_to_records
 from songngu.glossary.suggest import suggest_terms
@@ -248,7 +254,7 @@ def suggest(input_path: str, date: str | None, **options: Any) -> None:
 def import_command(
     path: Path, file_format: str | None, entry_type: str, source: str | None, user_glossary: Path
 ) -> None:
-    """Add the entries of a CSV, TBX or (DeepL) TSV file to your own glossary.
+    """Add the entries of a CSV, TBX (2008 or v3) or (DeepL) TSV file to your own glossary.
 
     \b
     Example:
@@ -272,22 +278,29 @@ def import_command(
 def export(
     output: str, file_format: str | None, date: str | None, force: bool, **options: Any
 ) -> None:
-    """Write the glossary as CSV, TBX-Basic, DeepL TSV or songngu TSV (FILE or - for stdout).
+    """Write the glossary as CSV, TBX-Basic, TBX v3, DeepL TSV or songngu TSV (FILE or -).
+
+    tbx is TBX-Basic 2008 (martif), the TBX that translate-toolkit and most CAT tools import;
+    tbx3 is TBX v3 (ISO 30042:2019).
+    Rows a format cannot hold (patterns in TBX) are left out, with their count on stderr.
 
     \b
     Example:
       songngu glossary export glossary.tbx
+      songngu glossary export glossary.csv
       songngu glossary export deepl.tsv --format deepl --date 2024-03-12
     """
     chosen = format_for(Path(output), file_format)
-    text = render_entries(_load(options).entries, chosen, date)
+    entries = _load(options).entries
+    text = render_entries(entries, chosen, date)
+    if output != "-" and Path(output).exists() and not force:
+        raise OutputExistsError(f"{output} exists; pass --force to overwrite it.")
+    if message := left_out_message(entries, chosen):
+        click.echo(message, err=True)
     if output == "-":
         click.echo(text, nl=False)
         return
-    target = Path(output)
-    if target.exists() and not force:
-        raise OutputExistsError(f"{output} exists; pass --force to overwrite it.")
-    write_atomically(target, lambda path: _write_text(path, text))
+    write_atomically(Path(output), lambda path: _write_text(path, text))
     click.echo(f"Wrote {output} ({chosen}).", err=True)
 
 

@@ -1,12 +1,16 @@
-"""Glossaries in other tools' formats: CSV, TBX-Basic and DeepL's TSV, both ways.
+"""Glossaries in other tools' formats: CSV, TBX-Basic, TBX v3 and DeepL's TSV, both ways.
 
-- ``csv``: the TSV schema's columns with standard CSV quoting (opens in Excel); on import a
-  file without a ``vi,en`` header is read as DeepL's CSV (source, target, …).
-- ``tbx``: TBX-Basic (ISO 30042:2019, DCA style; ``terminology.md`` §2.1). One concept per row:
-  the Vietnamese term (``termType`` fullForm, with the abbreviations that expand to it), the
-  English rendering (``preferredTerm-admn-sts``) and its variants (``admittedTerm-admn-sts``);
-  the type in ``subjectField``, the source in ``admin type="source"``, validity in a ``note``.
-  Import also reads TBX v2 (``martif``/``termEntry``/``langSet``/``tig``).
+What each format keeps is in the README ("Glossary exchange") and
+``docs/design/glossary-exchange.md``:
+
+- ``csv``: the TSV schema's columns with standard CSV quoting and a UTF-8 byte order mark (Excel
+  opens it as UTF-8), plus ``vi_full``: an abbreviation row holds the abbreviation in ``vi``,
+  its Vietnamese full form in ``vi_full`` and the English of that full form (when the glossary
+  has it) in ``en``. Pattern rows stay, marked by their ``type``. On import a file without a
+  ``vi,en`` header is read as DeepL's CSV (source, target, …); a byte order mark is optional.
+- ``tbx``: TBX-Basic of ISO 30042:2008 (``martif``), ``tbx3``: TBX v3 TBX-Basic DCA; one
+  concept per term row (:mod:`songngu.glossary.concepts`, :mod:`songngu.glossary.tbx`).
+  Pattern rows are left out: TBX has no way to say that ``{province}`` is a slot.
 - ``deepl``: two columns, no header, one row per source, no control characters, no spaces at the
   ends (``terminology.md`` §2.2), with the terms in force on a date, patterns composed.
 """
@@ -16,24 +20,33 @@ from __future__ import annotations
 import csv
 import io
 import re
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from songngu.errors import GlossaryError
 from songngu.glossary.compose import Term, iter_terms
-from songngu.glossary.entries import TYPES, Entry
+from songngu.glossary.concepts import build_concepts, iter_entries
+from songngu.glossary.entries import Entry
 from songngu.glossary.files import COLUMNS, VARIANT_SEPARATOR, parse_text, render_row
 from songngu.glossary.index import index_term, pick_by_date
-from songngu.glossary.tokens import phrase_keys
+from songngu.glossary.tbx import DIALECTS, iter_concepts, render_tbx
 
-FORMATS = ("csv", "tbx", "deepl", "tsv")
+FORMATS = ("csv", "tbx", "tbx3", "deepl", "tsv")
+#: The CSV columns: the TSV schema's, with an abbreviation's full form beside it on the vi side,
+#: and ``source`` (where a rendering is cited from) named ``citation``: CSV readers such as
+#: translate-toolkit's ``csvl10n`` (and Weblate, built on it) take a ``source`` column for the
+#: text to translate.
+CSV_COLUMNS = ("vi", "vi_full", "en", "type", "citation", *COLUMNS[4:])
 _SUFFIXES = {".csv": "csv", ".tbx": "tbx", ".xml": "tbx", ".tsv": "tsv", ".txt": "tsv"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_TBX_NAMESPACE = "urn:iso:std:iso:30042:ed:3.0"
-_VALIDITY_NOTE = re.compile(r"^valid_from: (\S+); valid_to: (\S+)(?:; (.*))?$", re.DOTALL)
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: Excel reads a CSV file as UTF-8 only when it starts with a byte order mark.
+_BYTE_ORDER_MARK = "\ufeff"
+#: The row types each format cannot hold, and why (the export command prints the count).
+_LEFT_OUT = {
+    "tbx": ("pattern", "TBX cannot hold a pattern"),
+    "tbx3": ("pattern", "TBX cannot hold a pattern"),
+    "deepl": ("abbreviation", "a DeepL glossary holds Vietnamese-English pairs only"),
+}
 
 
 def format_for(path: Path, requested: str | None) -> str:
@@ -61,21 +74,36 @@ def read_entries(path: Path, file_format: str, defaults: Entry) -> list[Entry]:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise GlossaryError(f"cannot be read as UTF-8 text ({error}).", path) from error
-    if file_format == "tbx":
-        return list(_iter_tbx_entries(text, str(path), defaults))
+    if file_format in DIALECTS:
+        return [
+            entry
+            for line, concept in enumerate(iter_concepts(text, str(path)), start=1)
+            for entry in iter_entries(concept, defaults, str(path), line)
+        ]
     delimiter = "," if file_format == "csv" else "\t"
     return _table_entries(text, str(path), delimiter, defaults)
 
 
 def render_entries(entries: Sequence[Entry], file_format: str, date: str | None = None) -> str:
     """Return ``entries`` in ``file_format`` (``deepl``: the terms in force on ``date``)."""
-    if file_format == "tbx":
-        return render_tbx(entries)
+    if file_format in DIALECTS:
+        return render_tbx(build_concepts(entries), DIALECTS[file_format])
     if file_format == "deepl":
         return render_deepl(entries, date)
     if file_format == "csv":
         return _render_csv(entries)
     return "\t".join(COLUMNS) + "\n" + "".join(render_row(entry) + "\n" for entry in entries)
+
+
+def left_out_message(entries: Sequence[Entry], file_format: str) -> str:
+    """Return one line saying how many rows ``file_format`` leaves out and why ("" if none)."""
+    if file_format not in _LEFT_OUT:
+        return ""
+    kind, reason = _LEFT_OUT[file_format]
+    count = sum(entry.type == kind for entry in entries)
+    if not count:
+        return ""
+    return f"{count} {kind} rows left out: {reason}; export --format tsv or csv keeps them."
 
 
 def render_deepl(entries: Sequence[Entry], date: str | None) -> str:
@@ -86,25 +114,6 @@ def render_deepl(entries: Sequence[Entry], date: str | None) -> str:
         if source and target and "{" not in source and keys not in rows:
             rows[keys] = (source, target)
     return "".join(f"{source}\t{target}\n" for source, target in rows.values())
-
-
-def render_tbx(entries: Sequence[Entry]) -> str:
-    """Return a TBX-Basic document with one concept per term or pattern row."""
-    abbreviations: dict[tuple[str, ...], list[str]] = {}
-    for entry in entries:
-        if entry.type == "abbreviation":
-            abbreviations.setdefault(phrase_keys(entry.en), []).append(entry.vi)
-    concepts = [
-        _tbx_concept(number, entry, abbreviations.get(phrase_keys(entry.vi), []))
-        for number, entry in enumerate((e for e in entries if e.type != "abbreviation"), start=1)
-    ]
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="{_TBX_NAMESPACE}">\n'
-        "  <tbxHeader><fileDesc><sourceDesc><p>songngu glossary</p></sourceDesc></fileDesc>"
-        "</tbxHeader>\n"
-        "  <text><body>\n" + "".join(concepts) + "  </body></text>\n</tbx>\n"
-    )
 
 
 def _terms_on(entries: Sequence[Entry], date: str | None) -> Iterator[tuple[tuple[str, ...], Term]]:
@@ -121,131 +130,6 @@ def _terms_on(entries: Sequence[Entry], date: str | None) -> Iterator[tuple[tupl
                 break
 
 
-def _tbx_concept(number: int, entry: Entry, abbreviations: list[str]) -> str:
-    validity = f"valid_from: {entry.valid_from or '-'}; valid_to: {entry.valid_to or '-'}"
-    note = f"{validity}; {entry.note}" if entry.note else validity
-    vi_terms = [_tbx_term(entry.vi, "termType", "fullForm")]
-    vi_terms += [_tbx_term(short, "termType", "abbreviation") for short in abbreviations]
-    en_terms = [_tbx_term(entry.en, "administrativeStatus", "preferredTerm-admn-sts", entry.source)]
-    en_terms += [
-        _tbx_term(variant, "administrativeStatus", "admittedTerm-admn-sts")
-        for variant in entry.variants
-    ]
-    return (
-        f'    <conceptEntry id="c{number}">\n'
-        f'      <descrip type="subjectField">{escape(entry.type)}</descrip>\n'
-        f"      <note>{escape(note)}</note>\n"
-        f'      <langSec xml:lang="vi">\n{"".join(vi_terms)}      </langSec>\n'
-        f'      <langSec xml:lang="en">\n{"".join(en_terms)}      </langSec>\n'
-        "    </conceptEntry>\n"
-    )
-
-
-def _tbx_term(text: str, note_type: str, note: str, source: str = "") -> str:
-    admin = f'<admin type="source">{escape(source)}</admin>' if source else ""
-    return (
-        f"        <termSec><term>{escape(text)}</term>"
-        f"<termNote type={quoteattr(note_type)}>{escape(note)}</termNote>{admin}</termSec>\n"
-    )
-
-
-def _iter_tbx_entries(text: str, path: str, defaults: Entry) -> Iterator[Entry]:
-    try:
-        root = ElementTree.fromstring(text)
-    except ElementTree.ParseError as error:
-        raise GlossaryError(f"is not well-formed XML ({error}).", path) from error
-    for number, concept in enumerate(_children(root, "conceptEntry", "termEntry"), start=1):
-        yield from _concept_entries(concept, path, number, defaults)
-
-
-def _concept_entries(
-    concept: ElementTree.Element, path: str, line: int, defaults: Entry
-) -> Iterator[Entry]:
-    fields = {"type": defaults.type, "source": defaults.source, "note": ""}
-    vi: list[tuple[str, str]] = []
-    en: list[tuple[str, str]] = []
-    for element in concept.iter():
-        name, kind = _local(element.tag), element.get("type", "")
-        if name == "descrip" and kind == "subjectField" and (element.text or "").strip() in TYPES:
-            fields["type"] = (element.text or "").strip()
-        elif name == "admin" and kind == "source" and element.text:
-            fields["source"] = element.text.strip()
-        elif name == "note" and element.text and not fields["note"]:
-            fields["note"] = element.text.strip()
-    for language in _children(concept, "langSec", "langSet"):
-        code = (language.get(_XML_LANG) or language.get("lang") or "").lower()
-        target = vi if code.startswith("vi") else en if code.startswith("en") else None
-        if target is not None:
-            target.extend(_terms_of(language))
-    yield from _entries_of_concept(vi, en, fields, path, line)
-
-
-def _entries_of_concept(
-    vi: list[tuple[str, str]],
-    en: list[tuple[str, str]],
-    fields: dict[str, str],
-    path: str,
-    line: int,
-) -> Iterator[Entry]:
-    full = [text for text, status in vi if status != "abbreviation"]
-    preferred = [
-        text for text, status in en if "admitted" not in status and "deprecated" not in status
-    ]
-    if not full or not (preferred or en):
-        return
-    english = (preferred or [text for text, _ in en])[0]
-    variants = tuple(text for text, status in en if text != english and "deprecated" not in status)
-    valid_from, valid_to, note = _read_validity(fields["note"])
-    yield Entry(
-        full[0],
-        english,
-        fields["type"],
-        fields["source"],
-        valid_from,
-        valid_to,
-        note,
-        variants=variants,
-        path=path,
-        line=line,
-    )
-    for text, status in vi:
-        if status == "abbreviation":
-            yield Entry(text, full[0], "abbreviation", fields["source"], path=path, line=line)
-
-
-def _read_validity(note: str) -> tuple[str, str, str]:
-    """Split the note written by :func:`render_tbx` into valid_from, valid_to and the rest."""
-    match = _VALIDITY_NOTE.match(note)
-    if match is None:
-        return "", "", note
-    first, last, rest = match.groups()
-    return first.strip("-"), last.strip("-"), rest or ""
-
-
-def _terms_of(language: ElementTree.Element) -> Iterator[tuple[str, str]]:
-    for section in _children(language, "termSec", "tig", "ntig"):
-        texts = [
-            (element.text or "").strip()
-            for element in section.iter()
-            if _local(element.tag) == "term"
-        ]
-        notes = [
-            (element.text or "").strip()
-            for element in section.iter()
-            if _local(element.tag) == "termNote"
-        ]
-        if texts and texts[0]:
-            yield texts[0], " ".join(notes)
-
-
-def _children(root: ElementTree.Element, *names: str) -> Iterator[ElementTree.Element]:
-    return (element for element in root.iter() if _local(element.tag) in names)
-
-
-def _local(tag: str) -> str:
-    return tag.rpartition("}")[2]
-
-
 def _table_entries(text: str, path: str, delimiter: str, defaults: Entry) -> list[Entry]:
     # Our TSV (like DeepL's) has no quoting: a field never holds a tab or a newline.
     if delimiter == "\t":
@@ -254,11 +138,7 @@ def _table_entries(text: str, path: str, delimiter: str, defaults: Entry) -> lis
         rows = list(csv.reader(io.StringIO(text)))
     header = [cell.strip() for cell in rows[0]] if rows else []
     if "vi" in header and "en" in header:
-        if "type" not in header:
-            rows = [
-                [*header, "type", "source"],
-                *([*row, defaults.type, defaults.source] for row in rows[1:]),
-            ]
+        rows = _in_tsv_schema(rows, defaults)
         tsv = "\n".join("\t".join(_CONTROL.sub(" ", cell) for cell in row) for row in rows)
         entries, problems = parse_text(tsv, path)
         fatal = [problem for problem in problems if problem.is_fatal]
@@ -272,14 +152,52 @@ def _table_entries(text: str, path: str, delimiter: str, defaults: Entry) -> lis
     ]
 
 
+def _in_tsv_schema(rows: list[list[str]], defaults: Entry) -> list[list[str]]:
+    """Return table rows in the TSV schema.
+
+    Missing type and source columns come from ``defaults``; a CSV's ``citation`` is the source;
+    a ``vi_full`` cell makes the row an abbreviation whose ``en`` is that full form.
+    """
+    header = [cell.strip() for cell in rows[0]]
+    if "citation" in header and "source" not in header:
+        header[header.index("citation")] = "source"
+    body = [row + [""] * (len(header) - len(row)) for row in rows[1:]]
+    has_type = "type" in header
+    for name, value in (("type", defaults.type), ("source", defaults.source)):
+        if name not in header:
+            header.append(name)
+            body = [[*row, value] for row in body]
+    if "vi_full" not in header:
+        return [header, *body]
+    full, english, kind = (header.index(name) for name in ("vi_full", "en", "type"))
+    for row in body:
+        if row[full].strip() and (not has_type or row[kind] in ("", "abbreviation")):
+            row[english], row[kind] = row[full], "abbreviation"
+    return [[cell for number, cell in enumerate(row) if number != full] for row in [header, *body]]
+
+
 def _render_csv(entries: Sequence[Entry]) -> str:
+    english = _english_of_full_forms(entries)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(CSV_COLUMNS)
     for entry in entries:
-        values = [getattr(entry, name) for name in COLUMNS if name != "variants"]
-        writer.writerow([*values, f" {VARIANT_SEPARATOR} ".join(entry.variants)])
-    return buffer.getvalue()
+        values = {name: str(getattr(entry, name)) for name in COLUMNS if name != "variants"}
+        values["variants"] = f" {VARIANT_SEPARATOR} ".join(entry.variants)
+        values["citation"] = entry.source
+        if entry.type == "abbreviation":
+            values.update(vi_full=entry.en, en=english.get(entry.en, ""))
+        writer.writerow([values.get(name, "") for name in CSV_COLUMNS])
+    return _BYTE_ORDER_MARK + buffer.getvalue()
+
+
+def _english_of_full_forms(entries: Sequence[Entry]) -> dict[str, str]:
+    """Map each term's Vietnamese to its English, the rendering in force today first."""
+    english: dict[str, str] = {}
+    for entry in sorted(entries, key=lambda entry: not entry.is_valid_on(None)):
+        if entry.is_term:
+            english.setdefault(entry.vi, entry.en)
+    return english
 
 
 def _clean(text: str) -> str:
