@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from songngu.errors import MemoryStoreError
 from songngu.memory.store import EntryOrigin, MemoryEntry, TranslationMemory
-from songngu.model import Document, Origin, Segment, Severity
+from songngu.model import Document, MemoryMatch, Origin, Segment, Severity, State
 
 logger = logging.getLogger(__name__)
 
@@ -30,10 +30,10 @@ class MemorySession:
         self.signature = signature
         self.store_model = store_model
 
-    def lookup(self, sources: Sequence[str]) -> dict[str, str]:
-        """Return the stored target of each source that has one (the translate stage's protocol)."""
+    def lookup(self, sources: Sequence[str]) -> dict[str, MemoryMatch]:
+        """Return the stored entry of each source that has one (the translate stage's protocol)."""
         found = self.memory.lookup(sources, self.signature)
-        return {source: entry.target for source, entry in found.items()}
+        return {source: entry.to_match() for source, entry in found.items()}
 
     def record(self, document: Document) -> int:
         """Store the document's fit model translations; return how many were stored.
@@ -51,6 +51,7 @@ class MemorySession:
                 signature=document.meta.signature,
                 document=document.meta.source_path,
                 segment_id=segment.id,
+                state=State.TRANSLATED,
             )
             for segment in document.iter_segments()
             if _is_fit(segment)

@@ -1,0 +1,298 @@
+"""Review that means approval: only edits and ticked rows go into the memory, with their state.
+
+The evidence test of issue 16: 17 sentences, the reviewer edits 2 and ticks the OK box of 1
+more; the memory then holds exactly 3 reviewed entries, whether the file was saved by python-docx
+or (when installed) by LibreOffice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from review_samples import build_document
+from songngu.cli import cli
+from songngu.cli.output import CliState
+from songngu.memory import EntryOrigin, MemoryEntry, TranslationMemory
+from songngu.model import BlockKind, Document, Issue, Severity, State, replace_segments
+from songngu.ooxml.markup import parse_approval
+from songngu.ooxml.writer import write_docx
+from songngu.review import ReviewOptions, import_review, render_report, report_to_dict
+from test_review import edit_sentence, review_file, tick
+
+REPETITION = Issue("repetition", Severity.ERROR, "The translation repeats itself.")
+
+
+def seventeen_sentences() -> Document:
+    """Return an article of 17 sentences in 7 rows; three carry an [error] repetition issue."""
+    rows = [(BlockKind.HEADLINE, [("Tiêu đề bài báo số một", "Headline number one")])]
+    for number in range(2, 8):
+        count = 3 if number <= 5 else 2
+        pairs = [
+            (
+                f"Câu thứ {sentence} của đoạn {number} nói về cầu.",
+                f"Sentence {sentence} of {number}.",
+            )
+            for sentence in range(1, count + 1)
+        ]
+        rows.append((BlockKind.PARAGRAPH, pairs))
+    document = build_document(rows, source_path="muoi-bay.txt")
+    assert document.num_segments == 17
+    flagged = {"b2.s1", "b3.s2", "b6.s2"}
+    return replace_segments(
+        document,
+        {
+            s.id: dataclasses.replace(s, issues=(REPETITION,))
+            for s in document.iter_segments()
+            if s.id in flagged
+        },
+    )
+
+
+def two_edits_and_one_tick(word: object) -> None:
+    edit_sentence(word, "b2.s2", "The second sentence, edited.")  # type: ignore[arg-type]
+    edit_sentence(word, "b6.s2", "A repeated sentence, rewritten.")  # type: ignore[arg-type]
+    tick(word, "b1")  # type: ignore[arg-type]
+
+
+def save_with_libreoffice(path: Path, tmp_path: Path) -> Path:
+    profile, output = tmp_path / "profile", tmp_path / "libreoffice"
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{profile}",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(output),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return output / path.name
+
+
+SAVERS = [
+    pytest.param("python-docx", id="python-docx"),
+    pytest.param(
+        "libreoffice",
+        id="libreoffice",
+        marks=[
+            pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed"),
+            pytest.mark.slow,
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("saver", SAVERS)
+def test_two_edits_and_one_tick_of_17_sentences_store_exactly_three(
+    tmp_path: Path, saver: str
+) -> None:
+    exported = tmp_path / "muoi-bay.vi-en.docx"
+    write_docx(seventeen_sentences(), exported)
+    reviewed = review_file(exported, two_edits_and_one_tick)
+    if saver == "libreoffice":
+        reviewed = save_with_libreoffice(reviewed, tmp_path)
+    with TranslationMemory(tmp_path / "memory.sqlite3") as memory:
+        report = import_review(reviewed, memory)
+        entries = {entry.segment_id: entry for entry in memory.iter_entries()}
+    assert len(report.segments) == 17
+    assert {i: (e.origin, e.state) for i, e in entries.items()} == {
+        "b1.s1": (EntryOrigin.REVIEWER, State.FINAL),
+        "b2.s2": (EntryOrigin.REVIEWER, State.REVIEWED),
+        "b6.s2": (EntryOrigin.REVIEWER, State.REVIEWED),
+    }
+    assert entries["b1.s1"].reviewer == "Lan"
+    assert report.approval.held == ()
+    assert "Memory: 3 entries stored" in render_report(report)
+    assert "(2 reviewed, 1 final)" in render_report(report)
+
+
+def test_approve_unchanged_holds_back_rows_with_an_open_error(tmp_path: Path) -> None:
+    exported = tmp_path / "muoi-bay.vi-en.docx"
+    write_docx(seventeen_sentences(), exported)
+    reviewed = review_file(exported, two_edits_and_one_tick)
+    with TranslationMemory(tmp_path / "memory.sqlite3") as memory:
+        report = import_review(reviewed, memory, ReviewOptions(approve_unchanged=True))
+        states = {entry.segment_id: entry.state for entry in memory.iter_entries()}
+    # b6.s2 was edited (the edit resolves it); b2.s1 and b3.s2 still carry their [error] comment.
+    assert report.approval.held == ("b2.s1", "b3.s2")
+    assert len(states) == 15
+    assert states["b6.s2"] is State.REVIEWED
+    assert sum(state is State.FINAL for state in states.values()) == 13
+    text = render_report(report)
+    assert "Not approved: 2 unchanged sentences with an open [error] QA comment" in text
+    assert "  b2.s1  [error] comment open" in text
+    assert "  b3.s2  [error] comment open" in text
+    assert report_to_dict(report)["counts"]["held"] == 2
+
+
+def test_a_ticked_row_with_an_open_error_is_approved_and_said_so(tmp_path: Path) -> None:
+    exported = tmp_path / "muoi-bay.vi-en.docx"
+    write_docx(seventeen_sentences(), exported)
+    reviewed = review_file(exported, lambda word: tick(word, "b3", "☑"))
+    with TranslationMemory(tmp_path / "memory.sqlite3") as memory:
+        report = import_review(reviewed, memory)
+    assert [sid for sid, _ in report.approval.stored] == ["b3.s1", "b3.s2", "b3.s3"]
+    assert "b3.s2  approved by its row's mark with its [error] comment open" in render_report(
+        report
+    )
+
+
+def test_an_unclear_mark_is_reported_not_guessed(tmp_path: Path) -> None:
+    exported = tmp_path / "muoi-bay.vi-en.docx"
+    write_docx(seventeen_sentences(), exported)
+    reviewed = review_file(exported, lambda word: tick(word, "b4", "?"))
+    with TranslationMemory(tmp_path / "memory.sqlite3") as memory:
+        report = import_review(reviewed, memory)
+    assert report.approval.stored == ()
+    assert 'row b4: OK mark "?" not understood (type x); not approved' in render_report(report)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("☐", False),
+        ("", False),
+        (" x ", True),
+        ("☐ X", True),
+        ("☑", True),
+        ("✓", True),
+        ("yes", True),
+        ("OK", True),
+        ("?", None),
+        ("no", None),
+    ],
+)
+def test_approval_marks(text: str, expected: bool | None) -> None:
+    assert parse_approval(text) is expected
+
+
+def test_the_cli_switch_and_the_old_edited_only_flag(
+    runner: CliRunner, tmp_path: Path, private_memory: Path
+) -> None:
+    exported = tmp_path / "muoi-bay.vi-en.docx"
+    write_docx(seventeen_sentences(), exported)
+    reviewed = review_file(exported, two_edits_and_one_tick)
+    result = runner.invoke(
+        cli, ["review", "import", str(reviewed), "--edited-only"], obj=CliState()
+    )
+    assert result.exit_code == 0, result.output
+    assert "Memory: 2 entries stored" in result.output, "--edited-only ignores the tick"
+    both = ["review", "import", str(reviewed), "--edited-only", "--approve-unchanged"]
+    assert runner.invoke(cli, both, obj=CliState()).exit_code == 2
+    report = tmp_path / "report.json"
+    arguments = ["review", "import", str(reviewed), "--approve-unchanged", "--report", str(report)]
+    result = runner.invoke(cli, arguments, obj=CliState())
+    assert result.exit_code == 0, result.output
+    assert "Memory: 15 entries stored" in result.output
+    (data,) = json.loads(report.read_text(encoding="utf-8"))
+    assert data["approval"]["held"] == ["b2.s1", "b3.s2"]
+
+
+def test_a_schema_1_memory_is_migrated_and_untouched_reviews_lose_their_vetting(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "memory.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.executescript(SCHEMA_1)
+    rows = [
+        ("a", "untouched", "reviewer", "untouched"),
+        ("b", "edited", "reviewer", "machine"),
+        ("c", "from a tmx", "import", ""),
+        ("d", "machine", "model", ""),
+    ]
+    connection.executemany(
+        "INSERT INTO entries (source_key, source, target, origin, original, created, updated) "
+        "VALUES (?, ?, ?, ?, ?, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')",
+        [(key, key, target, origin, original) for key, target, origin, original in rows],
+    )
+    connection.commit()
+    connection.close()
+    with TranslationMemory(path) as memory:
+        states = {entry.source: entry.state for entry in memory.iter_entries()}
+    assert states == {
+        "a": State.TRANSLATED,
+        "b": State.REVIEWED,
+        "c": State.REVIEWED,
+        "d": State.TRANSLATED,
+    }
+    with sqlite3.connect(path) as connection:
+        version = connection.execute("SELECT value FROM meta").fetchone()
+    assert version == ("2",)
+
+
+def test_tmx_carries_the_state(tmp_path: Path) -> None:
+    from songngu.memory import read_tmx, write_tmx
+
+    entries = [MemoryEntry("Xin chào.", "Hello.", EntryOrigin.REVIEWER, state=State.FINAL)]
+    write_tmx(entries, tmp_path / "memory.tmx")
+    (entry,) = read_tmx(tmp_path / "memory.tmx").entries
+    assert entry.state is State.FINAL
+
+
+ARTICLE = (
+    "Hà Nội mở thêm tuyến xe buýt điện.\n\nTuyến mới chạy từ 5 giờ sáng. Giá vé là 35.000 đồng.\n"
+)
+
+
+def test_reuse_shows_the_state_and_who_vetted_it(
+    runner: CliRunner, tmp_path: Path, private_memory: Path
+) -> None:
+    article = tmp_path / "xe-buyt.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    options = ["-f", "docx,json", "--dry-run"]
+    first = runner.invoke(
+        cli, ["translate", str(article), "-o", str(tmp_path / "a"), *options], obj=CliState()
+    )
+    assert first.exit_code == 0, first.output
+    reviewed = review_file(
+        tmp_path / "a" / "xe-buyt.vi-en.docx",
+        lambda word: edit_sentence(word, "b2.s2", "A ticket costs 35,000 dong."),
+    )
+    imported = runner.invoke(cli, ["review", "import", str(reviewed)], obj=CliState())
+    assert imported.exit_code == 0, imported.output
+    second = runner.invoke(
+        cli, ["translate", str(article), "-o", str(tmp_path / "b"), *options], obj=CliState()
+    )
+    assert second.exit_code == 0, second.output
+    data = json.loads((tmp_path / "b" / "xe-buyt.vi-en.json").read_text(encoding="utf-8"))
+    segments = {s["id"]: s for block in data["blocks"] for s in block["segments"]}
+    assert (segments["b2.s2"]["state"], segments["b2.s2"]["reviewer"]) == ("reviewed", "Lan")
+    assert segments["b2.s2"]["reviewed_at"]
+    assert segments["b1.s1"]["state"] == "translated", "model output from the first run's memory"
+
+
+SCHEMA_1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta VALUES ('schema_version', '1');
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    source_key TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('reviewer', 'import', 'model')),
+    scope TEXT NOT NULL DEFAULT '',
+    level TEXT NOT NULL DEFAULT 'sentence' CHECK (level IN ('sentence', 'block')),
+    signature TEXT NOT NULL DEFAULT '',
+    document TEXT NOT NULL DEFAULT '',
+    segment_id TEXT NOT NULL DEFAULT '',
+    reviewer TEXT NOT NULL DEFAULT '',
+    original TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    UNIQUE (source_key, origin, scope)
+);
+CREATE INDEX entries_by_key ON entries (source_key);
+"""
