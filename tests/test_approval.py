@@ -145,9 +145,7 @@ def test_a_ticked_row_with_an_open_error_is_approved_and_said_so(tmp_path: Path)
     with TranslationMemory(tmp_path / "memory.sqlite3") as memory:
         report = import_review(reviewed, memory)
     assert [sid for sid, _ in report.approval.stored] == ["b3.s1", "b3.s2", "b3.s3"]
-    assert "b3.s2  approved by its row's mark with its [error] comment open" in render_report(
-        report
-    )
+    assert "b3.s2  approved explicitly with its [error] comment open" in render_report(report)
 
 
 def test_an_unclear_mark_is_reported_not_guessed(tmp_path: Path) -> None:

@@ -54,11 +54,13 @@ def import_command(
     edited_only: bool,
     dry_run: bool,
 ) -> None:
-    """Store what reviewers changed or approved in REVIEWED .docx files in the memory.
+    """Store what reviewers changed or approved in REVIEWED .docx or .xlf files in the memory.
 
     Rows and sentences are paired by their segment ids, never by position. A sentence is
     stored as "reviewed" when its English was changed and as "final" when its row is marked
-    x in the OK column (or with --approve-unchanged); untouched rows are not stored. Every edit,
+    x in the OK column, or approved in a CAT tool (or with --approve-unchanged); untouched rows
+    are not stored. XLIFF 1.2 files written by songngu translate -f xliff come back the same way.
+    Every edit,
     missing or added row and reviewer comment is reported on stdout; glossary entries are
     proposed when reviewers changed the same words consistently (the glossary is not changed).
 
@@ -67,6 +69,7 @@ def import_command(
       songngu review import output/article.vi-en.docx
       songngu review import reviewed/*.docx --report review.json --dry-run
       songngu review import output/article.vi-en.docx --approve-unchanged
+      songngu review import reviewed/article.vi-en.xlf
     """
     if approve_unchanged and edited_only:
         raise click.UsageError("--approve-unchanged and --edited-only contradict each other.")

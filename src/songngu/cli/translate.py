@@ -49,7 +49,7 @@ def _split_formats(
     default="docx,md",
     show_default=True,
     callback=_split_formats,
-    help="Output formats, comma-separated: docx, md, json.",
+    help="Output formats, comma-separated: docx, md, json, xliff (XLIFF 1.2).",
 )
 @click.option(
     "-m",

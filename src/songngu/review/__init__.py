@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from songngu.errors import ReviewError
+from songngu.exporters.xliff import read_xliff
 from songngu.memory import EntryOrigin, MemoryEntry, TranslationMemory
 from songngu.model import Origin, State
 from songngu.ooxml.markup import QA_AUTHOR
@@ -29,8 +30,12 @@ from songngu.review.report import (
     report_to_dict,
 )
 from songngu.review.suggestions import EditedSentence, suggest_glossary_entries
+from songngu.review.xliff_pairing import pair_xliff
 
 __all__ = ["ReviewOptions", "ReviewReport", "import_review", "render_report", "report_to_dict"]
+
+#: Reviewed files read as XLIFF 1.2 (anything else is read as a Word review file).
+XLIFF_SUFFIXES = (".xlf", ".xliff")
 
 # Names that tools, not people, leave as the last author of a file.
 _TOOL_AUTHORS = frozenset({"", QA_AUTHOR, "python-docx"})
@@ -51,12 +56,19 @@ def import_review(
 ) -> ReviewReport:
     """Pair a reviewed file with what was exported, store the approved English, and report.
 
+    ``path`` is a review DOCX, or an XLIFF 1.2 file (``.xlf``, ``.xliff``) as a CAT tool saved it.
+
     Raises:
-        InputError: the file is not a readable Word document.
+        InputError: the file is not a readable Word document (or XLIFF file).
         ReviewError: the file holds no songngu segment ids at all.
         MemoryStoreError: the memory cannot be read or written.
     """
     options = options or ReviewOptions()
+    if path.suffix.lower() in XLIFF_SUFFIXES:
+        pairing = pair_xliff(read_xliff(path))
+        if not pairing.segments:
+            raise ReviewError(f"{path}: no trans-units found; is this a songngu XLIFF export?")
+        return _store(pairing, memory, options.reviewer or "", options, str(path))
     review = read_review_file(path)
     pairing = pair_review(review)
     if not pairing.manifest.blocks:

@@ -45,7 +45,7 @@ def decide_approvals(pairing: Pairing, policy: ApprovalPolicy) -> Approvals:
     states: dict[str, State] = {}
     held: list[str] = []
     for result in pairing.segments:
-        state = _sentence_state(result, block_of(result.id) in ticked, policy)
+        state = _sentence_state(result, _is_ticked(result.id, ticked), policy)
         if state is State.FINAL and _is_bulk(result, ticked) and result.id in pairing.open_errors:
             held.append(result.id)
         elif state is not None:
@@ -60,7 +60,7 @@ def decide_approvals(pairing: Pairing, policy: ApprovalPolicy) -> Approvals:
         ticked=tuple(sorted(ticked)),
         held=tuple(held),
         ticked_with_errors=tuple(
-            sorted(i for i in pairing.open_errors if block_of(i) in ticked and i in states)
+            sorted(i for i in pairing.open_errors if _is_ticked(i, ticked) and i in states)
         ),
         unclear_marks=tuple((b, pairing.marks[b]) for b, mark in marks.items() if mark is None),
     )
@@ -86,4 +86,9 @@ def _state(is_changed: bool, is_ticked: bool, policy: ApprovalPolicy) -> State |
 
 def _is_bulk(result: SegmentResult, ticked: set[str]) -> bool:
     """Whether a sentence would be approved only by ``approve_unchanged`` (not edited, no tick)."""
-    return result.status in _UNTOUCHED and block_of(result.id) not in ticked
+    return result.status in _UNTOUCHED and not _is_ticked(result.id, ticked)
+
+
+def _is_ticked(segment_id: str, ticked: set[str]) -> bool:
+    """Whether the sentence's row (DOCX) or the sentence itself (XLIFF) was approved."""
+    return segment_id in ticked or block_of(segment_id) in ticked

@@ -238,9 +238,11 @@ def _remark_lines(report: ReviewReport) -> list[str]:
 def _approval_lines(approval: ApprovalSummary) -> list[str]:
     lines: list[str] = []
     if approval.ticked_rows:
-        lines.append(f"Approved by their OK mark: rows {', '.join(approval.ticked_rows)}")
+        lines.append(
+            f"Approved explicitly (OK mark or approved unit): {', '.join(approval.ticked_rows)}"
+        )
     for segment_id in approval.ticked_with_errors:
-        lines.append(f"  {segment_id}  approved by its row's mark with its [error] comment open")
+        lines.append(f"  {segment_id}  approved explicitly with its [error] comment open")
     for block_id, mark in approval.unclear_marks:
         lines.append(
             f"  row {block_id}: OK mark {_quote(mark)} not understood (type x); not approved"
