@@ -110,6 +110,9 @@ def test_the_memory_stage_reuses_hits_and_the_finished_document_is_recorded(samp
                 if source.startswith("Theo")
             }
 
+        def hints(self, sources):
+            return {}
+
         def record(self, document):
             self.recorded.append(document)
             return 0

@@ -62,6 +62,10 @@ class MemoryLookup(Protocol):
         """Return the stored entry of each source that has one."""
         ...
 
+    def hints(self, sources: Sequence[str]) -> dict[str, MemoryMatch]:
+        """Return a close vetted entry for sources without an exact match (shown, not used)."""
+        ...
+
 
 def pending_segments(document: Document) -> list[Segment]:
     """Return the segments of translated blocks that have no target yet."""
@@ -86,7 +90,7 @@ def copy_untranslated(document: Document) -> Document:
 
 
 class MemoryStage:
-    """Take the target of every pending sentence the translation memory holds."""
+    """Take the target of every pending sentence the translation memory holds; hint the rest."""
 
     def __init__(self, memory: MemoryLookup) -> None:
         """Look sentences up in ``memory``."""
@@ -98,9 +102,18 @@ class MemoryStage:
         if not pending:
             return document
         found = self.memory.lookup([segment.source for segment in pending])
-        return replace_segments(
-            document, {s.id: _from_memory(s, found[s.source]) for s in pending if s.source in found}
+        hints = self.memory.hints([s.source for s in pending if s.source not in found])
+        replacements = {
+            s.id: _from_memory(s, found[s.source]) for s in pending if s.source in found
+        }
+        replacements.update(
+            {
+                s.id: dataclasses.replace(s, hint=hints[s.source])
+                for s in pending
+                if s.source in hints
+            }
         )
+        return replace_segments(document, replacements)
 
 
 class ModelStage:
