@@ -11,7 +11,6 @@ import dataclasses
 import json
 import shutil
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -21,11 +20,18 @@ from review_samples import build_document
 from songngu.cli import cli
 from songngu.cli.output import CliState
 from songngu.memory import EntryOrigin, MemoryEntry, TranslationMemory
+from songngu.memory.store import _SCHEMA
 from songngu.model import BlockKind, Document, Issue, Severity, State, replace_segments
 from songngu.ooxml.markup import parse_approval
 from songngu.ooxml.writer import write_docx
-from songngu.review import ReviewOptions, import_review, render_report, report_to_dict
-from test_review import edit_sentence, review_file, tick
+from songngu.review import (
+    ReviewOptions,
+    ReviewReport,
+    import_review,
+    render_report,
+    report_to_dict,
+)
+from test_review import Reviewer, edit_sentence, review_file, save_with_libreoffice, tick
 
 REPETITION = Issue("repetition", Severity.ERROR, "The translation repeats itself.")
 
@@ -62,24 +68,22 @@ def two_edits_and_one_tick(word: object) -> None:
     tick(word, "b1")  # type: ignore[arg-type]
 
 
-def save_with_libreoffice(path: Path, tmp_path: Path) -> Path:
-    profile, output = tmp_path / "profile", tmp_path / "libreoffice"
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{profile}",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(output),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return output / path.name
+def import_reviewed(
+    tmp_path: Path,
+    reviewer: Reviewer,
+    options: ReviewOptions | None = None,
+    *,
+    libreoffice: bool = False,
+) -> tuple[ReviewReport, dict[str, MemoryEntry]]:
+    """Export the 17 sentences, let ``reviewer`` work, import; return the report and the memory."""
+    exported = tmp_path / "muoi-bay.vi-en.docx"
+    write_docx(seventeen_sentences(), exported)
+    reviewed = review_file(exported, reviewer)
+    if libreoffice:
+        reviewed = save_with_libreoffice(reviewed, tmp_path)
+    with TranslationMemory(tmp_path / "memory.sqlite3") as memory:
+        report = import_review(reviewed, memory, options)
+        return report, {entry.segment_id: entry for entry in memory.iter_entries()}
 
 
 SAVERS = [
@@ -99,14 +103,9 @@ SAVERS = [
 def test_two_edits_and_one_tick_of_17_sentences_store_exactly_three(
     tmp_path: Path, saver: str
 ) -> None:
-    exported = tmp_path / "muoi-bay.vi-en.docx"
-    write_docx(seventeen_sentences(), exported)
-    reviewed = review_file(exported, two_edits_and_one_tick)
-    if saver == "libreoffice":
-        reviewed = save_with_libreoffice(reviewed, tmp_path)
-    with TranslationMemory(tmp_path / "memory.sqlite3") as memory:
-        report = import_review(reviewed, memory)
-        entries = {entry.segment_id: entry for entry in memory.iter_entries()}
+    report, entries = import_reviewed(
+        tmp_path, two_edits_and_one_tick, libreoffice=saver == "libreoffice"
+    )
     assert len(report.segments) == 17
     assert {i: (e.origin, e.state) for i, e in entries.items()} == {
         "b1.s1": (EntryOrigin.REVIEWER, State.FINAL),
@@ -120,12 +119,9 @@ def test_two_edits_and_one_tick_of_17_sentences_store_exactly_three(
 
 
 def test_approve_unchanged_holds_back_rows_with_an_open_error(tmp_path: Path) -> None:
-    exported = tmp_path / "muoi-bay.vi-en.docx"
-    write_docx(seventeen_sentences(), exported)
-    reviewed = review_file(exported, two_edits_and_one_tick)
-    with TranslationMemory(tmp_path / "memory.sqlite3") as memory:
-        report = import_review(reviewed, memory, ReviewOptions(approve_unchanged=True))
-        states = {entry.segment_id: entry.state for entry in memory.iter_entries()}
+    options = ReviewOptions(approve_unchanged=True)
+    report, entries = import_reviewed(tmp_path, two_edits_and_one_tick, options)
+    states = {segment_id: entry.state for segment_id, entry in entries.items()}
     # b6.s2 was edited (the edit resolves it); b2.s1 and b3.s2 still carry their [error] comment.
     assert report.approval.held == ("b2.s1", "b3.s2")
     assert len(states) == 15
@@ -139,21 +135,13 @@ def test_approve_unchanged_holds_back_rows_with_an_open_error(tmp_path: Path) ->
 
 
 def test_a_ticked_row_with_an_open_error_is_approved_and_said_so(tmp_path: Path) -> None:
-    exported = tmp_path / "muoi-bay.vi-en.docx"
-    write_docx(seventeen_sentences(), exported)
-    reviewed = review_file(exported, lambda word: tick(word, "b3", "☑"))
-    with TranslationMemory(tmp_path / "memory.sqlite3") as memory:
-        report = import_review(reviewed, memory)
+    report, _ = import_reviewed(tmp_path, lambda word: tick(word, "b3", "☑"))
     assert [sid for sid, _ in report.approval.stored] == ["b3.s1", "b3.s2", "b3.s3"]
     assert "b3.s2  approved explicitly with its [error] comment open" in render_report(report)
 
 
 def test_an_unclear_mark_is_reported_not_guessed(tmp_path: Path) -> None:
-    exported = tmp_path / "muoi-bay.vi-en.docx"
-    write_docx(seventeen_sentences(), exported)
-    reviewed = review_file(exported, lambda word: tick(word, "b4", "?"))
-    with TranslationMemory(tmp_path / "memory.sqlite3") as memory:
-        report = import_review(reviewed, memory)
+    report, _ = import_reviewed(tmp_path, lambda word: tick(word, "b4", "?"))
     assert report.approval.stored == ()
     assert 'row b4: OK mark "?" not understood (type x); not approved' in render_report(report)
 
@@ -272,25 +260,7 @@ def test_reuse_shows_the_state_and_who_vetted_it(
     assert segments["b1.s1"]["state"] == "translated", "model output from the first run's memory"
 
 
-SCHEMA_1 = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT INTO meta VALUES ('schema_version', '1');
-CREATE TABLE entries (
-    id INTEGER PRIMARY KEY,
-    source_key TEXT NOT NULL,
-    source TEXT NOT NULL,
-    target TEXT NOT NULL,
-    origin TEXT NOT NULL CHECK (origin IN ('reviewer', 'import', 'model')),
-    scope TEXT NOT NULL DEFAULT '',
-    level TEXT NOT NULL DEFAULT 'sentence' CHECK (level IN ('sentence', 'block')),
-    signature TEXT NOT NULL DEFAULT '',
-    document TEXT NOT NULL DEFAULT '',
-    segment_id TEXT NOT NULL DEFAULT '',
-    reviewer TEXT NOT NULL DEFAULT '',
-    original TEXT NOT NULL DEFAULT '',
-    created TEXT NOT NULL,
-    updated TEXT NOT NULL,
-    UNIQUE (source_key, origin, scope)
-);
-CREATE INDEX entries_by_key ON entries (source_key);
-"""
+# Schema 1 is schema 2 without the state column.
+SCHEMA_1 = _SCHEMA.replace("    state TEXT NOT NULL DEFAULT 'translated',\n", "") + (
+    "INSERT INTO meta VALUES ('schema_version', '1');"
+)

@@ -503,8 +503,17 @@ def test_a_file_saved_again_by_libreoffice_still_pairs(
     exported: Path, memory: TranslationMemory, tmp_path: Path
 ) -> None:
     reviewed = review_file(exported, lambda word: edit_sentence(word, "b3.s1", NEW["b3.s1"]))
-    profile = tmp_path / "profile"
-    output = tmp_path / "libreoffice"
+    report = import_review(save_with_libreoffice(reviewed, tmp_path), memory)
+    assert report.has_manifest
+    status = {r.id: r.status for r in report.segments}
+    assert status.pop("b3.s1") is SegmentStatus.EDITED
+    assert set(status.values()) == {SegmentStatus.UNCHANGED}
+    assert report.added_rows == ()
+
+
+def save_with_libreoffice(path: Path, tmp_path: Path) -> Path:
+    """Open ``path`` in LibreOffice and save it again as Word 2007 XML; return the new file."""
+    profile, output = tmp_path / "profile", tmp_path / "libreoffice"
     subprocess.run(
         [
             "soffice",
@@ -514,15 +523,10 @@ def test_a_file_saved_again_by_libreoffice_still_pairs(
             "docx:MS Word 2007 XML",
             "--outdir",
             str(output),
-            str(reviewed),
+            str(path),
         ],
         check=True,
         capture_output=True,
         timeout=180,
     )
-    report = import_review(output / "reviewed.docx", memory)
-    assert report.has_manifest
-    status = {r.id: r.status for r in report.segments}
-    assert status.pop("b3.s1") is SegmentStatus.EDITED
-    assert set(status.values()) == {SegmentStatus.UNCHANGED}
-    assert report.added_rows == ()
+    return output / path.name
