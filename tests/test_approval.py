@@ -11,10 +11,12 @@ import dataclasses
 import json
 import shutil
 import sqlite3
+import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 from review_samples import build_document
 from songngu.cli import cli
@@ -264,3 +266,39 @@ def test_reuse_shows_the_state_and_who_vetted_it(
 SCHEMA_1 = _SCHEMA.replace("    state TEXT NOT NULL DEFAULT 'translated',\n", "") + (
     "INSERT INTO meta VALUES ('schema_version', '1');"
 )
+
+
+def resolve_comment_on(path: Path, segment_id: str) -> Path:
+    """Resolve the QA comment on ``segment_id`` as Word and LibreOffice do (commentsExtended)."""
+    from songngu.ooxml.review_file import read_review_file
+
+    numbers = [c.segment_id for c in read_review_file(path).comments]
+    index = numbers.index(segment_id)
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    w15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+    target = path.with_name("resolved.docx")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w") as copy:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/comments.xml":
+                root = etree.fromstring(data)
+                paragraph = root.findall(f"{{{w}}}comment")[index].findall(f"{{{w}}}p")[-1]
+                paragraph.set(f"{{{w14}}}paraId", "1A2B3C4D")
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+            copy.writestr(item, data)
+        copy.writestr(
+            "word/commentsExtended.xml",
+            f'<w15:commentsEx xmlns:w15="{w15}">'
+            '<w15:commentEx w15:paraId="1A2B3C4D" w15:done="1"/></w15:commentsEx>',
+        )
+    return target
+
+
+def test_a_resolved_error_comment_no_longer_holds_its_sentence(tmp_path: Path) -> None:
+    exported = tmp_path / "muoi-bay.vi-en.docx"
+    write_docx(seventeen_sentences(), exported)
+    reviewed = resolve_comment_on(review_file(exported, two_edits_and_one_tick), "b2.s1")
+    with TranslationMemory(tmp_path / "memory.sqlite3") as memory:
+        report = import_review(reviewed, memory, ReviewOptions(approve_unchanged=True))
+    assert report.approval.held == ("b3.s2",)

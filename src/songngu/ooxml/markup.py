@@ -26,7 +26,7 @@ HOW_TO_REVIEW = (
     "How to review: edit the English column only (Track Changes welcome), comment freely, add a "
     "row for anything missing; do not merge, split or reorder rows. To approve a row you did not "
     "need to change, type x in its OK box (☐); edits count as reviewed without it. A QA comment "
-    "marked [error] is resolved by editing the sentence or deleting the comment. "
+    "marked [error] is resolved by editing the sentence, or by resolving or deleting the comment. "
     "Then: songngu review import <this file>."
 )
 #: The third column: the reviewer's per-row approval mark (plain text survives every editor).

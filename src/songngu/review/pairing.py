@@ -331,11 +331,14 @@ def _comments(review: ReviewFile, found: _Found) -> list[CommentNote]:
 
 
 def _open_errors(review: ReviewFile) -> set[str]:
-    """Return the sentences whose ``[error]`` QA comment is still in the file (not deleted)."""
+    """Return the sentences whose ``[error]`` QA comment is neither deleted nor resolved."""
     return {
         comment.segment_id
         for comment in review.comments
-        if comment.author == QA_AUTHOR and "[error]" in comment.text and comment.segment_id
+        if comment.author == QA_AUTHOR
+        and "[error]" in comment.text
+        and comment.segment_id
+        and not comment.is_resolved
     }
 
 

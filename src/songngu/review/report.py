@@ -250,7 +250,8 @@ def _approval_lines(approval: ApprovalSummary) -> list[str]:
     if approval.held:
         lines.append(
             f"Not approved: {_plural(len(approval.held), 'unchanged sentence')} with an open "
-            "[error] QA comment (edit it, delete the comment, or type x in its row's OK box):"
+            "[error] QA comment (edit it, resolve or delete the comment, "
+            "or type x in its row's OK box):"
         )
     lines += [f"  {segment_id}  [error] comment open" for segment_id in approval.held]
     return lines
