@@ -379,6 +379,7 @@ def test_memory_commands_export_import_and_info(
     assert str(other) in info.output
     assert "reviewer  1" in info.output
     assert "import    1" in info.output
+    assert "0 translated, 2 reviewed, 0 final" in info.output
 
 
 def test_memory_export_can_include_model_output(

@@ -208,12 +208,11 @@ class TranslationMemory:
 
     def count_by_origin(self) -> dict[str, int]:
         """Return how many entries each origin has (all origins listed, zero included)."""
-        counts = dict.fromkeys((origin.value for origin in EntryOrigin), 0)
-        if not self.path.exists():
-            return counts
-        query = "SELECT origin, COUNT(*) FROM entries GROUP BY origin"
-        counts.update(dict(self._connect().execute(query).fetchall()))
-        return counts
+        return self._count("origin", [origin.value for origin in EntryOrigin])
+
+    def count_by_state(self) -> dict[str, int]:
+        """Return how many entries each state has (``initial`` is never stored, so not listed)."""
+        return self._count("state", [state.value for state in State if state is not State.INITIAL])
 
     def iter_entries(
         self, origins: Sequence[EntryOrigin] = tuple(EntryOrigin)
@@ -253,6 +252,13 @@ class TranslationMemory:
             for row in self._connect().execute(query, [*chunk, signature]):
                 best[row[0]] = _entry(row[1:])
         return best
+
+    def _count(self, column: str, values: list[str]) -> dict[str, int]:
+        counts = dict.fromkeys(values, 0)
+        if self.path.exists():
+            query = f"SELECT {column}, COUNT(*) FROM entries GROUP BY {column}"
+            counts.update(dict(self._connect().execute(query).fetchall()))
+        return counts
 
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None:
