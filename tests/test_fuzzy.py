@@ -50,6 +50,13 @@ def test_a_hint_carries_the_approved_translation_and_its_similarity() -> None:
     assert 75 <= found.similarity < 100
 
 
+def test_a_review_and_an_import_of_the_same_sentence_are_both_indexed() -> None:
+    imported = MemoryEntry(APPROVED.source, "Imported.", EntryOrigin.IMPORT, state=State.REVIEWED)
+    index = FuzzyIndex([APPROVED, imported])
+    assert len(index) == 2
+    assert index.best(ONE_WORD_OFF) is not None
+
+
 def test_the_threshold_decides() -> None:
     index = FuzzyIndex([APPROVED])
     assert index.best("Giá vé là 35.000 đồng mỗi lượt.") is None

@@ -28,11 +28,15 @@ class FuzzyIndex:
 
     def __init__(self, entries: Iterable[MemoryEntry]) -> None:
         """Index the sentence-level entries whose state is vetted (``reviewed``, ``final``)."""
+        # Sorted on the length alone: two entries may share a key (a review and an import).
         keyed = sorted(
-            (len(key), key, entry)
-            for entry in entries
-            if entry.level == "sentence" and entry.effective_state.is_vetted
-            for key in (source_key(entry.source),)
+            (
+                (len(key), key, entry)
+                for entry in entries
+                if entry.level == "sentence" and entry.effective_state.is_vetted
+                for key in (source_key(entry.source),)
+            ),
+            key=lambda item: item[0],
         )
         self._lengths = [length for length, _, _ in keyed]
         self._keys = [key for _, key, _ in keyed]
