@@ -302,3 +302,14 @@ def test_a_resolved_error_comment_no_longer_holds_its_sentence(tmp_path: Path) -
     with TranslationMemory(tmp_path / "memory.sqlite3") as memory:
         report = import_review(reviewed, memory, ReviewOptions(approve_unchanged=True))
     assert report.approval.held == ("b3.s2",)
+
+
+def test_a_review_file_from_before_the_ok_column_still_imports_its_edits(tmp_path: Path) -> None:
+    def two_columns_and_an_edit(word: object) -> None:
+        for row in word.tables[0].rows:  # type: ignore[attr-defined]
+            row._tr.remove(row.cells[2]._tc)
+        edit_sentence(word, "b2.s2", "The second sentence, edited.")  # type: ignore[arg-type]
+
+    report, entries = import_reviewed(tmp_path, two_columns_and_an_edit)
+    assert {i: e.state for i, e in entries.items()} == {"b2.s2": State.REVIEWED}
+    assert report.approval.unclear_marks == ()
