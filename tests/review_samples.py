@@ -8,6 +8,7 @@ article from ``(kind, [(source, target), ...])`` rows with correct offsets.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from songngu.model import (
@@ -19,6 +20,7 @@ from songngu.model import (
     Origin,
     Segment,
     Severity,
+    State,
     TermMatch,
 )
 
@@ -88,6 +90,9 @@ SAMPLE_ROWS: list[Row] = [
     (BlockKind.META, [("date 2024-06", "date 2024-06")]),
 ]
 
+#: Who approved the sample's memory hit (b2.s2), and when.
+MEMORY_HIT = {"state": State.FINAL, "reviewer": "Lan", "reviewed_at": "2026-11-30T10:00:00Z"}
+
 _TERMS = {
     "Đà Nẵng": "Da Nang",
     "sông Hàn": "Han River",
@@ -130,7 +135,10 @@ def sample_document() -> Document:
 
 def _segment(segment_id: str, source: str, target: str, start: int, is_meta: bool) -> Segment:
     origin = Origin.COPY if is_meta else Origin.MODEL
-    return Segment(segment_id, source, start, start + len(source), target, origin=origin)
+    state = None if is_meta else State.TRANSLATED
+    return Segment(
+        segment_id, source, start, start + len(source), target, origin=origin, state=state
+    )
 
 
 def _annotate(segment: Segment) -> Segment:
@@ -154,14 +162,7 @@ def _annotate(segment: Segment) -> Segment:
         issues += (Issue("length-ratio", Severity.WARNING, "The translation is 0.3× the source."),)
     if segment.id == "b3.s2":
         issues += (Issue("numbers-differ", Severity.WARNING, "Not found: 23."),)
-    origin = Origin.MEMORY if segment.id == "b2.s2" else segment.origin
-    return Segment(
-        segment.id,
-        segment.source,
-        segment.start,
-        segment.end,
-        segment.target,
-        terms,
-        issues,
-        origin,
-    )
+    annotated = dataclasses.replace(segment, terms=terms, issues=issues)
+    if segment.id == "b2.s2":
+        return dataclasses.replace(annotated, origin=Origin.MEMORY, **MEMORY_HIT)
+    return annotated

@@ -96,3 +96,11 @@ def test_json_reads_back_and_keeps_unicode_unescaped(tmp_path):
     path = tmp_path / "a.json"
     write_json(document, path)
     assert read_json_pairs(path) == [SegmentPair("b1.s1", "Hà Nội.", "Hanoi.")]
+
+
+def test_states_and_memory_provenance_are_listed() -> None:
+    from review_samples import sample_document
+
+    text = render_markdown(sample_document())
+    assert "- States: 1 final, 9 translated" in text
+    assert "| b2.s2 | final, Lan, 2026-11-30 | memory | - |" in text

@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from review_samples import sample_document
 from songngu.exporters import EXPORTERS, verify_output
 from songngu.exporters.markdown import read_markdown_pairs, write_markdown
-from songngu.model import Document, replace_segments
+from songngu.model import Document, Segment, State, replace_segments
 from songngu.ooxml.manifest import manifest_from_document
 from songngu.ooxml.markup import (
     MISSING_TERM_STYLE,
@@ -58,12 +58,13 @@ def test_one_row_per_block_with_source_and_target_in_cells_0_and_1(
     word: docx.document.Document, document: Document
 ) -> None:
     table = word.tables[0]
-    assert len(table.columns) == 2
-    assert [cell.text for cell in table.rows[0].cells] == ["Tiếng Việt", "English"]
+    assert len(table.columns) == 3
+    assert [cell.text for cell in table.rows[0].cells] == ["Tiếng Việt", "English", "OK"]
     assert len(table.rows) == len(document.blocks) + 1
     for row, block in zip(table.rows[1:], document.blocks, strict=True):
         assert row.cells[0].text == " ".join(s.source for s in block.segments)
         assert row.cells[1].text == " ".join(s.target or "" for s in block.segments)
+        assert row.cells[2].text == ("☐" if block.is_translated else "")
 
 
 def test_every_segment_reads_back_by_id(review_file: Path, document: Document) -> None:
@@ -103,8 +104,8 @@ def test_columns_share_the_text_width_of_the_paper(
     assert abs(section.page_height - height) <= 635
     text_width = section.page_width - section.left_margin - section.right_margin
     grid = [column.width for column in word.tables[0].columns]
-    assert abs(sum(grid) - text_width) <= 2 * 635
-    assert grid[0] == grid[1]
+    assert abs(sum(grid) - text_width) <= 3 * 635
+    assert grid[0] == grid[1] > 8 * grid[2]
     table_width = word.tables[0]._tbl.tblPr.find(qn("w:tblW"))
     assert (table_width.get(qn("w:type")), table_width.get(qn("w:w"))) == ("pct", "5000")
 
@@ -169,9 +170,33 @@ def test_memory_hits_are_shaded(word: docx.document.Document) -> None:
     assert shaded == ["The project cost 180 billion dong in total."]
 
 
+def test_unvetted_memory_hits_are_not_shaded_and_every_hit_says_its_state(
+    tmp_path: Path, document: Document
+) -> None:
+    unvetted = replace_segments(
+        document,
+        {
+            "b2.s2": dataclasses.replace(
+                segment_of(document, "b2.s2"), state=State.TRANSLATED, reviewer="", reviewed_at=""
+            )
+        },
+    )
+    path = tmp_path / "unvetted.docx"
+    write_docx(unvetted, path)
+    lead_target = docx.Document(str(path)).tables[0].rows[2].cells[1].paragraphs[0]
+    assert all(run._r.find(f"{qn('w:rPr')}/{qn('w:shd')}") is None for run in lead_target.runs)
+    comments = {c.segment_id: c.text for c in read_review_file(path).comments}
+    assert "From the translation memory: translated." in comments["b2.s2"]
+
+
+def segment_of(document: Document, segment_id: str) -> Segment:
+    return next(s for s in document.iter_segments() if s.id == segment_id)
+
+
 def test_qa_issues_are_comments_on_their_sentence(review_file: Path) -> None:
     comments = {c.segment_id: c for c in read_review_file(review_file).comments}
-    assert set(comments) == {"b2.s1", "b3.s2", "b4.s2"}
+    assert set(comments) == {"b2.s1", "b2.s2", "b3.s2", "b4.s2"}
+    assert "From the translation memory: final, Lan, 2026-11-30." in comments["b2.s2"].text
     assert comments["b2.s1"].author == "songngu"
     assert comments["b2.s1"].text.startswith("[error] term-missing:")
     assert "[warning] length-ratio" in comments["b4.s2"].text

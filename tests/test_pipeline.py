@@ -5,7 +5,7 @@ import pytest
 from songngu.backends import GenerationSettings
 from songngu.backends.fake import FakeBackend
 from songngu.errors import PipelineError
-from songngu.model import BlockKind, Document, Origin
+from songngu.model import BlockKind, Document, MemoryMatch, Origin, State
 from songngu.pipeline import Pipeline, TranslationSettings, run_stages
 from songngu.readers import read_document
 
@@ -104,7 +104,14 @@ def test_the_memory_stage_reuses_hits_and_the_finished_document_is_recorded(samp
             self.recorded = []
 
         def lookup(self, sources):
-            return {source: "FROM MEMORY" for source in sources if source.startswith("Theo")}
+            return {
+                source: MemoryMatch(source, "FROM MEMORY", State.FINAL, reviewer="Lan")
+                for source in sources
+                if source.startswith("Theo")
+            }
+
+        def hints(self, sources):
+            return {}
 
         def record(self, document):
             self.recorded.append(document)
@@ -113,7 +120,7 @@ def test_the_memory_stage_reuses_hits_and_the_finished_document_is_recorded(samp
     memory = Memory()
     document = _pipeline().translate(read_document(sample_article), memory=memory)
     hits = [s for s in document.iter_segments() if s.origin is Origin.MEMORY]
-    assert [s.target for s in hits] == ["FROM MEMORY"]
+    assert [(s.target, s.state, s.reviewer) for s in hits] == [("FROM MEMORY", State.FINAL, "Lan")]
     assert memory.recorded == [document]
 
 

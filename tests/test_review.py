@@ -120,6 +120,19 @@ def english_runs(word: docx.document.Document, segment_id: str) -> list[object]:
     return [Run(run, paragraph) for run in runs_inside(start, end)]
 
 
+def tick(word: docx.document.Document, block_id: str, mark: str = "x") -> None:
+    """Type ``mark`` into the OK box of a block's row (over the ☐, as a reviewer would)."""
+    row = next(
+        row
+        for row in word.tables[0].rows[1:]
+        if any(
+            f"sn_en_{block_id}_s" in bookmark.get(qn("w:name"), "")
+            for bookmark in row._tr.iter(qn("w:bookmarkStart"))
+        )
+    )
+    row.cells[2].paragraphs[0].runs[0].text = mark
+
+
 def review_file(path: Path, reviewer: Reviewer, name: str = "reviewed.docx") -> Path:
     word = docx.Document(str(path))
     reviewer(word)
@@ -143,6 +156,7 @@ NEW = {
 def thorough_reviewer(word: docx.document.Document) -> None:
     """Every kind of change a reviewer makes, on the sample article."""
     table = word.tables[0]
+    tick(word, "b5")
     retype_cell(table.rows[2].cells[1], NEW["b2"])
     edit_sentence(word, "b3.s1", NEW["b3.s1"])
     overtype_sentence(word, "b3.s2", NEW["b3.s2"])
@@ -209,8 +223,17 @@ def test_a_thorough_review_comes_back_by_id_and_lands_in_the_memory(
     assert report.reviewer == "Lan"
 
     entries = {entry.segment_id: entry for entry in memory.iter_entries()}
-    assert sorted(entries) == ["b1.s1", "b2", "b3.s1", "b3.s2", "b4.s1", "b4.s2", "b5.s1", "b7.s1"]
+    assert sorted(entries) == ["b2", "b3.s1", "b3.s2", "b4.s2", "b5.s1"], (
+        "edits and the ticked row only; untouched rows are not approvals"
+    )
     assert report.num_stored == len(entries)
+    assert {i: e.state.value for i, e in entries.items() if e.state} == {
+        "b2": "reviewed",
+        "b3.s1": "reviewed",
+        "b3.s2": "reviewed",
+        "b4.s2": "reviewed",
+        "b5.s1": "final",
+    }
     assert {entry.origin for entry in entries.values()} == {EntryOrigin.REVIEWER}
     assert entries["b2"].level == "block"
     assert entries["b2"].source == sample_document().blocks[1].text
@@ -312,11 +335,13 @@ def test_a_file_without_its_manifest_is_still_paired_by_bookmarks(
             data = source.read(item)
             if not (item.filename.startswith("customXml/") and b"songngu" in data):
                 target.writestr(item, data)
-    report = import_review(stripped, memory)
+    assert import_review(stripped, memory).approval.stored == (), "nothing tells edits apart"
+    report = import_review(stripped, memory, ReviewOptions(approve_unchanged=True))
     assert not report.has_manifest
     assert {r.status for r in report.segments} == {SegmentStatus.REVIEWED}
     assert "lost songngu's manifest" in render_report(report)
-    assert memory.count_by_origin()["reviewer"] == 10
+    assert report.approval.held == ("b2.s1",), "its [error] term-missing comment is still there"
+    assert memory.count_by_origin()["reviewer"] == 9
 
 
 def test_a_word_file_without_ids_is_refused(tmp_path: Path, memory: TranslationMemory) -> None:
@@ -478,8 +503,17 @@ def test_a_file_saved_again_by_libreoffice_still_pairs(
     exported: Path, memory: TranslationMemory, tmp_path: Path
 ) -> None:
     reviewed = review_file(exported, lambda word: edit_sentence(word, "b3.s1", NEW["b3.s1"]))
-    profile = tmp_path / "profile"
-    output = tmp_path / "libreoffice"
+    report = import_review(save_with_libreoffice(reviewed, tmp_path), memory)
+    assert report.has_manifest
+    status = {r.id: r.status for r in report.segments}
+    assert status.pop("b3.s1") is SegmentStatus.EDITED
+    assert set(status.values()) == {SegmentStatus.UNCHANGED}
+    assert report.added_rows == ()
+
+
+def save_with_libreoffice(path: Path, tmp_path: Path) -> Path:
+    """Open ``path`` in LibreOffice and save it again as Word 2007 XML; return the new file."""
+    profile, output = tmp_path / "profile", tmp_path / "libreoffice"
     subprocess.run(
         [
             "soffice",
@@ -489,15 +523,10 @@ def test_a_file_saved_again_by_libreoffice_still_pairs(
             "docx:MS Word 2007 XML",
             "--outdir",
             str(output),
-            str(reviewed),
+            str(path),
         ],
         check=True,
         capture_output=True,
         timeout=180,
     )
-    report = import_review(output / "reviewed.docx", memory)
-    assert report.has_manifest
-    status = {r.id: r.status for r in report.segments}
-    assert status.pop("b3.s1") is SegmentStatus.EDITED
-    assert set(status.values()) == {SegmentStatus.UNCHANGED}
-    assert report.added_rows == ()
+    return output / path.name

@@ -6,7 +6,17 @@ The public API; everything else is internal and may change.
 from songngu._version import __version__
 from songngu.backends import GenerationSettings
 from songngu.glossary import Glossary, load_glossary
-from songngu.model import Block, BlockKind, Document, Issue, Segment, Severity, TermMatch
+from songngu.model import (
+    Block,
+    BlockKind,
+    Document,
+    Issue,
+    MemoryMatch,
+    Segment,
+    Severity,
+    State,
+    TermMatch,
+)
 from songngu.pipeline import Pipeline, TranslationSettings, translate_document
 from songngu.readers import read_document
 from songngu.run import FileResult, MemoryOptions, OutputOptions, translate_files
@@ -19,11 +29,13 @@ __all__ = [
     "GenerationSettings",
     "Glossary",
     "Issue",
+    "MemoryMatch",
     "MemoryOptions",
     "OutputOptions",
     "Pipeline",
     "Segment",
     "Severity",
+    "State",
     "TermMatch",
     "TranslationSettings",
     "__version__",

@@ -50,6 +50,40 @@ class Origin(str, Enum):
     COPY = "copy"
 
 
+class State(str, Enum):
+    """How far a segment's English has come, in XLIFF 2.1's state vocabulary.
+
+    ``translated`` is model output (or unvetted memory), ``reviewed`` a reviewer's edit,
+    ``final`` an explicit approval. The mapping to XLIFF 1.2, DOCX and the memory is in
+    ``docs/design/approval-and-xliff.md``.
+    """
+
+    INITIAL = "initial"
+    TRANSLATED = "translated"
+    REVIEWED = "reviewed"
+    FINAL = "final"
+
+    @property
+    def is_vetted(self) -> bool:
+        """Whether a person changed or approved this English (only then is it shown as vetted)."""
+        return self in (State.REVIEWED, State.FINAL)
+
+
+@dataclass(frozen=True, slots=True)
+class MemoryMatch:
+    """A translation memory entry found for a segment: the reused one, or a fuzzy hint.
+
+    ``similarity`` is 100 for an exact match, else rapidfuzz's ratio of the normalised sources.
+    """
+
+    source: str
+    target: str
+    state: State
+    similarity: float = 100.0
+    reviewer: str = ""
+    date: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Issue:
     """A QA finding on one segment; ``code`` is a stable kebab-case name."""
@@ -109,6 +143,10 @@ class Segment:
     issues: tuple[Issue, ...] = ()
     origin: Origin | None = None
     num_pieces: int = 1
+    state: State | None = None
+    reviewer: str = ""
+    reviewed_at: str = ""
+    hint: MemoryMatch | None = None
 
     @property
     def has_target(self) -> bool:

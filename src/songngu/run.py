@@ -60,10 +60,15 @@ class OutputOptions:
 
 @dataclass(frozen=True, slots=True)
 class MemoryOptions:
-    """The translation memory a run reuses, and whether it stores the model's new output."""
+    """The translation memory a run reuses, and whether it stores the model's new output.
+
+    ``fuzzy_threshold`` is how similar (percent) a vetted entry must be to be shown as a hint on
+    a sentence without an exact match; 0 turns hints off.
+    """
 
     path: Path
     store_model: bool = True
+    fuzzy_threshold: float = 75.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,4 +313,9 @@ def _memory_session(
         yield None
         return
     with TranslationMemory(options.path) as store:
-        yield MemorySession(store, str(signature), store_model=options.store_model)
+        yield MemorySession(
+            store,
+            str(signature),
+            store_model=options.store_model,
+            fuzzy_threshold=options.fuzzy_threshold,
+        )

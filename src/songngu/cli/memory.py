@@ -53,7 +53,7 @@ def memory() -> None:
 @memory.command()
 @memory_option
 def info(memory_path: Path | None) -> None:
-    """Print the memory's location and how many entries each origin has.
+    """Print the memory's location and how many entries each origin and each state has.
 
     \b
     Example:
@@ -62,10 +62,13 @@ def info(memory_path: Path | None) -> None:
     path = resolve_memory_path(memory_path)
     with TranslationMemory(path) as store:
         counts = store.count_by_origin()
+        states = store.count_by_state()
     state = "" if path.exists() else " (not created yet)"
     click.echo(f"{path}{state}")
     for origin, number in counts.items():
         click.echo(f"{origin:<9} {number}")
+    # The states of XLIFF 2.1; reviewed and final are what a person vetted.
+    click.echo(", ".join(f"{number} {name}" for name, number in states.items()))
 
 
 @memory.command(name="export")

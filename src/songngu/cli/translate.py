@@ -49,7 +49,7 @@ def _split_formats(
     default="docx,md",
     show_default=True,
     callback=_split_formats,
-    help="Output formats, comma-separated: docx, md, json.",
+    help="Output formats, comma-separated: docx, md, json, xliff (XLIFF 1.2).",
 )
 @click.option(
     "-m",
@@ -149,6 +149,14 @@ def _split_formats(
     show_default=True,
     help="Store the model's new translations in the memory, so reruns skip them.",
 )
+@click.option(
+    "--fuzzy-threshold",
+    type=click.FloatRange(0, 100),
+    default=75.0,
+    show_default=True,
+    help="Show a reviewed memory translation at least this % similar as a hint (a comment, "
+    "never the output) on sentences without an exact match; 0 turns hints off.",
+)
 def translate(  # one parameter per option, as click passes them
     inputs: tuple[str, ...],
     output_dir: Path,
@@ -176,6 +184,7 @@ def translate(  # one parameter per option, as click passes them
     memory_path: Path | None,
     no_memory: bool,
     store_model: bool,
+    fuzzy_threshold: float,
 ) -> None:
     """Translate Vietnamese articles (.txt, .md, or - for stdin) into side-by-side files.
 
@@ -211,7 +220,9 @@ def translate(  # one parameter per option, as click passes them
     memory = (
         None
         if no_memory
-        else MemoryOptions(resolve_memory_path(memory_path), store_model and not dry_run)
+        else MemoryOptions(
+            resolve_memory_path(memory_path), store_model and not dry_run, fuzzy_threshold
+        )
     )
     runs = translate_files(
         inputs,
@@ -242,6 +253,8 @@ def _report(result: FileResult) -> FileResult:
     outputs = ", ".join(str(path) for path in result.outputs)
     reused = sum(segment.origin is Origin.MEMORY for segment in segments)
     from_memory = f" ({reused} from memory)" if reused else ""
+    hinted = sum(segment.hint is not None for segment in segments)
+    from_memory += f", {hinted} with memory hints" if hinted else ""
     click.echo(
         f"{result.path} → {outputs}: {len(segments)} sentences{from_memory}, "
         f"{sum(t.enforced for t in terms)}/{len(terms)} glossary terms enforced, "

@@ -83,6 +83,12 @@ EXPORTERS = {
         writer="songngu.exporters.json_document:write_json",
         reader="songngu.exporters.json_document:read_json_pairs",
     ),
+    "xliff": Exporter(
+        ".xlf",
+        writer="songngu.exporters.xliff:write_xliff",
+        reader="songngu.exporters.xliff:read_xliff_pairs",
+        sanitizer="songngu.xmltext:xml_safe",
+    ),
 }
 
 

@@ -1,8 +1,9 @@
 """JSON of the whole document model, in the shape external tools rely on.
 
 ``{"songngu", "signature", "source", "meta", "blocks": [{"id", "kind", "segments": [{"id",
-"source", "target", "terms": [...], "issues": [...]}]}]}``; extra fields may be added, none
-removed or renamed.
+"source", "target", "terms": [...], "issues": [...], "state", "reviewer", "reviewed_at",
+"hint"}]}]}``; extra fields may be added, none removed or renamed. ``state`` is an XLIFF 2.1
+state (``docs/design/approval-and-xliff.md``); ``hint`` is a fuzzy memory match or null.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from songngu.exporters import SegmentPair
-from songngu.model import Block, Document, Segment, TermMatch
+from songngu.model import Block, Document, MemoryMatch, Segment, TermMatch
 
 
 def render_json(document: Document) -> str:
@@ -84,7 +85,19 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
             {"code": issue.code, "severity": issue.severity.value, "message": issue.message}
             for issue in segment.issues
         ],
+        "state": segment.state.value if segment.state else None,
+        "reviewer": segment.reviewer or None,
+        "reviewed_at": segment.reviewed_at or None,
+        "hint": _hint_to_dict(segment.hint),
     }
+
+
+def _hint_to_dict(hint: MemoryMatch | None) -> dict[str, Any] | None:
+    if hint is None:
+        return None
+    record = dataclasses.asdict(hint)
+    record["state"] = hint.state.value
+    return record
 
 
 def _term_to_dict(term: TermMatch) -> dict[str, Any]:

@@ -8,11 +8,13 @@ file can be read back exactly (:func:`read_markdown_pairs`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from songngu.approval import hint_line, provenance
 from songngu.exporters import SegmentPair
-from songngu.model import Block, BlockKind, Document, Segment
+from songngu.model import Block, BlockKind, Document, Origin, Segment
 
 HEADER = "| Tiếng Việt | English |"
 _RULE = "| --- | --- |"
@@ -56,6 +58,7 @@ def render_markdown(document: Document) -> str:
                 *_header_lines(document),
                 *_table_lines(document),
                 *_audit_lines(document),
+                *_state_lines(document),
                 *_footer_lines(document),
             ]
         )
@@ -86,8 +89,13 @@ def _header_lines(document: Document) -> list[str]:
         lines.append(f"- Date: {meta.date}")
     if meta.model:
         lines.append(f"- Model: `{meta.model}` ({meta.model_revision})")
-    lines += [f"- Segments: {document.num_segments}", ""]
-    return lines
+    lines += [f"- Segments: {document.num_segments}"]
+    states = Counter(s.state.value for s in document.iter_segments() if s.state is not None)
+    if states:
+        lines.append(
+            "- States: " + ", ".join(f"{n} {state}" for state, n in sorted(states.items()))
+        )
+    return [*lines, ""]
 
 
 def _table_lines(document: Document) -> list[str]:
@@ -144,6 +152,27 @@ def _audit_lines(document: Document) -> list[str]:
             for s, i in issues
         ]
     return lines
+
+
+def _state_lines(document: Document) -> list[str]:
+    """List the sentences a person vetted or a memory entry touched (model output is the rest)."""
+    rows = [
+        f"| {s.id} | {escape_cell(provenance(s))} | {_origin_cell(s)} | {_hint_cell(s)} |"
+        for s in document.iter_segments()
+        if s.origin is Origin.MEMORY or s.hint is not None or (s.state and s.state.is_vetted)
+    ]
+    if not rows:
+        return []
+    header = ["", "## Review states", "", "| Segment | State | From | Memory hint |"]
+    return [*header, "| --- | --- | --- | --- |", *rows]
+
+
+def _origin_cell(segment: Segment) -> str:
+    return "memory" if segment.origin is Origin.MEMORY else "-"
+
+
+def _hint_cell(segment: Segment) -> str:
+    return escape_cell(hint_line(segment.hint)) if segment.hint else "-"
 
 
 def _footer_lines(document: Document) -> list[str]:

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from songngu.errors import MemoryStoreError
 from songngu.memory.store import EntryOrigin, MemoryEntry, TranslationMemory
-from songngu.model import Document, Origin, Segment, Severity
+from songngu.model import Document, MemoryMatch, Origin, Segment, Severity, State
+
+if TYPE_CHECKING:
+    from songngu.memory.fuzzy import FuzzyIndex
 
 logger = logging.getLogger(__name__)
 
@@ -23,17 +27,37 @@ class MemorySession:
     """Look sources up in a memory for one run, and record the run's fit model output."""
 
     def __init__(
-        self, memory: TranslationMemory, signature: str, *, store_model: bool = True
+        self,
+        memory: TranslationMemory,
+        signature: str,
+        *,
+        store_model: bool = True,
+        fuzzy_threshold: float = 75.0,
     ) -> None:
-        """Match model entries of run ``signature``; store new model output if ``store_model``."""
+        """Match model entries of run ``signature``; store new model output if ``store_model``.
+
+        Sentences without an exact match get a hint from a vetted entry at least
+        ``fuzzy_threshold`` percent similar (0 turns hints off).
+        """
         self.memory = memory
         self.signature = signature
         self.store_model = store_model
+        self.fuzzy_threshold = fuzzy_threshold
+        self._index: FuzzyIndex | None = None
 
-    def lookup(self, sources: Sequence[str]) -> dict[str, str]:
-        """Return the stored target of each source that has one (the translate stage's protocol)."""
+    def hints(self, sources: Sequence[str]) -> dict[str, MemoryMatch]:
+        """Return the closest vetted entry of each source that has one above the threshold."""
+        if self.fuzzy_threshold <= 0 or not sources:
+            return {}
+        if self._index is None:
+            self._index = _fuzzy_index(self.memory)
+        found = {source: self._index.best(source, self.fuzzy_threshold) for source in sources}
+        return {source: match for source, match in found.items() if match is not None}
+
+    def lookup(self, sources: Sequence[str]) -> dict[str, MemoryMatch]:
+        """Return the stored entry of each source that has one (the translate stage's protocol)."""
         found = self.memory.lookup(sources, self.signature)
-        return {source: entry.target for source, entry in found.items()}
+        return {source: entry.to_match() for source, entry in found.items()}
 
     def record(self, document: Document) -> int:
         """Store the document's fit model translations; return how many were stored.
@@ -51,6 +75,7 @@ class MemorySession:
                 signature=document.meta.signature,
                 document=document.meta.source_path,
                 segment_id=segment.id,
+                state=State.TRANSLATED,
             )
             for segment in document.iter_segments()
             if _is_fit(segment)
@@ -60,6 +85,13 @@ class MemorySession:
         except MemoryStoreError as error:
             logger.warning("Translation memory not updated: %s", error)
             return 0
+
+
+def _fuzzy_index(memory: TranslationMemory) -> FuzzyIndex:
+    # Imported here, not at the top: rapidfuzz costs ~60 ms that `songngu --help` need not pay.
+    from songngu.memory.fuzzy import FuzzyIndex
+
+    return FuzzyIndex(memory.iter_entries([EntryOrigin.REVIEWER, EntryOrigin.IMPORT]))
 
 
 def _is_fit(segment: Segment) -> bool:

@@ -1,9 +1,11 @@
 """The translation memory: approved and model translations in one SQLite file per user.
 
 Entries are keyed by a normalised source (:func:`source_key`) and carry their origin
-(``reviewer``, ``import``, ``model``), the signature of the run that produced them, the document
-and segment they came from, and dates. A lookup prefers reviewer over import over model entries;
-model entries are scoped to the exact run signature that produced them (``docs/design/review.md``).
+(``reviewer``, ``import``, ``model``), their state (:class:`~songngu.model.State`), the
+signature of the run that produced them, the document and segment they came from, and dates. A
+lookup prefers vetted entries (``reviewed``, ``final``), then reviewer over import over model
+entries; model entries are scoped to the exact run signature that produced them
+(``docs/design/review.md``, ``docs/design/approval-and-xliff.md``).
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from pathlib import Path
 from types import TracebackType
 
 from songngu.errors import MemoryStoreError
+from songngu.model import MemoryMatch, State
 from songngu.vietnamese import TONE_MARKS
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 MEMORY_FILE_NAME = "memory.sqlite3"
 
 _SCHEMA = """
@@ -41,6 +44,7 @@ CREATE TABLE IF NOT EXISTS entries (
     original TEXT NOT NULL DEFAULT '',
     created TEXT NOT NULL,
     updated TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'translated',
     UNIQUE (source_key, origin, scope)
 );
 CREATE INDEX IF NOT EXISTS entries_by_key ON entries (source_key);
@@ -57,9 +61,24 @@ _COLUMNS = (
     "original",
     "created",
     "updated",
+    "state",
 )
-# Reviewer entries win over imported ones, and both over the model's own output.
-_PRIORITY = "CASE origin WHEN 'reviewer' THEN 0 WHEN 'import' THEN 1 ELSE 2 END"
+# Vetted entries win over unvetted ones; then reviewer entries over imported ones, and both over
+# the model's own output.
+_PRIORITY = (
+    "CASE WHEN state IN ('reviewed', 'final') THEN 0 ELSE 3 END"
+    " + CASE origin WHEN 'reviewer' THEN 0 WHEN 'import' THEN 1 ELSE 2 END"
+)
+# Schema 1 had no state: an edited reviewer entry (its English differs from the exported one) and
+# an imported TMX are vetted; a reviewer entry stored only because nobody touched it is not.
+_MIGRATIONS = {
+    "1": """
+ALTER TABLE entries ADD COLUMN state TEXT NOT NULL DEFAULT 'translated';
+UPDATE entries SET state = 'reviewed'
+    WHERE origin = 'import' OR (origin = 'reviewer' AND original != '' AND original != target);
+UPDATE meta SET value = '2' WHERE key = 'schema_version';
+"""
+}
 _WORD = re.compile(r"\w+")
 # SQLite allows at most 999 parameters per statement in older builds.
 _LOOKUP_CHUNK = 500
@@ -88,6 +107,20 @@ class MemoryEntry:
     original: str = ""
     created: str = ""
     updated: str = ""
+    state: State | None = None
+
+    @property
+    def effective_state(self) -> State:
+        """Return the state, or the one its origin implies (a person's is vetted, a model's not)."""
+        if self.state is not None:
+            return self.state
+        return State.TRANSLATED if self.origin is EntryOrigin.MODEL else State.REVIEWED
+
+    def to_match(self, similarity: float = 100.0) -> MemoryMatch:
+        """Return this entry as a match offered to a segment."""
+        return MemoryMatch(
+            self.source, self.target, self.effective_state, similarity, self.reviewer, self.updated
+        )
 
     @property
     def scope(self) -> str:
@@ -175,12 +208,11 @@ class TranslationMemory:
 
     def count_by_origin(self) -> dict[str, int]:
         """Return how many entries each origin has (all origins listed, zero included)."""
-        counts = dict.fromkeys((origin.value for origin in EntryOrigin), 0)
-        if not self.path.exists():
-            return counts
-        query = "SELECT origin, COUNT(*) FROM entries GROUP BY origin"
-        counts.update(dict(self._connect().execute(query).fetchall()))
-        return counts
+        return self._count("origin", [origin.value for origin in EntryOrigin])
+
+    def count_by_state(self) -> dict[str, int]:
+        """Return how many entries each state has (``initial`` is never stored, so not listed)."""
+        return self._count("state", [state.value for state in State if state is not State.INITIAL])
 
     def iter_entries(
         self, origins: Sequence[EntryOrigin] = tuple(EntryOrigin)
@@ -221,6 +253,13 @@ class TranslationMemory:
                 best[row[0]] = _entry(row[1:])
         return best
 
+    def _count(self, column: str, values: list[str]) -> dict[str, int]:
+        counts = dict.fromkeys(values, 0)
+        if self.path.exists():
+            query = f"SELECT {column}, COUNT(*) FROM entries GROUP BY {column}"
+            counts.update(dict(self._connect().execute(query).fetchall()))
+        return counts
+
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None:
             try:
@@ -244,7 +283,7 @@ ON CONFLICT (source_key, origin, scope) DO UPDATE SET
     source = excluded.source, target = excluded.target, level = excluded.level,
     signature = excluded.signature, document = excluded.document,
     segment_id = excluded.segment_id, reviewer = excluded.reviewer,
-    original = excluded.original, updated = excluded.updated
+    original = excluded.original, updated = excluded.updated, state = excluded.state
 """
 
 
@@ -264,13 +303,15 @@ def _row(entry: MemoryEntry) -> tuple[str, ...]:
         entry.original,
         entry.created or stamp,
         entry.updated or stamp,
+        entry.effective_state.value,
     )
 
 
 def _entry(row: Sequence[str]) -> MemoryEntry:
     values = dict(zip(_COLUMNS, row, strict=True))
     origin = EntryOrigin(values.pop("origin"))
-    return MemoryEntry(origin=origin, **values)
+    state = State(values.pop("state"))
+    return MemoryEntry(origin=origin, state=state, **values)
 
 
 def _check_schema(connection: sqlite3.Connection, path: Path) -> None:
@@ -278,6 +319,8 @@ def _check_schema(connection: sqlite3.Connection, path: Path) -> None:
     if found is None:
         connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         connection.commit()
+    elif found[0] in _MIGRATIONS:
+        connection.executescript(_MIGRATIONS[found[0]])
     elif found[0] != SCHEMA_VERSION:
         raise MemoryStoreError(
             f"{path}: translation memory schema {found[0]}, this songngu reads {SCHEMA_VERSION}; "

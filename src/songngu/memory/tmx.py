@@ -17,6 +17,7 @@ from pathlib import Path
 from songngu._version import __version__
 from songngu.errors import InputError
 from songngu.memory.store import EntryOrigin, MemoryEntry
+from songngu.model import State
 from songngu.xmltext import xml_safe
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -110,6 +111,7 @@ def _unit(number: int, entry: MemoryEntry, languages: TmxLanguages) -> ElementTr
     if entry.level == "block":
         unit.set("segtype", "paragraph")
     _property(unit, "x-origin", entry.origin.value)
+    _property(unit, "x-state", entry.effective_state.value)
     for name, field_name in _PROPERTIES.items():
         _property(unit, name, getattr(entry, field_name))
     for language, text in ((languages.source, entry.source), (languages.target, entry.target)):
@@ -141,6 +143,7 @@ def _read_unit(unit: ElementTree.Element) -> MemoryEntry | None:
         reviewer=unit.get("creationid", ""),
         created=_iso_date(unit.get("creationdate", "")),
         updated=_iso_date(unit.get("changedate", "") or unit.get("creationdate", "")),
+        state=_state(properties.get("x-state", "")),
         **{field: properties.get(name, "") for name, field in _PROPERTIES.items()},
     )
 
@@ -151,6 +154,14 @@ def _origin(value: str) -> EntryOrigin:
         return EntryOrigin(value)
     except ValueError:
         return EntryOrigin.IMPORT
+
+
+def _state(value: str) -> State | None:
+    """Return our own file's state; other tools' units take the one their origin implies."""
+    try:
+        return State(value)
+    except ValueError:
+        return None
 
 
 def _segment_text(element: ElementTree.Element) -> str:

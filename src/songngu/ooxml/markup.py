@@ -24,9 +24,16 @@ TARGET_COLUMN = "en"
 
 HOW_TO_REVIEW = (
     "How to review: edit the English column only (Track Changes welcome), comment freely, add a "
-    "row for anything missing; do not merge, split or reorder rows. "
+    "row for anything missing; do not merge, split or reorder rows. To approve a row you did not "
+    "need to change, type x in its OK box (☐); edits count as reviewed without it. A QA comment "
+    "marked [error] is resolved by editing the sentence, or by resolving or deleting the comment. "
     "Then: songngu review import <this file>."
 )
+#: The third column: the reviewer's per-row approval mark (plain text survives every editor).
+APPROVAL_HEADER = "OK"
+UNAPPROVED_MARK = "☐"
+# What a reviewer types (or pastes) into the OK box to approve a row, compared case-folded.
+_APPROVAL_WORDS = frozenset({"x", "y", "yes", "ok", "approved", "☑", "☒", "✓", "✔", "✅"})
 TERM_STYLE = "Glossary term"
 MISSING_TERM_STYLE = "Glossary term missing"
 
@@ -172,3 +179,14 @@ def facts_line(document: Document) -> str:
     parts += [f"Model: {meta.model}" if meta.model else "", f"{len(segments)} sentences"]
     parts += [f"{terms} glossary terms", f"{issues} QA findings"]
     return " · ".join(part for part in parts if part)
+
+
+def parse_approval(text: str) -> bool | None:
+    """Return whether an OK cell approves its row: True, False (empty or ☐), None (not understood).
+
+    ``x``, ``☑``, ``✓``, ``yes`` and ``ok`` approve; the box left as written does not.
+    """
+    mark = "".join(text.replace(UNAPPROVED_MARK, " ").split()).casefold()
+    if not mark:
+        return False
+    return True if mark in _APPROVAL_WORDS else None

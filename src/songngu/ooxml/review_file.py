@@ -21,6 +21,11 @@ from songngu.ooxml.markup import parse_bookmark_name
 from songngu.ooxml.text import WRAPPERS, character_of, is_hidden, local_name
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Word 2013+ and LibreOffice 7.2+ mark a comment resolved ("Resolve", "done") in
+# word/commentsExtended.xml: w15:commentEx/@w15:done="1", keyed by the w14:paraId of the comment's
+# last paragraph ([MS-DOCX] 2.5.1, CT_CommentEx).
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+_W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 _LAST_MODIFIED_BY = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 
 
@@ -62,6 +67,7 @@ class ReviewComment:
     date: str = ""
     segment_id: str | None = None
     row_number: int | None = None
+    is_resolved: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +210,7 @@ def _read_comments(
 ) -> Iterator[ReviewComment]:
     if "word/comments.xml" not in parts:
         return
+    resolved = _resolved_paragraphs(path, parts)
     for comment in _parse(path, parts["word/comments.xml"]).iter(f"{_W}comment"):
         walk = _Walk(cells=[[]])
         _visit_children(comment, walk)
@@ -214,7 +221,24 @@ def _read_comments(
             date=comment.get(f"{_W}date", ""),
             segment_id=segment_id,
             row_number=row_number,
+            is_resolved=_last_paragraph_id(comment) in resolved,
         )
+
+
+def _resolved_paragraphs(path: Path, parts: dict[str, bytes]) -> set[str]:
+    if "word/commentsExtended.xml" not in parts:
+        return set()
+    root = _parse(path, parts["word/commentsExtended.xml"])
+    return {
+        extended.get(f"{_W15}paraId", "")
+        for extended in root.iter(f"{_W15}commentEx")
+        if extended.get(f"{_W15}done") in ("1", "true")
+    }
+
+
+def _last_paragraph_id(comment: ElementTree.Element) -> str | None:
+    paragraphs = comment.findall(f"{_W}p")
+    return paragraphs[-1].get(f"{_W14}paraId") if paragraphs else None
 
 
 def _find_manifest(parts: dict[str, bytes]) -> Manifest | None:

@@ -30,11 +30,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Inches, Mm, Pt, RGBColor
 
+from songngu.approval import hint_line, provenance
 from songngu.exporters import SegmentPair
 from songngu.model import Block, Document, Origin, Segment
 from songngu.ooxml.manifest import NAMESPACE as MANIFEST_NAMESPACE
 from songngu.ooxml.manifest import manifest_from_document, render_manifest
 from songngu.ooxml.markup import (
+    APPROVAL_HEADER,
     CHILD_ORDER,
     HEADER,
     HOW_TO_REVIEW,
@@ -45,6 +47,7 @@ from songngu.ooxml.markup import (
     SOURCE_COLUMN,
     TARGET_COLUMN,
     TERM_STYLE,
+    UNAPPROVED_MARK,
     Look,
     Span,
     bookmark_name,
@@ -68,6 +71,7 @@ _FONT = "Arial"  # Full Vietnamese coverage on Windows and macOS; Liberation San
 _MEMORY_SHADING = "E2EFDA"  # Pale green, after Trados' colour for exact matches.
 _COPY_COLOUR = RGBColor(0x7F, 0x7F, 0x7F)
 _HEADER_SHADING = "D9D9D9"
+_APPROVAL_WIDTH = Cm(1.3)  # the OK column: a box or an x, and its header
 _DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
 _CUSTOM_XML_PROPERTIES = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
 # Rows up to about ten lines of a column are kept on one page (reading a short row across a page
@@ -151,6 +155,11 @@ def _text_width(word: Any) -> int:
     return int(section.page_width - section.left_margin - section.right_margin)
 
 
+def _column_width(word: Any) -> int:
+    """Return the width of each text column: half of what the OK column leaves."""
+    return (_text_width(word) - int(_APPROVAL_WIDTH)) // 2
+
+
 def _add_styles(word: Any, layout: WordLayout) -> None:
     """Add the column base styles, one paragraph style per block kind and column, and marks."""
     styles = word.styles
@@ -227,7 +236,7 @@ def _legend(word: Any) -> Any:
     samples = [
         ("glossary term", TERM_STYLE, None),
         ("glossary term whose English rendering is missing", MISSING_TERM_STYLE, None),
-        ("from the translation memory", None, _MEMORY_SHADING),
+        ("from the translation memory, reviewed or approved", None, _MEMORY_SHADING),
     ]
     for number, (text, style, shading) in enumerate(samples):
         run = paragraph.add_run(text, style)
@@ -235,7 +244,9 @@ def _legend(word: Any) -> Any:
         if shading:
             _set_shading(run._r.get_or_add_rPr(), shading)
         tail = paragraph.add_run(
-            "; " if number < len(samples) - 1 else "; QA findings are comments."
+            "; "
+            if number < len(samples) - 1
+            else "; QA findings, memory provenance and memory hints are comments."
         )
         tail.font.size, tail.font.color.rgb = Pt(8), _COPY_COLOUR
     paragraph.paragraph_format.space_after = Pt(8)
@@ -244,7 +255,7 @@ def _legend(word: Any) -> Any:
 
 def _add_table(writer: _Writer) -> Any:
     word = writer.word
-    table = word.add_table(rows=1, cols=2)
+    table = word.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -253,16 +264,20 @@ def _add_table(writer: _Writer) -> Any:
     margins = _set_child(table._tbl.tblPr, "w:tblCellMar")
     for side, twips in (("top", "45"), ("left", "100"), ("bottom", "45"), ("right", "100")):
         margins.append(OxmlElement(f"w:{side}", {qn("w:w"): twips, qn("w:type"): "dxa"}))
-    column_width = _text_width(word) // 2
-    for column in table.columns:
-        column.width = column_width
+    for column, width in zip(table.columns, _widths(word), strict=True):
+        column.width = width
     _fill_header(writer, table.rows[0])
     return table
 
 
+def _widths(word: Any) -> tuple[int, int, int]:
+    return _column_width(word), _column_width(word), int(_APPROVAL_WIDTH)
+
+
 def _fill_header(writer: _Writer, row: Any) -> None:
-    languages = (writer.layout.source_language, writer.layout.target_language)
-    for cell, text, language in zip(row.cells, HEADER, languages, strict=True):
+    target = writer.layout.target_language
+    languages = (writer.layout.source_language, target, target)
+    for cell, text, language in zip(row.cells, (*HEADER, APPROVAL_HEADER), languages, strict=True):
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
         _set_language(run._r.get_or_add_rPr(), language)
@@ -279,11 +294,16 @@ def _add_row(writer: _Writer, table: Any, block: Block) -> None:
         _set_child(row._tr.get_or_add_trPr(), "w:cantSplit")
     cells = row.cells
     look = KIND_LOOKS[block.kind]
-    for cell, column in zip(cells, (SOURCE_COLUMN, TARGET_COLUMN), strict=True):
-        cell.width = _text_width(writer.word) // 2
+    for cell, width in zip(cells, _widths(writer.word), strict=True):
+        cell.width = width
+    for cell, column in zip(cells[:2], (SOURCE_COLUMN, TARGET_COLUMN), strict=True):
         paragraph = cell.paragraphs[0]
         paragraph.style = writer.word.styles[f"{look.name} ({column})"]
         _fill_cell(writer, paragraph, block, column)
+    mark = cells[2].paragraphs[0]
+    mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if any(segment.target is not None for segment in block.segments) and block.is_translated:
+        mark.add_run(UNAPPROVED_MARK).font.size = Pt(12)
 
 
 def _fill_cell(writer: _Writer, paragraph: Any, block: Block, column: str) -> None:
@@ -325,7 +345,8 @@ def _add_sentence(writer: _Writer, paragraph: Any, segment: Segment, column: str
 
 def _add_span(paragraph: Any, span: Span, segment: Segment, column: str) -> Any:
     run = paragraph.add_run(xml_safe(span.text), span.style)
-    if column == TARGET_COLUMN and segment.origin is Origin.MEMORY:
+    is_vetted = segment.state is not None and segment.state.is_vetted
+    if column == TARGET_COLUMN and segment.origin is Origin.MEMORY and is_vetted:
         _set_shading(run._r.get_or_add_rPr(), _MEMORY_SHADING)
     elif column == TARGET_COLUMN and segment.origin is Origin.COPY:
         run.font.color.rgb = _COPY_COLOUR
@@ -333,10 +354,15 @@ def _add_span(paragraph: Any, span: Span, segment: Segment, column: str) -> Any:
 
 
 def _comment_lines(segment: Segment) -> list[str]:
-    return [
+    lines = [
         xml_safe(f"[{issue.severity.value}] {issue.code}: {issue.message}")
         for issue in segment.issues
     ]
+    if segment.origin is Origin.MEMORY and segment.state is not None:
+        lines.append(xml_safe(f"From the translation memory: {provenance(segment)}."))
+    if segment.hint is not None:
+        lines.append(xml_safe(hint_line(segment.hint)))
+    return lines
 
 
 def _add_header_and_footer(word: Any, document: Document) -> None:

@@ -26,6 +26,8 @@ from songngu.review.report import (
 from songngu.vietnamese import normalize_nfc
 
 _GLUED_HEAD = re.compile(r"^\S+")
+# Cells of a row: Vietnamese, English, then the reviewer's OK mark (older files have two).
+_APPROVAL_CELL = 2
 _GLUED_TAIL = re.compile(r"\S+$")
 
 
@@ -42,6 +44,8 @@ class Pairing:
     source_edits: tuple[SourceEdit, ...]
     comments: tuple[CommentNote, ...]
     notes: tuple[str, ...]
+    marks: dict[str, str] = field(default_factory=dict)
+    open_errors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +69,7 @@ class _Found:
     orphans: list[_Orphan] = field(default_factory=list)
     vietnamese_orphans: dict[str, str] = field(default_factory=dict)
     added: list[AddedRow] = field(default_factory=list)
+    marks: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -104,6 +109,8 @@ def pair_review(review: ReviewFile) -> Pairing:
         source_edits=tuple(_source_edits(manifest, found)),
         comments=tuple(_comments(review, found)),
         notes=tuple(_notes(review, manifest)),
+        marks=found.marks,
+        open_errors=frozenset(_open_errors(review)),
     )
 
 
@@ -148,6 +155,7 @@ def _read_rows(rows: list[ReviewRow], known: dict[str, ManifestSegment]) -> _Fou
         for segment_id in ids:
             found.row_of_block.setdefault(block_of(segment_id), row)
         last_block = block_of(ids[-1])
+        found.marks.setdefault(primary, row.cell_text(_APPROVAL_CELL))
         _read_vietnamese(row, primary, known, found)
         _read_english(row, primary, known, found)
     return found
@@ -205,7 +213,7 @@ def _english_pieces(row: ReviewRow) -> list[Piece]:
     first = [p for p in (row.cells[0] if row.cells else ()) if p.column == TARGET_COLUMN]
     rest = [
         piece if piece.column != SOURCE_COLUMN else Piece(piece.text)
-        for cell in row.cells[1:]
+        for cell in row.cells[1:_APPROVAL_CELL]
         for piece in cell
     ]
     return first + rest
@@ -219,7 +227,7 @@ def _add_orphan(
 
 
 def _english(row: ReviewRow) -> str:
-    return "\n".join(row.cell_text(index) for index in range(1, len(row.cells))).strip()
+    return row.cell_text(1).strip()
 
 
 def _place_orphans(found: _Found, manifest: Manifest) -> _Damage:
@@ -320,6 +328,18 @@ def _comments(review: ReviewFile, found: _Found) -> list[CommentNote]:
             anchor = found.block_of_row.get(comment.row_number, f"row {comment.row_number}")
         notes.append(CommentNote(comment.author, comment.text, anchor, comment.date))
     return notes
+
+
+def _open_errors(review: ReviewFile) -> set[str]:
+    """Return the sentences whose ``[error]`` QA comment is neither deleted nor resolved."""
+    return {
+        comment.segment_id
+        for comment in review.comments
+        if comment.author == QA_AUTHOR
+        and "[error]" in comment.text
+        and comment.segment_id
+        and not comment.is_resolved
+    }
 
 
 def _notes(review: ReviewFile, manifest: Manifest) -> list[str]:

@@ -6,7 +6,7 @@ Value objects only, plus :func:`render_report` (text for the terminal) and :func
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -91,6 +91,25 @@ class Suggestion:
 
 
 @dataclass(frozen=True, slots=True)
+class ApprovalSummary:
+    """What was approved and how: ticked rows, sentences held back, marks not understood.
+
+    ``held`` are untouched sentences that ``--approve-unchanged`` would have approved but whose
+    ``[error]`` QA comment is still in the file; ``stored`` pairs each stored id with its state.
+    """
+
+    ticked_rows: tuple[str, ...] = ()
+    held: tuple[str, ...] = ()
+    ticked_with_errors: tuple[str, ...] = ()
+    unclear_marks: tuple[tuple[str, str], ...] = ()
+    stored: tuple[tuple[str, str], ...] = ()
+
+    def count(self, state: str) -> int:
+        """Return how many stored sentences or blocks have ``state`` (``reviewed``, ``final``)."""
+        return sum(stored_state == state for _, stored_state in self.stored)
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewReport:
     """Everything review import found in one reviewed file."""
 
@@ -110,6 +129,7 @@ class ReviewReport:
     num_stored: int = 0
     memory_path: str = ""
     is_dry_run: bool = False
+    approval: ApprovalSummary = field(default_factory=ApprovalSummary)
 
     def count(self, status: SegmentStatus) -> int:
         """Return the number of sentences with ``status``."""
@@ -121,6 +141,12 @@ def report_to_dict(report: ReviewReport) -> dict[str, Any]:
     data = asdict(report)
     data["counts"] = {status.value: report.count(status) for status in SegmentStatus}
     data["counts"].update(added_rows=len(report.added_rows), comments=len(report.comments))
+    approval = report.approval
+    data["counts"].update(
+        stored_reviewed=approval.count("reviewed"),
+        stored_final=approval.count("final"),
+        held=len(approval.held),
+    )
     for result in data["segments"]:
         result["status"] = result["status"].value
     for suggestion, original in zip(data["suggestions"], report.suggestions, strict=True):
@@ -131,7 +157,8 @@ def report_to_dict(report: ReviewReport) -> dict[str, Any]:
 def render_report(report: ReviewReport) -> str:
     """Return the report as text for the terminal."""
     lines = [*_summary_lines(report), *_edit_lines(report), *_row_lines(report)]
-    lines += [*_remark_lines(report), *_suggestion_lines(report), _memory_line(report)]
+    lines += [*_remark_lines(report), *_approval_lines(report.approval)]
+    lines += [*_suggestion_lines(report), _memory_line(report)]
     return "\n".join(lines) + "\n"
 
 
@@ -208,6 +235,28 @@ def _remark_lines(report: ReviewReport) -> list[str]:
     return lines
 
 
+def _approval_lines(approval: ApprovalSummary) -> list[str]:
+    lines: list[str] = []
+    if approval.ticked_rows:
+        lines.append(
+            f"Approved explicitly (OK mark or approved unit): {', '.join(approval.ticked_rows)}"
+        )
+    for segment_id in approval.ticked_with_errors:
+        lines.append(f"  {segment_id}  approved explicitly with its [error] comment open")
+    for block_id, mark in approval.unclear_marks:
+        lines.append(
+            f"  row {block_id}: OK mark {_quote(mark)} not understood (type x); not approved"
+        )
+    if approval.held:
+        lines.append(
+            f"Not approved: {_plural(len(approval.held), 'unchanged sentence')} with an open "
+            "[error] QA comment (edit it, resolve or delete the comment, "
+            "or type x in its row's OK box):"
+        )
+    lines += [f"  {segment_id}  [error] comment open" for segment_id in approval.held]
+    return lines
+
+
 def _suggestion_lines(report: ReviewReport) -> list[str]:
     if not report.suggestions:
         return []
@@ -225,7 +274,11 @@ def _suggestion_lines(report: ReviewReport) -> list[str]:
 def _memory_line(report: ReviewReport) -> str:
     if report.is_dry_run:
         return "Dry run: the translation memory was not changed."
-    return f"Memory: {report.num_stored} entries stored in {report.memory_path}."
+    approval = report.approval
+    return (
+        f"Memory: {report.num_stored} entries stored in {report.memory_path} "
+        f"({approval.count('reviewed')} reviewed, {approval.count('final')} final)."
+    )
 
 
 def _quote(text: str) -> str:

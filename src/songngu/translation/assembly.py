@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
-from songngu.model import Issue, Origin, Segment, Severity, TermMatch
+from songngu.model import Issue, Origin, Segment, Severity, State, TermMatch
 from songngu.readers.validation import single_line
 from songngu.segmenter import join_pieces
 from songngu.translation.enforcement import TermJob, mark_enforced
@@ -43,6 +43,7 @@ def assemble(segment: Segment, pieces: Sequence[Piece], jobs: Mapping[Piece, Ter
         issues=tuple(issues),
         origin=Origin.MODEL,
         num_pieces=len(pieces),
+        state=State.TRANSLATED,
     )
 
 

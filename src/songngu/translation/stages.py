@@ -16,7 +16,14 @@ from typing import Protocol
 from songngu.errors import ModelCallError, TranslationStopped
 from songngu.glossary.presence import is_rendered
 from songngu.journal import Journal, piece_key
-from songngu.model import Document, Origin, Segment, map_segments, replace_segments
+from songngu.model import (
+    Document,
+    MemoryMatch,
+    Origin,
+    Segment,
+    map_segments,
+    replace_segments,
+)
 from songngu.translation.assembly import assemble
 from songngu.translation.plan import Piece, plan_pieces
 from songngu.translation.runner import PieceTranslator
@@ -51,8 +58,12 @@ ProgressCallback = Callable[[Progress], None]
 class MemoryLookup(Protocol):
     """What the memory stage needs from a translation memory."""
 
-    def lookup(self, sources: Sequence[str]) -> dict[str, str]:
-        """Return the stored target of each source that has one."""
+    def lookup(self, sources: Sequence[str]) -> dict[str, MemoryMatch]:
+        """Return the stored entry of each source that has one."""
+        ...
+
+    def hints(self, sources: Sequence[str]) -> dict[str, MemoryMatch]:
+        """Return a close vetted entry for sources without an exact match (shown, not used)."""
         ...
 
 
@@ -79,7 +90,7 @@ def copy_untranslated(document: Document) -> Document:
 
 
 class MemoryStage:
-    """Take the target of every pending sentence the translation memory holds."""
+    """Take the target of every pending sentence the translation memory holds; hint the rest."""
 
     def __init__(self, memory: MemoryLookup) -> None:
         """Look sentences up in ``memory``."""
@@ -91,9 +102,18 @@ class MemoryStage:
         if not pending:
             return document
         found = self.memory.lookup([segment.source for segment in pending])
-        return replace_segments(
-            document, {s.id: _from_memory(s, found[s.source]) for s in pending if s.source in found}
+        hints = self.memory.hints([s.source for s in pending if s.source not in found])
+        replacements = {
+            s.id: _from_memory(s, found[s.source]) for s in pending if s.source in found
+        }
+        replacements.update(
+            {
+                s.id: dataclasses.replace(s, hint=hints[s.source])
+                for s in pending
+                if s.source in hints
+            }
         )
+        return replace_segments(document, replacements)
 
 
 class ModelStage:
@@ -171,10 +191,19 @@ class _SentenceCounter:
         return self.total - unsaved
 
 
-def _from_memory(segment: Segment, target: str) -> Segment:
-    """Mark the terms of a memory hit as enforced when the stored target renders them."""
+def _from_memory(segment: Segment, match: MemoryMatch) -> Segment:
+    """Take a memory hit with its state; mark its terms enforced when its target renders them."""
     terms = tuple(
-        dataclasses.replace(term, enforced=is_rendered(target, term.target), method="memory")
+        dataclasses.replace(term, enforced=is_rendered(match.target, term.target), method="memory")
         for term in segment.terms
     )
-    return dataclasses.replace(segment, target=target, origin=Origin.MEMORY, terms=terms)
+    vetted = match.state.is_vetted
+    return dataclasses.replace(
+        segment,
+        target=match.target,
+        origin=Origin.MEMORY,
+        terms=terms,
+        state=match.state,
+        reviewer=match.reviewer if vetted else "",
+        reviewed_at=match.date if vetted else "",
+    )
