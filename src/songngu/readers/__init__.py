@@ -128,6 +128,8 @@ def build_document(text: str, spans: Iterable[BlockSpan], meta: DocumentMeta) ->
             start=span.start,
             end=span.end,
             level=span.level,
+            marks=span.marks,
+            cell=span.cell,
         )
         for number, span in enumerate(spans, start=1)
     )
