@@ -13,6 +13,7 @@ from pathlib import Path
 
 from songngu.exporters import SegmentPair
 from songngu.model import Block, BlockKind, Document, Segment
+from songngu.titles import document_title
 
 HEADER = "| Tiếng Việt | English |"
 _RULE = "| --- | --- |"
@@ -80,7 +81,7 @@ def read_markdown_pairs(path: Path) -> list[SegmentPair]:
 
 def _header_lines(document: Document) -> list[str]:
     meta = document.meta
-    title = meta.title or _first_headline(document) or Path(meta.source_path).name
+    title = document_title(document)
     lines = [f"# {escape_cell(title)}", "", f"- Source: `{meta.source_path}`"]
     if meta.date:
         lines.append(f"- Date: {meta.date}")
@@ -148,13 +149,6 @@ def _audit_lines(document: Document) -> list[str]:
 
 def _footer_lines(document: Document) -> list[str]:
     return ["", "---", "", f"<sub>{escape_cell(document.meta.signature)}</sub>"]
-
-
-def _first_headline(document: Document) -> str | None:
-    for block in document.blocks:
-        if block.kind is BlockKind.HEADLINE:
-            return block.text
-    return None
 
 
 def _iter_table_rows(text: str) -> Iterator[tuple[str, str]]:

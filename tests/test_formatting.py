@@ -1,0 +1,214 @@
+"""Word articles keep structure and formatting: tables, literal cells, bold, italic and links.
+
+Covers the reader (marks and cell positions beside the text), the English side
+(:mod:`songngu.formatting`), the review file's table layout and its re-import, and the JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import docx
+import pytest
+
+from songngu.exporters.json_document import render_json
+from songngu.formatting import format_sentence
+from songngu.literals import is_literal
+from songngu.model import Block, BlockKind, Document, Mark, MarkStyle, Origin, Segment
+from songngu.ooxml.review_file import read_review_file
+from songngu.ooxml.writer import read_docx_pairs, write_docx
+from songngu.pipeline import TranslationSettings, translate_document
+from songngu.readers import read_document
+from songngu.review.pairing import pair_review
+from songngu.review.report import SegmentStatus
+from word_articles import (
+    BOLD,
+    ITALIC_SENTENCE,
+    MINISTRY_URL,
+    PAGE_ANCHOR,
+    PAGE_URL,
+    TABLE_ROWS,
+    write_word_article,
+)
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def translated(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    path = write_word_article(tmp_path_factory.mktemp("in") / "gia-dien.docx")
+    return translate_document(read_document(path), TranslationSettings(backend="fake"))
+
+
+@pytest.fixture(scope="module")
+def review_path(tmp_path_factory: pytest.TempPathFactory, translated: Document) -> Path:
+    path = tmp_path_factory.mktemp("out") / "gia-dien.vi-en.docx"
+    write_docx(translated, path)
+    return path
+
+
+LITERALS = [
+    ("250.000", True),
+    ("58%", True),
+    ("12/5/2025", True),
+    ("QĐ-123", True),
+    ("123/2025/NĐ-CP", True),
+    ("3,5 - 4", True),
+    ("25 %", True),
+    ("Hà Nội", False),
+    ("1,5 tỷ", False),
+    ("TP.HCM", False),
+    ("Quý 1", False),
+    ("USD", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LITERALS)
+def test_is_literal_accepts_only_numbers_dates_and_codes(text, expected):
+    assert is_literal(text) is expected
+
+
+def test_word_table_cells_keep_their_row_and_column(translated):
+    cells = [b for b in translated.blocks if b.kind is BlockKind.TABLE_CELL]
+    assert [(c.cell.row, c.cell.column) for c in cells if c.cell] == [
+        (row, column) for row in range(4) for column in range(3)
+    ]
+    assert [c.text for c in cells] == [text for row in TABLE_ROWS for text in row]
+
+
+def test_number_date_and_code_cells_are_copied_not_translated(translated):
+    copied = {
+        b.text
+        for b in translated.blocks
+        for s in b.segments
+        if b.cell and s.origin is Origin.COPY and s.target == s.source
+    }
+    assert copied == {"2.006", "2.103", "250.000", "58%", "12/5/2025", "QĐ-123"}
+
+
+def test_runs_become_marks_beside_the_text_without_markup(translated):
+    marks = {
+        (translated.text[m.start : m.end], m.style, m.url)
+        for block in translated.blocks
+        for m in block.marks
+    }
+    assert marks == {
+        (BOLD, MarkStyle.BOLD, ""),
+        (ITALIC_SENTENCE, MarkStyle.ITALIC, ""),
+        (PAGE_ANCHOR, MarkStyle.LINK, PAGE_URL),
+        ("Bộ Công Thương", MarkStyle.LINK, MINISTRY_URL),
+    }
+
+
+def test_whole_sentence_formatting_is_carried_and_partial_bold_is_not():
+    text = "Bộ Y tế họp. Giá tăng mạnh."
+    block = Block(
+        "b1",
+        BlockKind.PARAGRAPH,
+        text,
+        0,
+        len(text),
+        marks=(Mark(0, 5, MarkStyle.BOLD), Mark(13, 26, MarkStyle.ITALIC)),
+    )
+    first = Segment("b1.s1", "Bộ Y tế họp.", 0, 12, "The ministry met.")
+    second = Segment("b1.s2", "Giá tăng mạnh.", 13, 27, "Prices rose sharply.")
+    assert format_sentence(block, first).target == ()
+    assert format_sentence(block, second).target == (Mark(0, 20, MarkStyle.ITALIC),)
+
+
+def test_link_on_a_glossary_term_sits_on_its_english_and_others_are_listed(translated):
+    block = next(b for b in translated.blocks if b.marks)
+    segment = next(s for s in block.segments if PAGE_ANCHOR in s.source)
+    formatting = format_sentence(block, segment)
+    placed = {(segment.target or "")[m.start : m.end]: m.url for m in formatting.target}
+    assert placed == {"Ministry of Industry and Trade": MINISTRY_URL}
+    assert formatting.unplaced == ((PAGE_ANCHOR, PAGE_URL),)
+
+
+def test_a_source_table_row_is_one_review_row_with_the_cells_side_by_side(review_path, translated):
+    table = docx.Document(str(review_path)).tables[0]
+    inner = [cell.tables[0] for row in table.rows[1:] for cell in row.cells if cell.tables]
+    assert len(inner) == 2 * len(TABLE_ROWS)
+    vietnamese = [[c.text for c in t.rows[0].cells] for t in inner[::2]]
+    assert vietnamese == [list(row) for row in TABLE_ROWS]
+    numbers = [c.text for c in inner[3].rows[0].cells[1:]]
+    assert numbers == ["2.006", "2.103"]
+    assert len(table.rows) == 1 + 1 + 1 + len(TABLE_ROWS) + 1
+
+
+def test_vietnamese_runs_keep_bold_italic_and_links_and_rows_may_split(review_path):
+    root = read_part(review_path, "word/document.xml")
+    assert root.find(f".//{_W}trPr/{_W}cantSplit/../{_W}tblHeader") is not None
+    assert len(root.findall(f".//{_W}cantSplit")) == 1
+    assert BOLD in _text_of_runs_with(root, "b")
+    assert ITALIC_SENTENCE in _text_of_runs_with(root, "i")
+    hyperlinks = list(root.iter(f"{_W}hyperlink"))
+    texts = ["".join(t.text or "" for t in link.iter(f"{_W}t")) for link in hyperlinks]
+    assert PAGE_ANCHOR in texts
+    assert "Bộ Công Thương" in texts
+    assert "Ministry of Industry and Trade" in texts
+    rels = zip_text(review_path, "word/_rels/document.xml.rels")
+    assert PAGE_URL in rels
+    assert MINISTRY_URL in rels
+
+
+def test_unplaced_links_are_listed_under_the_row(review_path):
+    table = docx.Document(str(review_path)).tables[0]
+    notes = [
+        p.text
+        for row in table.rows
+        for p in row.cells[1].paragraphs
+        if p.style.name == "Links note"
+    ]
+    assert notes == [f"Links: {PAGE_ANCHOR} → {PAGE_URL}"]
+
+
+def test_review_import_pairs_every_id_through_inner_tables_and_link_notes(review_path, translated):
+    pairs = read_docx_pairs(review_path)
+    assert [p.id for p in pairs] == [s.id for s in translated.iter_segments()]
+    pairing = pair_review(read_review_file(review_path))
+    assert {s.status for s in pairing.segments} == {SegmentStatus.UNCHANGED}
+    assert not pairing.added_rows
+    assert not pairing.blocks
+    assert not pairing.source_edits
+
+
+def test_json_carries_marks_cells_and_links(translated):
+    data = json.loads(render_json(translated))
+    paragraph = next(b for b in data["blocks"] if b["marks"])
+    assert {m["style"] for m in paragraph["marks"]} == {"bold", "italic", "link"}
+    links = [link for s in paragraph["segments"] for link in s["links"]]
+    assert {(link["text"], link["url"], link["target"]) for link in links} == {
+        (PAGE_ANCHOR, PAGE_URL, None),
+        ("Bộ Công Thương", MINISTRY_URL, "Ministry of Industry and Trade"),
+    }
+    cells = [b["cell"] for b in data["blocks"] if b["cell"]]
+    assert cells[-1] == {"table": 0, "row": 3, "column": 2}
+
+
+def _text_of_runs_with(root: ElementTree.Element, toggle: str) -> str:
+    runs = [run for run in root.iter(f"{_W}r") if run.find(f"{_W}rPr/{_W}{toggle}") is not None]
+    return "".join(t.text or "" for run in runs for t in run.iter(f"{_W}t"))
+
+
+def read_part(path: Path, name: str) -> ElementTree.Element:
+    return ElementTree.fromstring(zip_text(path, name))
+
+
+def zip_text(path: Path, name: str) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name).decode()
+
+
+def test_headers_and_footnotes_are_named_in_one_warning(tmp_path, caplog):
+    path = write_word_article(tmp_path / "a.docx")
+    word = docx.Document(str(path))
+    word.sections[0].header.paragraphs[0].text = "Báo Quảng Ninh"
+    word.save(str(path))
+    read_document(path)
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1
+    assert "headers are not translated" in warnings[0]
