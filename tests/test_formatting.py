@@ -15,22 +15,27 @@ import docx
 import pytest
 
 from songngu.exporters.json_document import render_json
+from songngu.exporters.markdown import METHOD_WORDS, read_markdown_pairs, write_markdown
 from songngu.formatting import format_sentence
 from songngu.literals import is_literal
 from songngu.model import Block, BlockKind, Document, Mark, MarkStyle, Origin, Segment
 from songngu.ooxml.review_file import read_review_file
+from songngu.ooxml.rows import ROW_SENTENCES
 from songngu.ooxml.writer import read_docx_pairs, write_docx
 from songngu.pipeline import TranslationSettings, translate_document
 from songngu.readers import read_document
 from songngu.review.pairing import pair_review
 from songngu.review.report import SegmentStatus
+from songngu.titles import document_title
 from word_articles import (
     BOLD,
     ITALIC_SENTENCE,
+    MARKDOWN_ARTICLE,
     MINISTRY_URL,
     PAGE_ANCHOR,
     PAGE_URL,
     TABLE_ROWS,
+    one_line_article,
     write_word_article,
 )
 
@@ -212,3 +217,126 @@ def test_headers_and_footnotes_are_named_in_one_warning(tmp_path, caplog):
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert len(warnings) == 1
     assert "headers are not translated" in warnings[0]
+
+
+# --- Markdown input and output ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def markdown_translated(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    path = tmp_path_factory.mktemp("md") / "gia-dien.md"
+    path.write_text(MARKDOWN_ARTICLE, encoding="utf-8")
+    return translate_document(read_document(path), TranslationSettings(backend="fake"))
+
+
+def test_markdown_has_the_same_structure_as_word(markdown_translated, translated):
+    def shape(document: Document) -> list[tuple[str, object, str]]:
+        return [(b.kind.value, b.cell, b.text) for b in document.blocks if b.cell or b.marks]
+
+    assert shape(markdown_translated) == shape(translated)
+
+
+def test_markdown_markup_never_reaches_the_model(markdown_translated):
+    for segment in markdown_translated.iter_segments():
+        assert not set("*_[]") & set(segment.source), segment.source
+    items = [b.text for b in markdown_translated.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == [
+        "Giá điện sinh hoạt tăng ở tất cả các bậc.",
+        "Giá điện cho sản xuất tăng ít hơn.",
+    ]
+
+
+def test_markdown_output_renders_emphasis_links_lists_and_table_rows(markdown_translated, tmp_path):
+    path = tmp_path / "out.md"
+    write_markdown(markdown_translated, path)
+    text = path.read_text(encoding="utf-8")
+    assert f"**{BOLD}**" in text
+    assert f"*{ITALIC_SENTENCE}*" in text
+    assert f"[{PAGE_ANCHOR}]({PAGE_URL})" in text
+    assert f"[Ministry of Industry and Trade]({MINISTRY_URL})" in text
+    assert f"<sub>Links: {PAGE_ANCHOR} → {PAGE_URL}</sub>" in text
+    assert "| • <!-- " in text
+    assert "<!-- b8.s1 -->Hộ gia đình \\| <!-- b9.s1 -->2.006 \\| <!-- b10.s1 -->2.103 |" in text
+    assert [(p.id, p.source, p.target) for p in read_markdown_pairs(path)] == [
+        (s.id, s.source, s.target) for s in markdown_translated.iter_segments()
+    ]
+
+
+def test_glossary_methods_are_told_in_editor_words():
+    assert set(METHOD_WORDS.values()) >= {"enforced by the model", "inserted"}
+    assert "prefix" not in " ".join(METHOD_WORDS.values())
+
+
+# --- long paragraphs, titles -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def long_review(tmp_path_factory: pytest.TempPathFactory) -> tuple[Document, Path]:
+    folder = tmp_path_factory.mktemp("long")
+    source = folder / "bai-dai.txt"
+    source.write_text(one_line_article(), encoding="utf-8")
+    document = translate_document(read_document(source), TranslationSettings(backend="fake"))
+    path = folder / "bai-dai.vi-en.docx"
+    write_docx(document, path)
+    return document, path
+
+
+def test_a_55_sentence_line_is_one_block_written_as_several_rows(long_review):
+    document, path = long_review
+    assert len(document.blocks) == 1
+    assert document.num_segments == 55
+    rows = [row for row in read_review_file(path).rows if not row.is_header]
+    sizes = [len(row.segment_ids()) for row in rows]
+    assert len(rows) >= 8
+    assert max(sizes) <= ROW_SENTENCES
+    assert sum(sizes) == 55
+
+
+def test_split_rows_pair_every_id_on_review_import(long_review):
+    document, path = long_review
+    pairing = pair_review(read_review_file(path))
+    assert [s.id for s in pairing.segments] == [s.id for s in document.iter_segments()]
+    assert {s.status for s in pairing.segments} == {SegmentStatus.UNCHANGED}
+    assert not pairing.added_rows
+    assert not pairing.missing_blocks
+
+
+def test_an_edit_in_a_later_row_of_a_split_paragraph_is_imported(long_review, tmp_path):
+    _, path = long_review
+    word = docx.Document(str(path))
+    row = word.tables[0].rows[3]
+    run = next(r for r in row.cells[1].paragraphs[0].runs if r.text.strip())
+    run.text = "Edited by the reviewer."
+    edited = tmp_path / "edited.docx"
+    word.save(str(edited))
+    statuses = {s.id: s.status for s in pair_review(read_review_file(edited)).segments}
+    assert list(statuses.values()).count(SegmentStatus.EDITED) == 1
+    assert list(statuses.values()).count(SegmentStatus.UNCHANGED) == 54
+
+
+def test_an_article_without_headline_is_titled_by_its_first_sentence(long_review):
+    document, path = long_review
+    title = docx.Document(str(path)).paragraphs[0].text
+    assert title.startswith("Ngày 2 tháng 2, người dân Đà Nẵng")
+    assert title.endswith("…")
+    assert "bai-dai" not in title
+    assert document_title(document) == title
+
+
+def test_an_empty_document_is_an_untitled_article():
+    assert document_title(Document("", ())) == "Untitled article"
+
+
+def test_footer_page_fields_look_like_the_footer_words(review_path):
+    footer = zip_text(review_path, "word/footer1.xml")
+    root = ElementTree.fromstring(footer)
+    sizes = {
+        element.get(f"{_W}val") for run in root.iter(f"{_W}r") for element in run.iter(f"{_W}sz")
+    }
+    colours = {
+        element.get(f"{_W}val") for run in root.iter(f"{_W}r") for element in run.iter(f"{_W}color")
+    }
+    assert len(list(root.iter(f"{_W}fldSimple"))) == 2
+    assert all(run.find(f"{_W}rPr/{_W}sz") is not None for run in root.iter(f"{_W}r"))
+    assert sizes == {"15"}
+    assert colours == {"7F7F7F"}

@@ -28,8 +28,8 @@ PAGE_ANCHOR = "trang thông tin giá điện"
 MARKDOWN_ARTICLE = (
     f"""# Giá điện tăng 4,8% từ ngày 11/10
 
-**{BOLD}** vừa công bố quyết định điều chỉnh giá bán lẻ điện. *{ITALIC_SENTENCE}*
-Chi tiết xem tại [{PAGE_ANCHOR}]({PAGE_URL}) của [Bộ Công Thương]({MINISTRY_URL}).
+**{BOLD}** vừa công bố quyết định điều chỉnh giá bán lẻ điện. *{ITALIC_SENTENCE}* Chi tiết \
+xem tại [{PAGE_ANCHOR}]({PAGE_URL}) của [Bộ Công Thương]({MINISTRY_URL}).
 
 - Giá điện sinh hoạt tăng ở tất cả các bậc.
 - Giá điện cho sản xuất tăng ít hơn.
@@ -75,3 +75,16 @@ def _add_link(paragraph: docx.text.paragraph.Paragraph, text: str, url: str) -> 
     run.append(run_text)
     hyperlink.append(run)
     paragraph._p.append(hyperlink)
+
+
+def one_line_article(num_sentences: int = 55) -> str:
+    """A scraped article whose whole body is one line of ``num_sentences`` sentences."""
+    places = ("Hà Nội", "Đà Nẵng", "Cần Thơ", "Huế", "Hải Phòng")
+    return (
+        " ".join(
+            f"Ngày {number % 28 + 1} tháng {number % 12 + 1}, người dân {places[number % 5]} "
+            f"đã tham gia hoạt động thứ {number} của chương trình bảo vệ môi trường."
+            for number in range(1, num_sentences + 1)
+        )
+        + "\n"
+    )

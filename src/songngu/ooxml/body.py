@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
 from songngu.model import BlockKind, CellPosition, Mark
-from songngu.ooxml.runs import LineText, link_target, merge_marks, run_styles
+from songngu.ooxml.runs import link_target, run_styles
 from songngu.ooxml.text import WRAPPERS, character_of, is_hidden, local_name
+from songngu.readers.blocks import LineText, merge_marks
 from songngu.readers.legacy import DECODERS, recover_font_bytes
 
 __all__ = ["Paragraph", "Styles", "iter_paragraphs", "read_styles"]

@@ -9,12 +9,11 @@ See ``docs/design/formatting.md``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
-from songngu.model import Mark, MarkStyle
+from songngu.model import MarkStyle
 
-__all__ = ["LineText", "link_target", "merge_marks", "read_links", "run_styles"]
+__all__ = ["link_target", "read_links", "run_styles"]
 
 Element = ElementTree.Element
 
@@ -22,31 +21,6 @@ _RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relat
 _PACKAGE_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _FALSE = frozenset({"0", "false", "off", "none"})
 _TOGGLES = (("b", MarkStyle.BOLD), ("i", MarkStyle.ITALIC))
-
-
-@dataclass
-class LineText:
-    """A paragraph's text as it is collected, with the marks over it (offsets into the text)."""
-
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    marks: list[Mark] = field(default_factory=list)
-
-    def add(self, text: str, styles: tuple[MarkStyle, ...], url: str) -> None:
-        """Append ``text`` carrying ``styles`` (and a link to ``url`` when it is set)."""
-        start = self.length
-        self.parts.append(text)
-        self.length += len(text)
-        if not text:
-            return
-        self.marks.extend(Mark(start, self.length, style) for style in styles)
-        if url:
-            self.marks.append(Mark(start, self.length, MarkStyle.LINK, url))
-
-    @property
-    def text(self) -> str:
-        """Return the text collected so far."""
-        return "".join(self.parts)
 
 
 def run_styles(run: Element, w: str) -> tuple[MarkStyle, ...]:
@@ -77,15 +51,3 @@ def read_links(relationships: Element | None) -> dict[str, str]:
         if element.get("Type", "").endswith("/hyperlink")
         and element.get("TargetMode") == "External"
     }
-
-
-def merge_marks(marks: list[Mark]) -> tuple[Mark, ...]:
-    """Join marks of one style (and URL) that touch or overlap, in order of their start."""
-    merged: list[Mark] = []
-    for mark in sorted(marks, key=lambda m: (m.style.value, m.url, m.start)):
-        last = merged[-1] if merged else None
-        if last and (last.style, last.url) == (mark.style, mark.url) and mark.start <= last.end:
-            merged[-1] = Mark(last.start, max(last.end, mark.end), last.style, last.url)
-        else:
-            merged.append(mark)
-    return tuple(sorted(merged, key=lambda m: (m.start, m.end, m.style.value)))

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
-from songngu.model import BlockKind, CellPosition, Mark
+from songngu.model import BlockKind, CellPosition, Mark, MarkStyle
 from songngu.readers.validation import Removed, clean_text
 from songngu.segmenter.structure import BlockSpan
 from songngu.vietnamese import normalize_nfc
 
-__all__ = ["RichBlock", "join_blocks"]
+__all__ = ["LineText", "RichBlock", "join_blocks", "merge_marks"]
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -32,6 +32,43 @@ class RichBlock:
     level: int = 0
     marks: tuple[Mark, ...] = ()
     cell: CellPosition | None = None
+
+
+@dataclass
+class LineText:
+    """A paragraph's text as it is collected, with the marks over it (offsets into the text)."""
+
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    marks: list[Mark] = field(default_factory=list)
+
+    def add(self, text: str, styles: tuple[MarkStyle, ...], url: str) -> None:
+        """Append ``text`` carrying ``styles`` (and a link to ``url`` when it is set)."""
+        start = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        if not text:
+            return
+        self.marks.extend(Mark(start, self.length, style) for style in styles)
+        if url:
+            self.marks.append(Mark(start, self.length, MarkStyle.LINK, url))
+
+    @property
+    def text(self) -> str:
+        """Return the text collected so far."""
+        return "".join(self.parts)
+
+
+def merge_marks(marks: list[Mark]) -> tuple[Mark, ...]:
+    """Join marks of one style (and URL) that touch or overlap, in order of their start."""
+    merged: list[Mark] = []
+    for mark in sorted(marks, key=lambda m: (m.style.value, m.url, m.start)):
+        last = merged[-1] if merged else None
+        if last and (last.style, last.url) == (mark.style, mark.url) and mark.start <= last.end:
+            merged[-1] = Mark(last.start, max(last.end, mark.end), last.style, last.url)
+        else:
+            merged.append(mark)
+    return tuple(sorted(merged, key=lambda m: (m.start, m.end, m.style.value)))
 
 
 def join_blocks(blocks: Iterable[RichBlock]) -> tuple[str, tuple[BlockSpan, ...], Removed]:
