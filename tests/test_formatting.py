@@ -23,9 +23,10 @@ from songngu.ooxml.review_file import read_review_file
 from songngu.ooxml.rows import ROW_SENTENCES
 from songngu.ooxml.writer import read_docx_pairs, write_docx
 from songngu.pipeline import TranslationSettings, translate_document
-from songngu.readers import read_document
+from songngu.readers import load_source, read_document
 from songngu.review.pairing import pair_review
 from songngu.review.report import SegmentStatus
+from songngu.segmenter import segment_document
 from songngu.titles import document_title
 from word_articles import (
     BOLD,
@@ -340,3 +341,14 @@ def test_footer_page_fields_look_like_the_footer_words(review_path):
     assert all(run.find(f"{_W}rPr/{_W}sz") is not None for run in root.iter(f"{_W}r"))
     assert sizes == {"15"}
     assert colours == {"7F7F7F"}
+
+
+def test_markdown_offsets_refer_to_the_text_without_markup(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(MARKDOWN_ARTICLE, encoding="utf-8")
+    source = load_source(str(path))
+    assert "**" not in source.raw
+    assert "](" not in source.raw
+    document = segment_document(read_document(path))
+    for segment in document.iter_segments():
+        assert document.text[segment.start : segment.end] == segment.source

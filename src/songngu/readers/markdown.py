@@ -19,8 +19,9 @@ from markdown_it.token import Token
 from songngu.model import BlockKind, CellPosition, Document, DocumentMeta, MarkStyle
 from songngu.readers import build_document
 from songngu.readers.blocks import LineText, RichBlock, join_blocks, merge_marks
+from songngu.segmenter.structure import BlockSpan
 
-__all__ = ["parse_markdown"]
+__all__ = ["parse_markdown", "read_markdown_text"]
 
 _INLINE_STYLES = {"em_open": MarkStyle.ITALIC, "strong_open": MarkStyle.BOLD}
 _CLOSERS = {"em_close": MarkStyle.ITALIC, "strong_close": MarkStyle.BOLD}
@@ -29,9 +30,15 @@ _LITERAL_BLOCKS = frozenset({"fence", "code_block", "html_block"})
 
 def parse_markdown(text: str, meta: DocumentMeta) -> Document:
     """Build a Document from Markdown; the first level-1 heading is the headline."""
+    article, spans = read_markdown_text(text)
+    return build_document(article, spans, meta)
+
+
+def read_markdown_text(text: str) -> tuple[str, tuple[BlockSpan, ...]]:
+    """Return the article text without its markup, and its block spans (with marks, cells)."""
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     article, spans, _ = join_blocks(_Walk().blocks(tokens))
-    return build_document(article, spans, meta)
+    return article, spans
 
 
 @dataclass
