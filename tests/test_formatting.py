@@ -352,3 +352,17 @@ def test_markdown_offsets_refer_to_the_text_without_markup(tmp_path):
     document = segment_document(read_document(path))
     for segment in document.iter_segments():
         assert document.text[segment.start : segment.end] == segment.source
+
+
+def test_emptying_one_row_of_a_split_paragraph_touches_only_its_sentences(long_review, tmp_path):
+    _, path = long_review
+    word = docx.Document(str(path))
+    first = word.tables[0].rows[1]
+    for run in first.cells[1].paragraphs[0].runs:
+        run.text = ""
+    edited = tmp_path / "emptied.docx"
+    word.save(str(edited))
+    statuses = [s.status for s in pair_review(read_review_file(edited)).segments]
+    # Word drops a bookmark whose text is deleted: those sentences are kept with their row.
+    assert statuses[:ROW_SENTENCES] == [SegmentStatus.IN_BLOCK] * ROW_SENTENCES
+    assert statuses[ROW_SENTENCES:] == [SegmentStatus.UNCHANGED] * (55 - ROW_SENTENCES)

@@ -111,7 +111,7 @@ def _header_lines(document: Document) -> list[str]:
         lines.append(f"- Date: {meta.date}")
     if meta.model:
         lines.append(f"- Model: `{meta.model}` ({meta.model_revision})")
-    lines += [f"- Segments: {document.num_segments}", ""]
+    lines += [f"- Sentences: {document.num_segments}", ""]
     return lines
 
 

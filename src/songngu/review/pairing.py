@@ -61,6 +61,8 @@ class _Found:
     english: dict[str, str] = field(default_factory=dict)
     vietnamese: dict[str, str] = field(default_factory=dict)
     row_of_block: dict[str, ReviewRow] = field(default_factory=dict)
+    # A long block is written as several rows (songngu.ooxml.rows): all of them, in order.
+    rows_of_block: dict[str, list[ReviewRow]] = field(default_factory=dict)
     block_of_row: dict[int, str] = field(default_factory=dict)
     orphans: list[_Orphan] = field(default_factory=list)
     vietnamese_orphans: dict[str, str] = field(default_factory=dict)
@@ -145,8 +147,9 @@ def _read_rows(rows: list[ReviewRow], known: dict[str, ManifestSegment]) -> _Fou
             continue
         primary = block_of(ids[0])
         found.block_of_row[row.number] = primary
-        for segment_id in ids:
-            found.row_of_block.setdefault(block_of(segment_id), row)
+        for block_id in dict.fromkeys(block_of(segment_id) for segment_id in ids):
+            found.row_of_block.setdefault(block_id, row)
+            found.rows_of_block.setdefault(block_id, []).append(row)
         last_block = block_of(ids[-1])
         _read_vietnamese(row, primary, known, found)
         _read_english(row, primary, known, found)
@@ -222,6 +225,10 @@ def _english(row: ReviewRow) -> str:
     return "\n".join(row.cell_text(index) for index in range(1, len(row.cells))).strip()
 
 
+def _block_english(block_id: str, found: _Found) -> str:
+    return "\n".join(filter(None, (_english(row) for row in found.rows_of_block[block_id])))
+
+
 def _place_orphans(found: _Found, manifest: Manifest) -> _Damage:
     """Give each orphan to the one missing sentence whose place it takes, or mark the row."""
     order = {segment_id: index for index, segment_id in enumerate(manifest.segments())}
@@ -255,7 +262,7 @@ def _place_orphans(found: _Found, manifest: Manifest) -> _Damage:
 def _pair_block(
     block: ManifestBlock, found: _Found, damage: _Damage, *, has_manifest: bool
 ) -> list[SegmentResult]:
-    if not _english(found.row_of_block[block.id]):
+    if not _block_english(block.id, found):
         return [_result(segment, "", SegmentStatus.EMPTIED) for segment in block.segments]
     results = []
     for segment in block.segments:
@@ -290,7 +297,7 @@ def _result(
 
 
 def _block_result(block: ManifestBlock, found: _Found, damage: _Damage) -> BlockResult | None:
-    target = _english(found.row_of_block[block.id])
+    target = _block_english(block.id, found)
     if block.id not in damage.reasons or not target:
         return None
     return BlockResult(block.id, block.source, block.target, target, damage.reasons[block.id])
