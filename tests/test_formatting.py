@@ -366,3 +366,16 @@ def test_emptying_one_row_of_a_split_paragraph_touches_only_its_sentences(long_r
     # Word drops a bookmark whose text is deleted: those sentences are kept with their row.
     assert statuses[:ROW_SENTENCES] == [SegmentStatus.IN_BLOCK] * ROW_SENTENCES
     assert statuses[ROW_SENTENCES:] == [SegmentStatus.UNCHANGED] * (55 - ROW_SENTENCES)
+
+
+def test_strong_and_emphasis_character_styles_count_as_bold_and_italic(tmp_path):
+    word = docx.Document()
+    paragraph = word.add_paragraph()
+    paragraph.add_run("Hà Nội", style="Strong")
+    paragraph.add_run(" và ")
+    paragraph.add_run("Huế", style="Emphasis")
+    paragraph.add_run(" đón khách du lịch.")
+    word.save(str(tmp_path / "a.docx"))
+    document = read_document(tmp_path / "a.docx")
+    marks = {(document.text[m.start : m.end], m.style) for m in document.blocks[0].marks}
+    assert marks == {("Hà Nội", MarkStyle.BOLD), ("Huế", MarkStyle.ITALIC)}

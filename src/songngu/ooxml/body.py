@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
-from songngu.model import BlockKind, CellPosition, Mark
+from songngu.model import BlockKind, CellPosition, Mark, MarkStyle
 from songngu.ooxml.runs import link_target, run_styles
 from songngu.ooxml.text import WRAPPERS, character_of, is_hidden, local_name
 from songngu.readers.blocks import LineText, merge_marks
@@ -46,6 +46,8 @@ class _Style:
     outline_level: int | None
     font: str | None
     is_list: bool
+    # Bold and italic a character style gives (Word's "Strong" and "Emphasis").
+    emphasis: tuple[MarkStyle, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,13 +186,19 @@ class _Walker:
                 continue
             if local == "r":
                 text = self._run_text(child, style_id, boxes)
-                line.add(text, run_styles(child, self.w), url)
+                line.add(text, self._emphasis(child), url)
             elif local == "txbxContent":
                 boxes.append(child)
             elif local == "hyperlink":
                 self._collect(child, style_id, line, boxes, link_target(child, self.links) or url)
             elif local != "p":
                 self._collect(child, style_id, line, boxes, url)
+
+    def _emphasis(self, run: Element) -> tuple[MarkStyle, ...]:
+        """Return the run's direct bold and italic, and those of its character style."""
+        character_style = _value(run.find(f"{self.w}rPr/{self.w}rStyle"), self.w)
+        inherited = [s for style in self.styles.chain(character_style) for s in style.emphasis]
+        return tuple(dict.fromkeys([*run_styles(run, self.w), *inherited]))
 
     def _run_text(self, run: Element, style_id: str | None, boxes: list[Element]) -> str:
         pieces: list[str] = []
@@ -234,6 +242,7 @@ def _read_style(style: Element, w: str) -> _Style:
         outline_level=outline,
         font=_font_of(style.find(f"{w}rPr"), w),
         is_list=name.startswith("list") or style.find(f"{w}pPr/{w}numPr") is not None,
+        emphasis=run_styles(style, w) if style.get(f"{w}type") == "character" else (),
     )
 
 
