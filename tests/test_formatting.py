@@ -379,3 +379,15 @@ def test_strong_and_emphasis_character_styles_count_as_bold_and_italic(tmp_path)
     document = read_document(tmp_path / "a.docx")
     marks = {(document.text[m.start : m.end], m.style) for m in document.blocks[0].marks}
     assert marks == {("Hà Nội", MarkStyle.BOLD), ("Huế", MarkStyle.ITALIC)}
+
+
+def test_list_items_get_a_bullet_that_is_not_text(markdown_translated, tmp_path):
+    path = tmp_path / "list.docx"
+    write_docx(markdown_translated, path)
+    word = docx.Document(str(path))
+    for column in ("vi", "en"):
+        style = word.styles[f"List item ({column})"]
+        assert style.element.find(f"{_W}pPr/{_W}numPr") is not None
+    assert [p.id for p in read_docx_pairs(path)] == [
+        s.id for s in markdown_translated.iter_segments()
+    ]

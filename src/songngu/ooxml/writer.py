@@ -8,6 +8,7 @@ by position. Layout, styles and the id mechanism: ``docs/design/review.md``.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import hashlib
 import logging
@@ -32,7 +33,7 @@ from docx.shared import Cm, Inches, Mm, Pt, RGBColor
 
 from songngu.exporters import SegmentPair
 from songngu.formatting import SentenceFormatting, format_sentence
-from songngu.model import Document, Origin, Segment
+from songngu.model import BlockKind, Document, Origin, Segment
 from songngu.ooxml.elements import set_child, set_language, set_shading, underline
 from songngu.ooxml.layout import add_hyperlink, add_links_note, add_review_row
 from songngu.ooxml.manifest import NAMESPACE as MANIFEST_NAMESPACE
@@ -190,6 +191,15 @@ def _add_kind_style(styles: Any, base: Any, look: Look, column: str) -> None:
         font.color.rgb = _COPY_COLOUR
     if look.right_aligned:
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if look == KIND_LOOKS[BlockKind.LIST_ITEM]:
+        _add_bullet(styles, style)
+
+
+def _add_bullet(styles: Any, style: Any) -> None:
+    """Give list items the template's bullet (its numbering draws it; it is not text)."""
+    numbering = styles["List Bullet"].element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    if numbering is not None:
+        style.element.get_or_add_pPr().insert(0, copy.deepcopy(numbering))
 
 
 def _add_character_styles(styles: Any) -> None:
