@@ -159,7 +159,7 @@ def _third_party_imports(path: Path) -> set[str]:
 @pytest.mark.parametrize(
     ("library", "home"),
     [
-        ("docx", {"songngu.ooxml.writer"}),
+        ("docx", {"songngu.ooxml.writer", "songngu.ooxml.layout", "songngu.ooxml.elements"}),
         ("transformers", {"songngu.backends.hf", "songngu.backends.conversion"}),
         ("ctranslate2", {"songngu.backends.ct2", "songngu.backends.conversion"}),
     ],

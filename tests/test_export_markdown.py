@@ -86,7 +86,7 @@ def test_terms_and_issues_are_listed_for_the_reviewer():
     segment = dataclasses.replace(document.blocks[0].segments[0], terms=(term,), issues=(issue,))
     block = dataclasses.replace(document.blocks[0], segments=(segment,))
     text = render_markdown(dataclasses.replace(document, blocks=(block,)))
-    assert "| b1.s1 | Bộ Công an | Ministry of Public Security | **no** | - |" in text
+    assert "| b1.s1 | Bộ Công an | Ministry of Public Security | **no** | missing |" in text
     assert "| b1.s1 | error | term-missing | missing |" in text
 
 

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
+from songngu.literals import is_literal
+
 
 class Severity(str, Enum):
     """How much a QA issue matters to the editor."""
@@ -154,6 +156,37 @@ class Segment:
         return self.target is not None
 
 
+class MarkStyle(str, Enum):
+    """Inline formatting the editor put on part of a block."""
+
+    BOLD = "bold"
+    ITALIC = "italic"
+    LINK = "link"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Inline formatting over ``Document.text[start:end]``; ``url`` is set for links.
+
+    The text never holds markup (``*``, ``_``, ``[…](…)``): formatting lives here, beside it
+    (``docs/design/formatting.md``).
+    """
+
+    start: int
+    end: int
+    style: MarkStyle
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CellPosition:
+    """Where a table-cell block sits: table, row and column, each counted from 0."""
+
+    table: int
+    row: int
+    column: int
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A paragraph-level unit of the article (headline, paragraph, caption, …)."""
@@ -165,10 +198,18 @@ class Block:
     end: int
     segments: tuple[Segment, ...] = ()
     level: int = 0
+    marks: tuple[Mark, ...] = ()
+    cell: CellPosition | None = None
 
     @property
     def is_translated(self) -> bool:
-        """Whether this block's segments go to the model."""
+        """Whether this block's segments go to the model.
+
+        A table cell holding only numbers, dates or codes (``250.000``, ``58%``, ``12/5/2025``,
+        ``QĐ-123``) is copied as it is: a model can only damage it.
+        """
+        if self.kind is BlockKind.TABLE_CELL and is_literal(self.text):
+            return False
         return self.kind.is_translated
 
 

@@ -3,7 +3,10 @@
 ``{"songngu", "signature", "source", "meta", "blocks": [{"id", "kind", "segments": [{"id",
 "source", "target", "terms": [...], "issues": [...], "state", "reviewer", "reviewed_at",
 "hint"}]}]}``; extra fields may be added, none removed or renamed. ``state`` is an XLIFF 2.1
-state (``docs/design/approval-and-xliff.md``); ``hint`` is a fuzzy memory match or null.
+state (``docs/design/approval-and-xliff.md``); ``hint`` is a fuzzy memory match or null. Also
+added since: a block's ``marks`` (bold, italic, links; offsets into the document text) and
+``cell`` (table, row, column of a table cell), and a segment's ``links`` (anchor, URL, and the
+English the link sits on, or null where it could not be placed).
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from songngu.exporters import SegmentPair
-from songngu.model import Block, Document, MemoryMatch, Segment, TermMatch
+from songngu.formatting import format_sentence
+from songngu.model import Block, Document, Mark, MarkStyle, MemoryMatch, Segment, TermMatch
 
 
 def render_json(document: Document) -> str:
@@ -67,8 +71,36 @@ def _block_to_dict(block: Block) -> dict[str, Any]:
         "level": block.level,
         "start": block.start,
         "end": block.end,
-        "segments": [_segment_to_dict(segment) for segment in block.segments],
+        "segments": [
+            {**_segment_to_dict(segment), "links": _links(block, segment)}
+            for segment in block.segments
+        ],
+        "marks": [_mark_to_dict(mark) for mark in block.marks],
+        "cell": dataclasses.asdict(block.cell) if block.cell else None,
     }
+
+
+def _mark_to_dict(mark: Mark) -> dict[str, Any]:
+    record: dict[str, Any] = {"start": mark.start, "end": mark.end, "style": mark.style.value}
+    if mark.url:
+        record["url"] = mark.url
+    return record
+
+
+def _links(block: Block, segment: Segment) -> list[dict[str, Any]]:
+    """Return the segment's links: anchor, URL, and the English they sit on (None: unplaced)."""
+    formatting = format_sentence(block, segment)
+    target = segment.target or ""
+    placed = {m.url: target[m.start : m.end] for m in formatting.target if m.url}
+    return [
+        {
+            "text": segment.source[m.start : m.end],
+            "url": m.url,
+            "target": placed.get(m.url),
+        }
+        for m in formatting.source
+        if m.style is MarkStyle.LINK
+    ]
 
 
 def _segment_to_dict(segment: Segment) -> dict[str, Any]:

@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
-from songngu.model import BlockKind
+from songngu.model import BlockKind, CellPosition, Mark, MarkStyle
+from songngu.ooxml.runs import link_target, run_styles
 from songngu.ooxml.text import WRAPPERS, character_of, is_hidden, local_name
+from songngu.readers.blocks import LineText, merge_marks
 from songngu.readers.legacy import DECODERS, recover_font_bytes
 
 __all__ = ["Paragraph", "Styles", "iter_paragraphs", "read_styles"]
@@ -25,11 +27,16 @@ _HEADING_NAME = re.compile(r"heading\s*(\d)")
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A paragraph's (or table cell's) text and the kind of block it becomes."""
+    """A paragraph's (or table cell's) text and the kind of block it becomes.
+
+    ``marks`` (bold, italic, links) have offsets into ``text``; ``cell`` is set for table cells.
+    """
 
     text: str
     kind: BlockKind
     level: int = 0
+    marks: tuple[Mark, ...] = ()
+    cell: CellPosition | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +46,8 @@ class _Style:
     outline_level: int | None
     font: str | None
     is_list: bool
+    # Bold and italic a character style gives (Word's "Strong" and "Emphasis").
+    emphasis: tuple[MarkStyle, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,21 +79,29 @@ def read_styles(root: Element | None) -> Styles:
     return Styles(by_id, _font_of(defaults, w))
 
 
-def iter_paragraphs(root: Element, styles: Styles) -> Iterator[Paragraph]:
-    """Yield the blocks of the document body in reading order."""
+def iter_paragraphs(
+    root: Element, styles: Styles, links: dict[str, str] | None = None
+) -> Iterator[Paragraph]:
+    """Yield the blocks of the document body in reading order.
+
+    ``links`` maps the main part's relationship ids to hyperlink URLs
+    (:func:`songngu.ooxml.runs.read_links`).
+    """
     w = _namespace(root)
     body = root.find(f"{w}body")
     if body is not None:
-        yield from _Walker(w, styles).container(body)
+        yield from _Walker(w, styles, links or {}).container(body)
 
 
 class _Walker:
     """Walks containers (body, cells, text boxes, content controls) in document order."""
 
-    def __init__(self, w: str, styles: Styles) -> None:
+    def __init__(self, w: str, styles: Styles, links: dict[str, str]) -> None:
         self.w = w
         self.styles = styles
+        self.links = links
         self.seen_headline = False
+        self.num_tables = 0
 
     def container(self, element: Element) -> Iterator[Paragraph]:
         for child in element:
@@ -98,26 +115,40 @@ class _Walker:
 
     def paragraph(self, element: Element) -> Iterator[Paragraph]:
         boxes: list[Element] = []
-        text = self.paragraph_text(element, boxes)
+        line = LineText()
+        self.paragraph_text(element, boxes, line)
         kind, level = self.kind_of(element)
-        yield Paragraph(text, kind, level)
+        yield Paragraph(line.text, kind, level, merge_marks(line.marks))
         for box in boxes:
             yield from self.container(box)
 
     def table(self, element: Element) -> Iterator[Paragraph]:
-        # iter() is depth-first, so a nested table's cells follow the cell that holds them.
-        for cell in element.iter(f"{self.w}tc"):
-            boxes: list[Element] = []
-            lines = [self.paragraph_text(p, boxes) for p in cell.findall(f"{self.w}p")]
-            yield Paragraph("\n".join(lines), BlockKind.TABLE_CELL)
-            for box in boxes:
-                yield from self.container(box)
+        """Yield one block per cell, with its place; nested tables follow their cell."""
+        number = self.num_tables
+        self.num_tables += 1
+        for row_number, row in enumerate(_children(element, f"{self.w}tr")):
+            column = 0
+            for cell in _children(row, f"{self.w}tc"):
+                yield from self.cell(cell, CellPosition(number, row_number, column))
+                span = _int_or_none(_value(cell.find(f"{self.w}tcPr/{self.w}gridSpan"), self.w))
+                column += span or 1
 
-    def paragraph_text(self, element: Element, boxes: list[Element]) -> str:
+    def cell(self, cell: Element, position: CellPosition) -> Iterator[Paragraph]:
+        boxes: list[Element] = []
+        line = LineText()
+        for number, paragraph in enumerate(_children(cell, f"{self.w}p")):
+            if number:
+                line.add("\n", (), "")
+            self.paragraph_text(paragraph, boxes, line)
+        yield Paragraph(line.text, BlockKind.TABLE_CELL, 0, merge_marks(line.marks), position)
+        for nested in _children(cell, f"{self.w}tbl"):
+            yield from self.table(nested)
+        for box in boxes:
+            yield from self.container(box)
+
+    def paragraph_text(self, element: Element, boxes: list[Element], line: LineText) -> None:
         style_id = _value(element.find(f"{self.w}pPr/{self.w}pStyle"), self.w)
-        parts: list[str] = []
-        self._collect(element, style_id, parts, boxes)
-        return "".join(parts)
+        self._collect(element, style_id, line, boxes, "")
 
     def kind_of(self, element: Element) -> tuple[BlockKind, int]:
         properties = element.find(f"{self.w}pPr")
@@ -147,18 +178,27 @@ class _Walker:
         return BlockKind.PARAGRAPH, 0
 
     def _collect(
-        self, element: Element, style_id: str | None, parts: list[str], boxes: list[Element]
+        self, element: Element, style_id: str | None, line: LineText, boxes: list[Element], url: str
     ) -> None:
         for child in element:
             local = local_name(child.tag)
             if is_hidden(child):
                 continue
             if local == "r":
-                parts.append(self._run_text(child, style_id, boxes))
+                text = self._run_text(child, style_id, boxes)
+                line.add(text, self._emphasis(child), url)
             elif local == "txbxContent":
                 boxes.append(child)
+            elif local == "hyperlink":
+                self._collect(child, style_id, line, boxes, link_target(child, self.links) or url)
             elif local != "p":
-                self._collect(child, style_id, parts, boxes)
+                self._collect(child, style_id, line, boxes, url)
+
+    def _emphasis(self, run: Element) -> tuple[MarkStyle, ...]:
+        """Return the run's direct bold and italic, and those of its character style."""
+        character_style = _value(run.find(f"{self.w}rPr/{self.w}rStyle"), self.w)
+        inherited = [s for style in self.styles.chain(character_style) for s in style.emphasis]
+        return tuple(dict.fromkeys([*run_styles(run, self.w), *inherited]))
 
     def _run_text(self, run: Element, style_id: str | None, boxes: list[Element]) -> str:
         pieces: list[str] = []
@@ -167,26 +207,28 @@ class _Walker:
             if character is not None:
                 pieces.append(character)
             elif local_name(child.tag) in ("drawing", "pict", "AlternateContent"):
-                self._collect(child, style_id, [], boxes)
-        return self._convert(run, style_id, "".join(pieces))
+                self._collect(child, style_id, LineText(), boxes, "")
+        return _convert(run, style_id, "".join(pieces), self.styles, self.w)
 
-    def _convert(self, run: Element, style_id: str | None, text: str) -> str:
-        """Convert the text of a run typed in a legacy Vietnamese font to Unicode."""
-        font = _font_of(run.find(f"{self.w}rPr"), self.w) or self._style_font(run, style_id)
-        encoding = _legacy_encoding(font)
-        raw = recover_font_bytes(text) if encoding and not text.isascii() else None
-        if encoding is None or raw is None:
-            return text
-        converted = DECODERS[encoding](raw)
-        return converted.upper() if _is_capital_font(font) else converted
 
-    def _style_font(self, run: Element, paragraph_style: str | None) -> str | None:
-        character_style = _value(run.find(f"{self.w}rPr/{self.w}rStyle"), self.w)
-        for style_id in (character_style, paragraph_style):
-            for style in self.styles.chain(style_id):
-                if style.font:
-                    return style.font
-        return self.styles.default_font
+def _convert(run: Element, style_id: str | None, text: str, styles: Styles, w: str) -> str:
+    """Convert the text of a run typed in a legacy Vietnamese font to Unicode."""
+    font = _font_of(run.find(f"{w}rPr"), w) or _style_font(run, style_id, styles, w)
+    encoding = _legacy_encoding(font)
+    raw = recover_font_bytes(text) if encoding and not text.isascii() else None
+    if encoding is None or raw is None:
+        return text
+    converted = DECODERS[encoding](raw)
+    return converted.upper() if _is_capital_font(font) else converted
+
+
+def _style_font(run: Element, paragraph_style: str | None, styles: Styles, w: str) -> str | None:
+    character_style = _value(run.find(f"{w}rPr/{w}rStyle"), w)
+    for style_id in (character_style, paragraph_style):
+        for style in styles.chain(style_id):
+            if style.font:
+                return style.font
+    return styles.default_font
 
 
 def _read_style(style: Element, w: str) -> _Style:
@@ -200,6 +242,7 @@ def _read_style(style: Element, w: str) -> _Style:
         outline_level=outline,
         font=_font_of(style.find(f"{w}rPr"), w),
         is_list=name.startswith("list") or style.find(f"{w}pPr/{w}numPr") is not None,
+        emphasis=run_styles(style, w) if style.get(f"{w}type") == "character" else (),
     )
 
 
@@ -237,6 +280,15 @@ def _is_capital_font(font: str | None) -> bool:
     """TCVN3 fonts ending in H (``.VnTimeH``) draw every letter as a capital."""
     name = font or ""
     return name.casefold().startswith(".vn") and name.endswith("H")
+
+
+def _children(element: Element, tag: str) -> Iterator[Element]:
+    """Yield the children named ``tag``, also those wrapped in content controls."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif local_name(child.tag) in WRAPPERS:
+            yield from _children(child, tag)
 
 
 def _namespace(element: Element) -> str:

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from songngu.glossary.presence import iter_occurrences
-from songngu.model import BlockKind, Document, Segment
+from songngu.model import BlockKind, Document, Mark, MarkStyle, Segment
 
 HEADER = ("Tiếng Việt", "English")
 #: The author of the QA comments songngu writes; review import skips comments by this author.
@@ -36,6 +35,9 @@ UNAPPROVED_MARK = "☐"
 _APPROVAL_WORDS = frozenset({"x", "y", "yes", "ok", "approved", "☑", "☒", "✓", "✔", "✅"})
 TERM_STYLE = "Glossary term"
 MISSING_TERM_STYLE = "Glossary term missing"
+#: Paragraph style of the "Links: anchor → URL" line under a row; review import skips it.
+LINKS_NOTE_STYLE = "Links note"
+LINKS_NOTE_STYLE_ID = "Linksnote"
 
 # WordprocessingML requires children in schema order (ECMA-376 Part 1, the CT_RPr, CT_TblPr,
 # CT_TrPr, CT_TcPr and CT_Settings sequences); Word reports a file with them out of order as
@@ -94,10 +96,13 @@ KIND_LOOKS = {
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A piece of a sentence and the character style that marks it (None: unmarked)."""
+    """A piece of a sentence, the character style that marks it (None: unmarked), its format."""
 
     text: str
     style: str | None = None
+    bold: bool = False
+    italic: bool = False
+    url: str = ""
 
 
 def bookmark_name(column: str, segment_id: str) -> str:
@@ -153,12 +158,27 @@ def term_spans(text: str, marks: Sequence[tuple[int, int, str]]) -> list[Span]:
     return spans
 
 
-def document_title(document: Document) -> str:
-    """Return the headline, else the title in the metadata, else the file name."""
-    for block in document.blocks:
-        if block.kind is BlockKind.HEADLINE:
-            return block.text
-    return document.meta.title or Path(document.meta.source_path).name
+def apply_marks(spans: Sequence[Span], marks: Sequence[Mark]) -> list[Span]:
+    """Cut ``spans`` at the boundaries of ``marks`` (offsets into their joined text), formatted."""
+    cuts = sorted({mark.start for mark in marks} | {mark.end for mark in marks})
+    result: list[Span] = []
+    position = 0
+    for span in spans:
+        end = position + len(span.text)
+        inner = [cut - position for cut in cuts if position < cut < end]
+        for start, stop in zip([0, *inner], [*inner, len(span.text)], strict=True):
+            covering = [
+                m for m in marks if m.start <= position + start and position + stop <= m.end
+            ]
+            result.append(_formatted(span, span.text[start:stop], covering))
+        position = end
+    return result
+
+
+def _formatted(span: Span, text: str, marks: Sequence[Mark]) -> Span:
+    styles = {mark.style for mark in marks}
+    url = next((mark.url for mark in marks if mark.style is MarkStyle.LINK), "")
+    return Span(text, span.style, MarkStyle.BOLD in styles, MarkStyle.ITALIC in styles, url)
 
 
 def english_title(document: Document) -> str | None:

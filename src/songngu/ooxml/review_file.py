@@ -3,6 +3,8 @@
 Text is read in document order with Track Changes resolved as if accepted (``w:ins`` and
 ``w:moveTo`` count, ``w:del`` and ``w:moveFrom`` do not), each piece tagged with the sentence
 bookmark it sits in. Comments, paragraphs outside the table and the manifest part come along.
+A table inside a cell (a source table's row, ``docs/design/formatting.md``) is read as part of
+that cell, one line per inner cell; the "Links note" paragraphs songngu writes are skipped.
 The same reader verifies every export (:func:`songngu.ooxml.writer.read_docx_pairs`) and feeds
 review import, so each export tests it. See ``docs/design/review.md``.
 """
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from songngu.errors import InputError
 from songngu.ooxml.manifest import Manifest, parse_manifest
-from songngu.ooxml.markup import parse_bookmark_name
+from songngu.ooxml.markup import LINKS_NOTE_STYLE_ID, parse_bookmark_name
 from songngu.ooxml.text import WRAPPERS, character_of, is_hidden, local_name
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -90,6 +92,7 @@ class _Walk:
     bookmarks: dict[str, tuple[str, str]] = field(default_factory=dict)
     cells: list[list[Piece]] = field(default_factory=list)
     anchors: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)
+    depth: int = 0
 
     def add_text(self, text: str) -> None:
         if not self.cells:
@@ -173,7 +176,7 @@ def _iter_rows(container: ElementTree.Element) -> Iterator[ElementTree.Element]:
 
 def _visit(element: ElementTree.Element, walk: _Walk) -> None:
     tag = element.tag
-    if is_hidden(element):
+    if is_hidden(element) or _is_links_note(element):
         return
     character = character_of(element)
     if character is not None:
@@ -195,14 +198,27 @@ def _visit(element: ElementTree.Element, walk: _Walk) -> None:
 
 
 def _visit_children(element: ElementTree.Element, walk: _Walk) -> None:
-    if element.tag == f"{_W}tc":
+    if element.tag == f"{_W}tc" and walk.depth == 0:
         walk.cells.append([])
+    elif element.tag == f"{_W}tc" and walk.cells and walk.cells[-1]:
+        walk.add_text("\n")
+    walk.depth += element.tag == f"{_W}tbl" and walk.row_number is not None
     paragraphs = 0
     for child in element:
-        if child.tag == f"{_W}p" and paragraphs:
+        if child.tag in (f"{_W}p", f"{_W}tbl") and paragraphs:
             walk.add_text("\n")
-        paragraphs += child.tag == f"{_W}p"
+        paragraphs += child.tag in (f"{_W}p", f"{_W}tbl")
         _visit(child, walk)
+    walk.depth -= element.tag == f"{_W}tbl" and walk.row_number is not None
+
+
+def _is_links_note(element: ElementTree.Element) -> bool:
+    style = element.find(f"{_W}pPr/{_W}pStyle")
+    return (
+        element.tag == f"{_W}p"
+        and style is not None
+        and style.get(f"{_W}val") == LINKS_NOTE_STYLE_ID
+    )
 
 
 def _read_comments(

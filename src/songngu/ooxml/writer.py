@@ -8,6 +8,7 @@ by position. Layout, styles and the id mechanism: ``docs/design/review.md``.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import hashlib
 import logging
@@ -32,15 +33,18 @@ from docx.shared import Cm, Inches, Mm, Pt, RGBColor
 
 from songngu.approval import hint_line, provenance
 from songngu.exporters import SegmentPair
-from songngu.model import Block, Document, Origin, Segment
+from songngu.formatting import SentenceFormatting, format_sentence
+from songngu.model import BlockKind, Document, Origin, Segment
+from songngu.ooxml.elements import set_child, set_language, set_shading, underline
+from songngu.ooxml.layout import add_hyperlink, add_links_note, add_review_row
 from songngu.ooxml.manifest import NAMESPACE as MANIFEST_NAMESPACE
 from songngu.ooxml.manifest import manifest_from_document, render_manifest
 from songngu.ooxml.markup import (
     APPROVAL_HEADER,
-    CHILD_ORDER,
     HEADER,
     HOW_TO_REVIEW,
     KIND_LOOKS,
+    LINKS_NOTE_STYLE,
     MISSING_TERM_STYLE,
     QA_AUTHOR,
     QA_INITIALS,
@@ -50,14 +54,16 @@ from songngu.ooxml.markup import (
     UNAPPROVED_MARK,
     Look,
     Span,
+    apply_marks,
     bookmark_name,
-    document_title,
     english_title,
     facts_line,
     source_spans,
     target_spans,
 )
 from songngu.ooxml.review_file import read_review_file
+from songngu.ooxml.rows import RowPart, RowPlan, plan_rows
+from songngu.titles import document_title
 from songngu.xmltext import count_unsafe_characters, xml_safe
 
 __all__ = ["PAPER_SIZES", "WordLayout", "read_docx_pairs", "write_docx"]
@@ -72,11 +78,9 @@ _MEMORY_SHADING = "E2EFDA"  # Pale green, after Trados' colour for exact matches
 _COPY_COLOUR = RGBColor(0x7F, 0x7F, 0x7F)
 _HEADER_SHADING = "D9D9D9"
 _APPROVAL_WIDTH = Cm(1.3)  # the OK column: a box or an x, and its header
+_FOOTER_SIZE = Pt(7.5)
 _DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
 _CUSTOM_XML_PROPERTIES = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
-# Rows up to about ten lines of a column are kept on one page (reading a short row across a page
-# break is awkward); longer rows may split so that they leave no half-empty page.
-_KEEP_WHOLE_CHARACTERS = 800
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +113,8 @@ def write_docx(document: Document, path: Path, layout: WordLayout | None = None)
     _add_styles(writer.word, layout)
     front = _add_front_matter(writer, document)
     table = _add_table(writer)
-    for block in document.blocks:
-        _add_row(writer, table, block)
+    for plan in plan_rows(document):
+        _add_row(writer, table, plan)
     _add_header_and_footer(writer.word, document)
     _set_properties(writer.word, document, layout)
     _add_manifest(writer.word, render_manifest(manifest_from_document(document, front)))
@@ -165,7 +169,7 @@ def _add_styles(word: Any, layout: WordLayout) -> None:
     styles = word.styles
     normal = styles["Normal"]
     normal.font.name, normal.font.size = _FONT, Pt(10)
-    _set_language(normal.element.get_or_add_rPr(), layout.target_language)
+    set_language(normal.element.get_or_add_rPr(), layout.target_language)
     styles["Title"].font.size, styles["Subtitle"].font.size = Pt(20), Pt(12)
     for column, language in (
         (SOURCE_COLUMN, layout.source_language),
@@ -174,10 +178,14 @@ def _add_styles(word: Any, layout: WordLayout) -> None:
         base = styles.add_style(f"Review text ({column})", WD_STYLE_TYPE.PARAGRAPH)
         base.base_style = normal
         base.paragraph_format.space_after = Pt(0)
-        _set_language(base.element.get_or_add_rPr(), language)
+        set_language(base.element.get_or_add_rPr(), language)
         for look in dict.fromkeys(KIND_LOOKS.values()):
             _add_kind_style(styles, base, look, column)
     _add_character_styles(styles)
+    note = styles.add_style(LINKS_NOTE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    note.base_style = styles[f"Review text ({TARGET_COLUMN})"]
+    note.font.size, note.font.color.rgb = Pt(8), _COPY_COLOUR
+    note.paragraph_format.space_before = Pt(3)
 
 
 def _add_kind_style(styles: Any, base: Any, look: Look, column: str) -> None:
@@ -192,19 +200,24 @@ def _add_kind_style(styles: Any, base: Any, look: Look, column: str) -> None:
         font.color.rgb = _COPY_COLOUR
     if look.right_aligned:
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if look == KIND_LOOKS[BlockKind.LIST_ITEM]:
+        _add_bullet(styles, style)
+
+
+def _add_bullet(styles: Any, style: Any) -> None:
+    """Give list items the template's bullet (its numbering draws it; it is not text)."""
+    numbering = styles["List Bullet"].element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    if numbering is not None:
+        style.element.get_or_add_pPr().insert(0, copy.deepcopy(numbering))
 
 
 def _add_character_styles(styles: Any) -> None:
     # A coloured dotted underline on text of normal colour: visible, yet not mistaken for a link.
     term = styles.add_style(TERM_STYLE, WD_STYLE_TYPE.CHARACTER)
-    _underline(term.element.get_or_add_rPr(), "dotted", "00897B")
+    underline(term.element.get_or_add_rPr(), "dotted", "00897B")
     missing = styles.add_style(MISSING_TERM_STYLE, WD_STYLE_TYPE.CHARACTER)
     missing.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-    _underline(missing.element.get_or_add_rPr(), "wave", "C00000")
-
-
-def _underline(run_properties: Any, kind: str, colour: str) -> None:
-    _set_child(run_properties, "w:u", {"w:val": kind, "w:color": colour})
+    underline(missing.element.get_or_add_rPr(), "wave", "C00000")
 
 
 def _add_front_matter(writer: _Writer, document: Document) -> tuple[str, ...]:
@@ -212,7 +225,7 @@ def _add_front_matter(writer: _Writer, document: Document) -> tuple[str, ...]:
     word, layout = writer.word, writer.layout
     title = xml_safe(document_title(document))
     paragraphs = [word.add_paragraph(title, "Title")]
-    _set_language(paragraphs[0].runs[0]._r.get_or_add_rPr(), layout.source_language)
+    set_language(paragraphs[0].runs[0]._r.get_or_add_rPr(), layout.source_language)
     english = english_title(document)
     if english:
         paragraphs.append(word.add_paragraph(xml_safe(english), "Subtitle"))
@@ -242,7 +255,7 @@ def _legend(word: Any) -> Any:
         run = paragraph.add_run(text, style)
         run.font.size = Pt(8)
         if shading:
-            _set_shading(run._r.get_or_add_rPr(), shading)
+            set_shading(run._r.get_or_add_rPr(), shading)
         tail = paragraph.add_run(
             "; "
             if number < len(samples) - 1
@@ -260,8 +273,8 @@ def _add_table(writer: _Writer) -> Any:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     # 100 % of the text width whatever the paper; the grid below is exact for this section.
-    _set_child(table._tbl.tblPr, "w:tblW", {"w:w": "5000", "w:type": "pct"})
-    margins = _set_child(table._tbl.tblPr, "w:tblCellMar")
+    set_child(table._tbl.tblPr, "w:tblW", {"w:w": "5000", "w:type": "pct"})
+    margins = set_child(table._tbl.tblPr, "w:tblCellMar")
     for side, twips in (("top", "45"), ("left", "100"), ("bottom", "45"), ("right", "100")):
         margins.append(OxmlElement(f"w:{side}", {qn("w:w"): twips, qn("w:type"): "dxa"}))
     for column, width in zip(table.columns, _widths(word), strict=True):
@@ -280,35 +293,46 @@ def _fill_header(writer: _Writer, row: Any) -> None:
     for cell, text, language in zip(row.cells, (*HEADER, APPROVAL_HEADER), languages, strict=True):
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
-        _set_language(run._r.get_or_add_rPr(), language)
-        _set_shading(cell._tc.get_or_add_tcPr(), _HEADER_SHADING)
+        set_language(run._r.get_or_add_rPr(), language)
+        set_shading(cell._tc.get_or_add_tcPr(), _HEADER_SHADING)
     row_properties = row._tr.get_or_add_trPr()
     # Repeat on every page; never split the header itself.
-    _set_child(row_properties, "w:cantSplit")
-    _set_child(row_properties, "w:tblHeader")
+    set_child(row_properties, "w:cantSplit")
+    set_child(row_properties, "w:tblHeader")
 
 
-def _add_row(writer: _Writer, table: Any, block: Block) -> None:
-    row = table.add_row()
-    if len(block.text) <= _KEEP_WHOLE_CHARACTERS:
-        _set_child(row._tr.get_or_add_trPr(), "w:cantSplit")
-    cells = row.cells
-    look = KIND_LOOKS[block.kind]
-    for cell, width in zip(cells, _widths(writer.word), strict=True):
-        cell.width = width
-    for cell, column in zip(cells[:2], (SOURCE_COLUMN, TARGET_COLUMN), strict=True):
-        paragraph = cell.paragraphs[0]
-        paragraph.style = writer.word.styles[f"{look.name} ({column})"]
-        _fill_cell(writer, paragraph, block, column)
-    mark = cells[2].paragraphs[0]
+def _add_row(writer: _Writer, table: Any, plan: RowPlan) -> None:
+    # Rows may break across pages (no w:cantSplit): a tall row kept whole would be pushed to the
+    # next page and leave half a page empty; long paragraphs are already cut into short rows.
+    word = writer.word
+    unplaced: dict[int, tuple[Any, list[tuple[str, str]]]] = {}
+    for slot in add_review_row(table, plan, word.styles, _column_width(word)):
+        links = _fill_cell(writer, slot.paragraph, slot.part, slot.column)
+        if links:
+            unplaced.setdefault(id(slot.cell), (slot.cell, []))[1].extend(links)
+    for cell, links in unplaced.values():
+        add_links_note(cell, links, word.styles)
+    _add_approval_box(table.rows[-1].cells[2], plan)
+
+
+def _add_approval_box(cell: Any, plan: RowPlan) -> None:
+    """The reviewer's OK cell: an empty box on every row that has English to approve."""
+    cell.width = _APPROVAL_WIDTH
+    mark = cell.paragraphs[0]
     mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if any(segment.target is not None for segment in block.segments) and block.is_translated:
+    parts = plan.parts
+    if any(p.block.is_translated and any(s.target is not None for s in p.segments) for p in parts):
         mark.add_run(UNAPPROVED_MARK).font.size = Pt(12)
 
 
-def _fill_cell(writer: _Writer, paragraph: Any, block: Block, column: str) -> None:
+def _fill_cell(
+    writer: _Writer, paragraph: Any, part: RowPart, column: str
+) -> list[tuple[str, str]]:
+    """Write the part's sentences; return the links the English column could not carry."""
+    block = part.block
+    unplaced: list[tuple[str, str]] = []
     previous_end = None
-    for segment in block.segments:
+    for segment in part.segments:
         if previous_end is not None:
             gap = block.text[previous_end - block.start : segment.start - block.start]
             separator = paragraph.add_run()
@@ -316,13 +340,26 @@ def _fill_cell(writer: _Writer, paragraph: Any, block: Block, column: str) -> No
                 separator.add_break()
             else:
                 separator.text = " "
-        _add_sentence(writer, paragraph, segment, column)
+        formatting = format_sentence(block, segment)
+        _add_sentence(writer, paragraph, segment, column, formatting)
+        if column == TARGET_COLUMN:
+            unplaced += formatting.unplaced
         previous_end = segment.end
+    return unplaced
 
 
-def _add_sentence(writer: _Writer, paragraph: Any, segment: Segment, column: str) -> None:
+def _add_sentence(
+    writer: _Writer,
+    paragraph: Any,
+    segment: Segment,
+    column: str,
+    formatting: SentenceFormatting,
+) -> None:
     """Write one sentence inside its bookmark, terms marked, QA issues as a comment on it."""
-    spans = source_spans(segment) if column == SOURCE_COLUMN else target_spans(segment)
+    if column == SOURCE_COLUMN:
+        spans = apply_marks(source_spans(segment), formatting.source)
+    else:
+        spans = apply_marks(target_spans(segment), formatting.target)
     removed = sum(count_unsafe_characters(span.text) for span in spans)
     writer.num_removed += removed
     bookmark_id = str(next(writer.bookmark_ids))
@@ -345,9 +382,13 @@ def _add_sentence(writer: _Writer, paragraph: Any, segment: Segment, column: str
 
 def _add_span(paragraph: Any, span: Span, segment: Segment, column: str) -> Any:
     run = paragraph.add_run(xml_safe(span.text), span.style)
+    run.bold = span.bold or None
+    run.italic = span.italic or None
+    if span.url:
+        add_hyperlink(paragraph, run, span.url)
     is_vetted = segment.state is not None and segment.state.is_vetted
     if column == TARGET_COLUMN and segment.origin is Origin.MEMORY and is_vetted:
-        _set_shading(run._r.get_or_add_rPr(), _MEMORY_SHADING)
+        set_shading(run._r.get_or_add_rPr(), _MEMORY_SHADING)
     elif column == TARGET_COLUMN and segment.origin is Origin.COPY:
         run.font.color.rgb = _COPY_COLOUR
     return run
@@ -384,13 +425,17 @@ def _add_header_and_footer(word: Any, document: Document) -> None:
 
 def _small_grey(runs: Sequence[Any]) -> None:
     for run in runs:
-        run.font.size = Pt(7.5)
+        run.font.size = _FOOTER_SIZE
         run.font.color.rgb = _COPY_COLOUR
 
 
 def _add_field(paragraph: Any, instruction: str, placeholder: str) -> None:
+    """Add a field whose result looks like the footer text around it (same size and colour)."""
     field = OxmlElement("w:fldSimple", {qn("w:instr"): f" {instruction} \\* MERGEFORMAT "})
     run = OxmlElement("w:r")
+    properties = run.get_or_add_rPr()
+    set_child(properties, "w:color", {"w:val": str(_COPY_COLOUR)})
+    set_child(properties, "w:sz", {"w:val": str(int(_FOOTER_SIZE.pt * 2))})
     text = OxmlElement("w:t")
     text.text = placeholder
     run.append(text)
@@ -441,34 +486,4 @@ def _drop_thumbnail(word: Any) -> None:
 
 
 def _track_changes(word: Any) -> None:
-    _set_child(word.settings.element, "w:trackRevisions")
-
-
-def _set_child(parent: Any, tag: str, attributes: dict[str, str] | None = None) -> Any:
-    """Set ``parent``'s child ``tag`` (replacing one already there), in schema order."""
-    order = [qn(f"w:{name}") for name in CHILD_ORDER[_prefixed(parent.tag)].split()]
-    child = OxmlElement(tag, {qn(name): value for name, value in (attributes or {}).items()})
-    existing = parent.find(qn(tag))
-    if existing is not None:
-        existing.addprevious(child)
-        parent.remove(existing)
-        return child
-    predecessors = set(order[: order.index(qn(tag))])
-    before = [element for element in parent if element.tag in predecessors]
-    if before:
-        before[-1].addnext(child)
-    else:
-        parent.insert(0, child)
-    return child
-
-
-def _prefixed(clark_name: str) -> str:
-    return "w:" + clark_name.rpartition("}")[2]
-
-
-def _set_language(run_properties: Any, language: str) -> None:
-    _set_child(run_properties, "w:lang", {"w:val": language})
-
-
-def _set_shading(properties: Any, fill: str) -> None:
-    _set_child(properties, "w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": fill})
+    set_child(word.settings.element, "w:trackRevisions")

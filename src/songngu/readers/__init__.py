@@ -24,6 +24,7 @@ from songngu.segmenter.structure import BlockSpan, find_article_date
 from songngu.vietnamese import normalize_nfc
 
 __all__ = [
+    "MARKUP_READERS",
     "PACKAGE_READERS",
     "READERS",
     "SUFFIXES",
@@ -47,6 +48,13 @@ READERS = {
 #: taking ``(bytes, path)`` and returning an object with ``text``, ``spans``, ``encoding`` and
 #: ``removed``.
 PACKAGE_READERS = {".docx": "songngu.readers.word:read_word_article"}
+#: Formats whose markup is parsed away (suffix → ``"module:function"`` taking the decoded text
+#: and returning the text without markup and its block spans): as for Word, offsets then refer
+#: to the article's text, never to markup the model does not see.
+MARKUP_READERS = {
+    ".md": "songngu.readers.markdown:read_markdown_text",
+    ".markdown": "songngu.readers.markdown:read_markdown_text",
+}
 SUFFIXES = (*READERS, *PACKAGE_READERS)
 #: The largest input read (a book-length text is far smaller; a larger file is a mistake).
 MAX_INPUT_BYTES = 100 * 1024 * 1024
@@ -100,6 +108,8 @@ def load_source(path: str) -> Source:
     data = _read_bytes(path)
     package_reader = PACKAGE_READERS.get(suffix)
     source = _decode_text(data, path) if package_reader is None else _load_package(data, path)
+    if suffix in MARKUP_READERS:
+        source = _strip_markup(source, MARKUP_READERS[suffix])
     check_article_text(source.text, path)
     if source.removed.total:
         logger.warning("%s: %s.", path, source.removed.describe())
@@ -128,6 +138,8 @@ def build_document(text: str, spans: Iterable[BlockSpan], meta: DocumentMeta) ->
             start=span.start,
             end=span.end,
             level=span.level,
+            marks=span.marks,
+            cell=span.cell,
         )
         for number, span in enumerate(spans, start=1)
     )
@@ -165,6 +177,13 @@ def _decode_text(data: bytes, path: str) -> Source:
     if not text.strip():
         raise InputError(f"{path}: the file is empty or holds only whitespace; nothing to do.")
     return Source(path, cleaned.text, text, encoding, removed=cleaned.removed)
+
+
+def _strip_markup(source: Source, reader: str) -> Source:
+    text, spans = _load_function(reader)(source.text)
+    if not spans:
+        raise InputError(f"{source.path}: has no text outside its markup; nothing to translate.")
+    return dataclasses.replace(source, raw=text, text=text, spans=spans)
 
 
 def _load_package(data: bytes, path: str) -> Source:

@@ -4,13 +4,16 @@ python-docx is confined to :mod:`songngu.ooxml.writer`, so this reader parses th
 package itself with :mod:`zipfile` and :mod:`xml.etree.ElementTree`, defensively: the package
 is untrusted input (size limits against zip bombs, no DTDs, every failure an ``InputError``;
 see ``docs/design/robustness.md``). Runs typed in legacy Vietnamese fonts (``.VnTime``,
-``VNI-Times``) are converted to Unicode run by run. Headers, footers, footnotes and comments
-are not article text and are not read.
+``VNI-Times``) are converted to Unicode run by run. Tables keep each cell's place and runs
+keep their bold, italic and hyperlinks (``docs/design/formatting.md``). Headers, footers,
+footnotes, endnotes and comments are not article text: they are not read, and one warning line
+says so when the file has any.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 import zlib
 from typing import Literal, overload
@@ -18,10 +21,11 @@ from xml.etree import ElementTree
 
 from songngu.errors import InputError
 from songngu.ooxml.body import Paragraph, iter_paragraphs, read_styles
+from songngu.ooxml.runs import read_links
+from songngu.readers.blocks import RichBlock, join_blocks
 from songngu.readers.encoding import repair_legacy_lines
-from songngu.readers.validation import Removed, clean_text
+from songngu.readers.validation import Removed
 from songngu.segmenter.structure import BlockSpan
-from songngu.vietnamese import normalize_nfc
 
 __all__ = ["WordArticle", "read_word_article"]
 
@@ -34,7 +38,16 @@ _MAX_MEMBERS = 10_000
 _MAX_PART_BYTES = 64 * 1024 * 1024
 _MAX_COMPRESSION_RATIO = 100
 _BOMB_MINIMUM_BYTES = 1024 * 1024
-_BLOCK_SEPARATOR = "\n\n"
+# Parts holding text that is not the article's body (ECMA-376 Part 1 §11.3).
+_UNREAD_PARTS = {
+    "header": "headers",
+    "footer": "footers",
+    "footnotes": "footnotes",
+    "endnotes": "endnotes",
+    "comments": "comments",
+}
+
+logger = logging.getLogger(__name__)
 
 
 class WordArticle:
@@ -63,8 +76,39 @@ def read_word_article(data: bytes, path: str) -> WordArticle:
         main_part = _main_part_name(archive, path)
         body = _parse_part(archive, main_part, path, required=True)
         styles = read_styles(_parse_part(archive, _STYLES_PART, path, required=False))
-    paragraphs = list(iter_paragraphs(body, styles))
+        links = read_links(_parse_part(archive, _relationships_of(main_part), path, required=False))
+        _warn_unread(archive, path)
+    paragraphs = list(iter_paragraphs(body, styles, links))
     return _layout(paragraphs, path)
+
+
+def _relationships_of(part: str) -> str:
+    folder, _, name = part.rpartition("/")
+    return f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+
+
+def _warn_unread(archive: zipfile.ZipFile, path: str) -> None:
+    """Say in one line which non-body parts with text the file has (they are not translated)."""
+    found = []
+    for prefix, label in _UNREAD_PARTS.items():
+        names = [n for n in archive.namelist() if n.startswith(f"word/{prefix}")]
+        if any(_has_text(archive, name, path) for name in names if name.endswith(".xml")):
+            found.append(label)
+    if found:
+        logger.warning(
+            "%s: its %s are not translated; only the body, its tables and text boxes are.",
+            path,
+            ", ".join(found),
+        )
+
+
+def _has_text(archive: zipfile.ZipFile, name: str, path: str) -> bool:
+    """Whether a part has visible text (Word's separator footnotes have none)."""
+    try:
+        root = ElementTree.fromstring(_read_member(archive, archive.getinfo(name), path))
+    except ElementTree.ParseError:
+        return False
+    return any((e.text or "").strip() for e in root.iter() if e.tag.endswith("}t"))
 
 
 def _open_package(data: bytes, path: str) -> zipfile.ZipFile:
@@ -159,29 +203,25 @@ def _layout(paragraphs: list[Paragraph], path: str) -> WordArticle:
 
     Cleaning comes after legacy repair: in TCVN3 seen through Windows-1252 the soft hyphen
     U+00AD is the letter ư (``Tr``, U+00AD, ``êng`` is ``Trường``). Word keeps soft hyphens
-    typed as U+00AD inside ``w:t`` (``w:softHyphen`` elements are skipped when reading).
+    typed as U+00AD inside ``w:t`` (``w:softHyphen`` elements are skipped when reading). A
+    paragraph that legacy repair rewrote loses its marks (their offsets no longer hold).
     """
     repaired, encoding = repair_legacy_lines([p.text for p in paragraphs], path)
-    parts: list[str] = []
-    spans: list[BlockSpan] = []
-    offset = 0
-    removed = Removed()
-    for paragraph, text in zip(paragraphs, repaired, strict=True):
-        cleaned = clean_text(text)
-        removed += cleaned.removed
-        block = normalize_nfc(cleaned.text).strip()
-        if not block:
-            continue
-        if parts:
-            parts.append(_BLOCK_SEPARATOR)
-            offset += len(_BLOCK_SEPARATOR)
-        spans.append(BlockSpan(paragraph.kind, offset, offset + len(block), paragraph.level))
-        parts.append(block)
-        offset += len(block)
+    blocks = [
+        RichBlock(
+            text,
+            paragraph.kind,
+            paragraph.level,
+            paragraph.marks if text == paragraph.text else (),
+            paragraph.cell,
+        )
+        for paragraph, text in zip(paragraphs, repaired, strict=True)
+    ]
+    text, spans, removed = join_blocks(blocks)
     if not spans:
         raise InputError(
             f"{path}: the document body has no text (headers, footers and footnotes are not "
             "read); nothing to translate."
         )
     name = "docx" if encoding == "utf-8" else f"docx+{encoding.removeprefix('utf-8+')}"
-    return WordArticle("".join(parts), tuple(spans), name, removed)
+    return WordArticle(text, spans, name, removed)

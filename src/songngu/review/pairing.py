@@ -10,6 +10,7 @@ Rows without ids are *added*, blocks without rows *missing*; nothing is dropped
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from songngu.ooxml.manifest import Manifest, ManifestBlock, ManifestSegment
@@ -65,6 +66,8 @@ class _Found:
     english: dict[str, str] = field(default_factory=dict)
     vietnamese: dict[str, str] = field(default_factory=dict)
     row_of_block: dict[str, ReviewRow] = field(default_factory=dict)
+    # A long block is written as several rows (songngu.ooxml.rows): all of them, in order.
+    rows_of_block: dict[str, list[ReviewRow]] = field(default_factory=dict)
     block_of_row: dict[int, str] = field(default_factory=dict)
     orphans: list[_Orphan] = field(default_factory=list)
     vietnamese_orphans: dict[str, str] = field(default_factory=dict)
@@ -141,6 +144,7 @@ def normalized(text: str) -> str:
 
 def _read_rows(rows: list[ReviewRow], known: dict[str, ManifestSegment]) -> _Found:
     found = _Found()
+    block_sizes = Counter(block_of(segment_id) for segment_id in known)
     last_block: str | None = None
     for row in rows:
         ids = [segment_id for segment_id in row.segment_ids() if segment_id in known]
@@ -152,13 +156,26 @@ def _read_rows(rows: list[ReviewRow], known: dict[str, ManifestSegment]) -> _Fou
             continue
         primary = block_of(ids[0])
         found.block_of_row[row.number] = primary
-        for segment_id in ids:
-            found.row_of_block.setdefault(block_of(segment_id), row)
+        for block_id in dict.fromkeys(block_of(segment_id) for segment_id in ids):
+            found.row_of_block.setdefault(block_id, row)
+            found.rows_of_block.setdefault(block_id, []).append(row)
         last_block = block_of(ids[-1])
-        found.marks.setdefault(primary, row.cell_text(_APPROVAL_CELL))
+        _read_mark(row, primary, ids, block_sizes[primary], found)
         _read_vietnamese(row, primary, known, found)
         _read_english(row, primary, known, found)
     return found
+
+
+def _read_mark(
+    row: ReviewRow, primary: str, ids: list[str], block_size: int, found: _Found
+) -> None:
+    """Key the row's OK mark by its block, or by its sentences when a long block spans rows."""
+    mark = row.cell_text(_APPROVAL_CELL)
+    if sum(block_of(segment_id) == primary for segment_id in ids) == block_size:
+        found.marks.setdefault(primary, mark)
+    else:
+        for segment_id in ids:
+            found.marks.setdefault(segment_id, mark)
 
 
 def _read_vietnamese(
@@ -230,6 +247,10 @@ def _english(row: ReviewRow) -> str:
     return row.cell_text(1).strip()
 
 
+def _block_english(block_id: str, found: _Found) -> str:
+    return "\n".join(filter(None, (_english(row) for row in found.rows_of_block[block_id])))
+
+
 def _place_orphans(found: _Found, manifest: Manifest) -> _Damage:
     """Give each orphan to the one missing sentence whose place it takes, or mark the row."""
     order = {segment_id: index for index, segment_id in enumerate(manifest.segments())}
@@ -263,7 +284,7 @@ def _place_orphans(found: _Found, manifest: Manifest) -> _Damage:
 def _pair_block(
     block: ManifestBlock, found: _Found, damage: _Damage, *, has_manifest: bool
 ) -> list[SegmentResult]:
-    if not _english(found.row_of_block[block.id]):
+    if not _block_english(block.id, found):
         return [_result(segment, "", SegmentStatus.EMPTIED) for segment in block.segments]
     results = []
     for segment in block.segments:
@@ -298,7 +319,7 @@ def _result(
 
 
 def _block_result(block: ManifestBlock, found: _Found, damage: _Damage) -> BlockResult | None:
-    target = _english(found.row_of_block[block.id])
+    target = _block_english(block.id, found)
     if block.id not in damage.reasons or not target:
         return None
     return BlockResult(block.id, block.source, block.target, target, damage.reasons[block.id])

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from songngu.model import BlockKind
+from songngu.model import BlockKind, CellPosition, Mark
 from songngu.segmenter.dates import DATE_MARKER, find_article_date
 from songngu.segmenter.kinds import Piece, classify_pieces, is_byline_text
 
@@ -31,12 +31,18 @@ _NON_SPACE = re.compile(r"\S")
 
 @dataclass(frozen=True, slots=True)
 class BlockSpan:
-    """A block found in the text, before it gets an id: kind and offsets."""
+    """A block found in the text, before it gets an id: kind and offsets.
+
+    Formats with their own structure (Word, Markdown) add inline ``marks`` (offsets into the
+    whole text) and a table ``cell`` position.
+    """
 
     kind: BlockKind
     start: int
     end: int
     level: int = 0
+    marks: tuple[Mark, ...] = ()
+    cell: CellPosition | None = None
 
 
 def iter_block_spans(text: str) -> Iterator[BlockSpan]:
