@@ -150,6 +150,17 @@ def test_terminal_display_draws_a_bar_in_sentences():
     assert "a note above the bar" in text
 
 
+def test_a_finished_file_leaves_no_bar_behind():
+    display = TerminalDisplay(Console(file=io.StringIO(), force_terminal=True, width=120))
+    report = display.progress_for("a.txt")
+    report(Progress("translating", 3, 3))
+    report(Progress("retrying clause by clause", 1, 1))
+    assert len(display.bars.tasks) == 2
+    display.end_file("a.txt")
+    display.close()
+    assert display.bars.tasks == []
+
+
 def test_retries_are_a_progress_step_of_their_own(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(

@@ -40,6 +40,10 @@ class Display(Protocol):
         """Print a message line (above a bar, if one is drawn)."""
         ...
 
+    def end_file(self, path: str) -> None:
+        """Forget the progress of ``path``: its result line says the rest."""
+        ...
+
     def progress_for(self, path: str) -> ProgressCallback | None:
         """Return the callback that shows the progress of ``path``."""
         ...
@@ -88,6 +92,9 @@ class PlainDisplay:
     def echo(self, message: str) -> None:
         """Print the message on stderr."""
         click.echo(message, err=True)
+
+    def end_file(self, path: str) -> None:
+        """Nothing to forget: lines stay where they are."""
 
     def progress_for(self, path: str) -> ProgressCallback:
         """Return a callback printing ``path``'s steps as throttled lines."""
@@ -155,6 +162,7 @@ class TerminalDisplay:
         )
         self.bars.start()
         self.clock: Clock = time.monotonic
+        self.tasks: dict[str, list[TaskID]] = {}
 
     def close(self) -> None:
         """Stop redrawing; the finished bars stay on screen."""
@@ -163,6 +171,11 @@ class TerminalDisplay:
     def echo(self, message: str) -> None:
         """Print the message above the bars."""
         self.bars.console.print(message, markup=False, highlight=False, soft_wrap=True)
+
+    def end_file(self, path: str) -> None:
+        """Remove the bars of ``path`` (a folder of articles would otherwise fill the screen)."""
+        for task in self.tasks.pop(path, []):
+            self.bars.remove_task(task)
 
     def progress_for(self, path: str) -> ProgressCallback:
         """Return a callback that draws ``path``'s steps as bars."""
@@ -175,6 +188,7 @@ class TerminalDisplay:
             if event.step not in tasks:
                 task = self.bars.add_task(f"{path}: {event.step}", total=event.total, pace="")
                 tasks[event.step] = (task, _Pace(now, event.done))
+                self.tasks.setdefault(path, []).append(task)
             task, pace = tasks[event.step]
             self.bars.update(
                 task,

@@ -36,6 +36,8 @@ class RunReport:
 
     def file(self, result: FileResult) -> FileResult:
         """Report one file's result: an error always, its line unless quiet."""
+        if self.display is not None:
+            self.display.end_file(result.path)
         if result.error is not None or (result.document is None and not _is_kept(result)):
             echo_error(result.error or ValueError("no document"))
         elif self.display is not None:
