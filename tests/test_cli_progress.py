@@ -59,6 +59,15 @@ class _Clock:
         return self.now
 
 
+def _plain_lines():
+    """Return a clock, the lines printed, and the plain progress callback of ``a.txt``."""
+    clock = _Clock()
+    lines: list[str] = []
+    display = PlainDisplay(clock)
+    display.echo = lines.append  # type: ignore[method-assign]
+    return clock, lines, display.progress_for("a.txt")
+
+
 def _songngu_process(args: list[str], backend: str) -> subprocess.CompletedProcess:
     """Run songngu in a fresh process (its own logging and warnings), the fake backend swapped."""
     code = (
@@ -91,11 +100,7 @@ def test_piped_progress_is_whole_lines_counting_sentences(capsys, tmp_path):
 
 
 def test_plain_lines_come_every_tenth_not_every_sentence():
-    clock = _Clock()
-    lines: list[str] = []
-    display = PlainDisplay(clock)
-    display.echo = lines.append  # type: ignore[method-assign]
-    report = display.progress_for("a.txt")
+    clock, lines, report = _plain_lines()
     for done in range(101):
         clock.now = done * 0.1
         report(Progress("translating", done, 100))
@@ -104,11 +109,7 @@ def test_plain_lines_come_every_tenth_not_every_sentence():
 
 
 def test_plain_lines_come_every_few_seconds_when_progress_is_slow():
-    clock = _Clock()
-    lines: list[str] = []
-    display = PlainDisplay(clock)
-    display.echo = lines.append  # type: ignore[method-assign]
-    report = display.progress_for("a.txt")
+    clock, lines, report = _plain_lines()
     report(Progress("translating", 0, 1000))
     for done in (1, 2, 3):
         clock.now += 11
@@ -118,10 +119,7 @@ def test_plain_lines_come_every_few_seconds_when_progress_is_slow():
 
 
 def test_a_new_step_starts_its_own_lines():
-    lines: list[str] = []
-    display = PlainDisplay(_Clock())
-    display.echo = lines.append  # type: ignore[method-assign]
-    report = display.progress_for("a.txt")
+    _, lines, report = _plain_lines()
     report(Progress("translating", 10, 10))
     report(Progress("retrying clause by clause", 0, 2))
     report(Progress("retrying clause by clause", 2, 2))

@@ -70,21 +70,15 @@ def _add_verbosity_options(command: click.Command) -> None:
         for subcommand in command.commands.values():
             _add_verbosity_options(subcommand)
         return
+    kinds = (
+        (["-v", "--verbose"], {"count": True}, VERBOSE_HELP),
+        (["-q", "--quiet"], {"is_flag": True}, QUIET_HELP),
+    )
     command.params += [
         click.Option(
-            ["-v", "--verbose"],
-            count=True,
-            expose_value=False,
-            callback=_verbosity_after_command,
-            help=VERBOSE_HELP,
-        ),
-        click.Option(
-            ["-q", "--quiet"],
-            is_flag=True,
-            expose_value=False,
-            callback=_verbosity_after_command,
-            help=QUIET_HELP,
-        ),
+            names, expose_value=False, callback=_verbosity_after_command, help=text, **kind
+        )
+        for names, kind, text in kinds
     ]
 
 
