@@ -20,7 +20,7 @@ from songngu.model import Origin
 from songngu.run import FileResult
 from songngu.translation import ProgressCallback
 
-__all__ = ["RunReport", "open_report", "render_summary"]
+__all__ = ["RunReport", "open_report", "render_file_line", "render_summary"]
 
 #: The attribute of a log record that announces a step of the run (see backends/conversion.py).
 STEP_ATTRIBUTE = "songngu_step"
