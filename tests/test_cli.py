@@ -1,6 +1,7 @@
 """The CLI contract: commands, output names, streams, exit codes and the error boundary."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -59,6 +60,8 @@ def test_existing_outputs_are_not_overwritten_without_force(capsys, sample_artic
     args = ("translate", str(sample_article), "-o", str(tmp_path), "-f", "md", "--dry-run")
     assert run(capsys, *args)[0] == 0
     before = (tmp_path / "bao-cao-kinh-te.vi-en.md").read_text(encoding="utf-8")
+    later = (tmp_path / "bao-cao-kinh-te.vi-en.md").stat().st_mtime + 10
+    os.utime(sample_article, (later, later))  # the article was edited after its translation
     code, _, err = run(capsys, *args)
     assert code == 1
     assert "--force" in err
@@ -88,7 +91,7 @@ def test_one_bad_file_does_not_stop_the_others(capsys, sample_article, tmp_path)
     )
     assert code == 1
     assert (tmp_path / "o" / "bao-cao-kinh-te.vi-en.docx").exists()
-    assert "1 of 2 files translated" in err
+    assert "2 files: 1 translated, 1 failed" in err
 
 
 def test_unknown_format_is_a_usage_error(capsys, sample_article):

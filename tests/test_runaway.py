@@ -187,7 +187,7 @@ def test_a_backend_that_raises_ends_its_file_in_one_line_and_the_others_go_on(
     assert Path("output/a.vi-en.md").is_file()
     assert Path("output/c.vi-en.md").is_file()
     assert not Path("output/b.vi-en.md").exists()
-    assert "2 of 3 files translated." in err
+    assert "3 files: 2 translated, 1 failed" in err
 
 
 @pytest.mark.usefixtures("_in_tmp")

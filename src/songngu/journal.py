@@ -22,7 +22,7 @@ from typing import Any
 
 from songngu.model import TermMatch
 
-__all__ = ["Journal", "JournalEntry", "piece_key", "text_digest"]
+__all__ = ["Journal", "JournalEntry", "inputs_in_journals", "piece_key", "text_digest"]
 
 logger = logging.getLogger(__name__)
 
@@ -155,6 +155,25 @@ class Journal:
             # The journal only saves time; a full disk must not stop the translation itself.
             logger.warning("%s: cannot be written (%s); resuming is off.", self.path, error)
             self._is_broken = True
+
+
+def inputs_in_journals(output_dir: Path) -> set[str]:
+    """Return the inputs that any journal in ``output_dir`` was writing or had finished.
+
+    Whatever the journal's settings: a rerun leaves such an input to the journal's own resume
+    logic rather than judging its outputs from the files alone.
+    """
+    found: set[str] = set()
+    for path in output_dir.glob(".songngu-journal-*.jsonl"):
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for record in map(_parse, lines):
+            found.update(
+                record[kind] for kind in ("done", "writing") if isinstance(record.get(kind), str)
+            )
+    return found
 
 
 def _parse(line: str) -> dict[str, Any]:

@@ -130,7 +130,7 @@ class Pipeline:
             *([MemoryStage(memory)] if memory is not None else []),
             ModelStage(runner, progress),
             check_document,
-            *([RetryStage(runner)] if settings.retry else []),
+            *([RetryStage(runner, progress)] if settings.retry else []),
         ]
 
     def _sign(self, document: Document) -> Document:

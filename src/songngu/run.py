@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from songngu.completion import find_finished, run_origin
 from songngu.errors import (
     ExportError,
     InputError,
@@ -35,7 +36,7 @@ from songngu.model import Document, Severity
 from songngu.pipeline import Pipeline, TranslationSettings
 from songngu.readers import SUFFIXES, read_document
 from songngu.signature import Signature
-from songngu.translation.stages import Progress, ProgressCallback
+from songngu.translation.stages import TRANSLATING, Progress, ProgressCallback
 
 __all__ = [
     "FileResult",
@@ -81,6 +82,8 @@ class FileResult:
     error: SongnguError | None = None
     seconds: float = 0.0
     is_resumed: bool = False
+    #: Finished by an earlier run (``songngu.completion``) and left alone; no model was needed.
+    is_skipped: bool = False
 
     @property
     def num_errors(self) -> int:
@@ -107,6 +110,9 @@ def translate_files(
 ) -> Iterator[FileResult]:
     """Check everything, load the model, then yield a result per input as it is written.
 
+    Inputs whose outputs an earlier run finished (:func:`~songngu.completion.find_finished`)
+    are skipped unless ``output.force``; when every input is, no model is loaded at all.
+
     Raises:
         InputError: no input exists, a folder holds no articles, or two inputs would write
             the same output (all before the model is loaded).
@@ -117,9 +123,28 @@ def translate_files(
     """
     paths = expand_inputs(inputs)
     check_output_names(paths, output)
+    origin = run_origin(settings.backend, settings.generation.model)
+    finished = (
+        {} if output.force else find_finished(paths, output.output_dir, output.formats, origin)
+    )
+    pending = [path for path in paths if path not in finished]
+    if not pending:
+        return _in_order(paths, finished, iter(()))
     pipeline = Pipeline(settings)  # a bad glossary or a missing model stops before any write
     prepare_output_folder(output)
-    return iter_results(paths, pipeline, output, memory, progress_for)
+    return _in_order(paths, finished, iter_results(pending, pipeline, output, memory, progress_for))
+
+
+def _in_order(
+    paths: Sequence[str], finished: dict[str, tuple[Path, ...]], results: Iterator[FileResult]
+) -> Iterator[FileResult]:
+    """Yield a result per input in input order: skipped ones, and ``results`` for the rest."""
+    for path in paths:
+        if path in finished:
+            yield FileResult(path, finished[path], is_skipped=True)
+        else:
+            yield next(results)
+    yield from results  # lets the run finish (it removes its journal after the last input)
 
 
 def iter_results(
@@ -218,7 +243,8 @@ class _Tracker:
         self.last: Progress | None = None
 
     def __call__(self, event: Progress) -> None:
-        self.last = event
+        if event.step == TRANSLATING:  # a second attempt's counts say nothing of what is saved
+            self.last = event
         if self.progress is not None:
             self.progress(event)
 

@@ -7,16 +7,19 @@ The registry stores ``"module:Class"`` strings so that importing songngu (and ru
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from songngu.errors import BackendError
+from songngu.installation import install_command
 
 __all__ = [
     "BACKENDS",
     "DEFAULT_BACKEND",
+    "BatchDone",
     "GenerationSettings",
+    "ReportsBatches",
     "Translation",
     "Translator",
     "join_prefix",
@@ -111,6 +114,19 @@ class Translator(Protocol):
         ...
 
 
+#: Called with the indexes (into the sources of one call) of a batch the backend has decoded.
+BatchDone = Callable[[Sequence[int]], None]
+
+
+@runtime_checkable
+class ReportsBatches(Protocol):
+    """A backend that says when each batch of a call is decoded (for progress within a call)."""
+
+    def translate_reporting(self, sources: Sequence[str], on_batch: BatchDone) -> list[Translation]:
+        """Translate as :meth:`Translator.translate` does, calling ``on_batch`` after each batch."""
+        ...
+
+
 def load_backend(name: str, settings: GenerationSettings) -> Translator:
     """Import and construct the backend registered as ``name``.
 
@@ -128,7 +144,7 @@ def load_backend(name: str, settings: GenerationSettings) -> Translator:
     except ImportError as error:
         raise BackendError(
             f"Backend '{name}' needs a package that is not installed ({error.name}); "
-            f"install it with: pip install 'songngu[{_EXTRAS.get(name, name)}]'."
+            f"install it with: {install_command(_EXTRAS.get(name))}."
         ) from error
     backend: Translator = getattr(module, class_name)(settings)
     return backend

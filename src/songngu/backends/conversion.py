@@ -17,8 +17,10 @@ import tempfile
 import warnings
 from pathlib import Path
 
+from songngu.backends.hf import route_transformers_logging
 from songngu.backends.hub import ModelLocation
 from songngu.errors import BackendError
+from songngu.installation import install_command
 
 __all__ = ["cache_root", "converted_model", "converted_model_folder"]
 
@@ -49,7 +51,13 @@ def converted_model(location: ModelLocation, quantization: str) -> Path:
     target = converted_model_folder(location, quantization)
     if (target / _MODEL_FILE).is_file():
         return target
-    logger.info("converting %s to CTranslate2 (%s), once", location.model_id, quantization)
+    # A step the CLI shows (at the default level too): it takes a while, once per model.
+    logger.warning(
+        "Converting %s to CTranslate2 (%s); once per model, it takes a minute or two.",
+        location.model_id,
+        quantization,
+        extra={"songngu_step": "converting"},
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
@@ -65,8 +73,9 @@ def _convert(location: ModelLocation, output: Path, quantization: str) -> None:
         from ctranslate2.converters import TransformersConverter
     except ImportError as error:
         raise BackendError(
-            f"The ct2 backend needs {error.name}; install it with: pip install 'songngu[fast]'."
+            f"The ct2 backend needs {error.name}; install it with: {install_command('fast')}."
         ) from error
+    route_transformers_logging()  # the converter has just imported transformers
     try:
         with warnings.catch_warnings():
             # The converter loads the tokenizer, and MarianTokenizer warns when sacremoses is

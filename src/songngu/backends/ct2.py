@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from songngu.backends import GenerationSettings, Translation, join_prefix
+from songngu.backends import BatchDone, GenerationSettings, Translation, join_prefix
 from songngu.backends.conversion import converted_model
 from songngu.backends.decoding import (
     default_batch_size,
@@ -26,6 +26,7 @@ from songngu.backends.hub import ModelLocation, read_model_json
 from songngu.backends.seq2seq import Seq2SeqBackend
 from songngu.backends.tokenization import PieceCodec, load_codec
 from songngu.errors import BackendError
+from songngu.installation import install_command
 
 __all__ = ["CTranslate2Backend"]
 
@@ -79,9 +80,16 @@ class CTranslate2Backend(Seq2SeqBackend):
         ]
 
     def translate_with_prefix(
-        self, sources: Sequence[str], prefixes: Sequence[str]
+        self,
+        sources: Sequence[str],
+        prefixes: Sequence[str],
+        *,
+        on_batch: BatchDone | None = None,
     ) -> list[Translation]:
-        """Translate each source so that its target starts with exactly its prefix."""
+        """Translate each source so that its target starts with exactly its prefix.
+
+        ``on_batch`` hears of each batch once its results are in (in submission order).
+        """
         if len(sources) != len(prefixes):
             raise ValueError("sources and prefixes must have the same length")
         rows = [self._row(source, prefix) for source, prefix in zip(sources, prefixes, strict=True)]
@@ -98,6 +106,8 @@ class CTranslate2Backend(Seq2SeqBackend):
             for index, future in zip(batch, futures, strict=True):
                 hypothesis = future.result().hypotheses[0]
                 results[index] = self._finish(hypothesis, rows[index], prefixes[index])
+            if on_batch is not None:
+                on_batch(batch)
         return [results[index] for index in range(len(rows))]
 
     def _finish(self, hypothesis: list[str], row: _Row, prefix: str) -> Translation:
@@ -138,7 +148,7 @@ def _import_ctranslate2() -> Any:
         import ctranslate2
     except ImportError as error:
         raise BackendError(
-            "The ct2 backend needs ctranslate2; install it with: pip install 'songngu[fast]'."
+            f"The ct2 backend needs ctranslate2; install it with: {install_command('fast')}."
         ) from error
     return ctranslate2
 

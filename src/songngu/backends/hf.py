@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from songngu.backends import GenerationSettings, Translation, join_prefix
+from songngu.backends import BatchDone, GenerationSettings, Translation, join_prefix
 from songngu.backends.decoding import (
     default_batch_size,
     iter_batches,
@@ -27,6 +27,7 @@ from songngu.backends.hub import ModelLocation
 from songngu.backends.presets import ModelFamily
 from songngu.backends.seq2seq import Seq2SeqBackend
 from songngu.errors import BackendError
+from songngu.installation import install_command
 
 if TYPE_CHECKING:
     import torch
@@ -74,9 +75,16 @@ class TransformersBackend(Seq2SeqBackend):
         ]
 
     def translate_with_prefix(
-        self, sources: Sequence[str], prefixes: Sequence[str]
+        self,
+        sources: Sequence[str],
+        prefixes: Sequence[str],
+        *,
+        on_batch: BatchDone | None = None,
     ) -> list[Translation]:
-        """Translate each source so that its target starts with exactly its prefix."""
+        """Translate each source so that its target starts with exactly its prefix.
+
+        ``on_batch`` hears of each batch as its results come in (in batch order).
+        """
         if len(sources) != len(prefixes):
             raise ValueError("sources and prefixes must have the same length")
         counts = self.count_tokens(sources)
@@ -96,6 +104,8 @@ class TransformersBackend(Seq2SeqBackend):
                 batch, rows, job.prefix_ids, job.caps, job.prefixes, strict=True
             ):
                 results[index] = self._decode(row, ids, cap, prefix)
+            if on_batch is not None:
+                on_batch(batch)
         return [results[index] for index in range(len(sources))]
 
     def _encode(self, texts: list[str], prefixes: list[str]) -> _Job:
@@ -108,12 +118,16 @@ class TransformersBackend(Seq2SeqBackend):
         ]
         return _Job(encoded.to(self._model.device), prefix_ids, caps, prefixes)
 
-    def _generate_all(self, jobs: list[_Job]) -> list[list[list[int]]]:
-        """Run the batches, as many at a time as there are workers (see _parallel_batches)."""
+    def _generate_all(self, jobs: list[_Job]) -> Iterator[list[list[int]]]:
+        """Yield each batch's rows in order, as they are done.
+
+        As many batches run at a time as there are workers (see _parallel_batches).
+        """
         if self._workers == 1 or len(jobs) == 1:
-            return [self._generate(job) for job in jobs]
+            yield from map(self._generate, jobs)
+            return
         with ThreadPoolExecutor(self._workers, thread_name_prefix="songngu-batch") as pool:
-            return list(pool.map(self._generate, jobs))
+            yield from pool.map(self._generate, jobs)
 
     def _generate(self, job: _Job) -> list[list[int]]:
         constraints = _RowConstraints(job.prefix_ids, job.caps, self._limits, self.num_beams)
@@ -236,8 +250,9 @@ def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSett
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
     except ImportError as error:
         raise BackendError(
-            f"The transformers backend needs {error.name}; install it with: pip install songngu"
+            f"The transformers backend needs {error.name}; install it with: {install_command()}"
         ) from error
+    route_transformers_logging()
     device = _pick_device(torch, settings.device)
     tokenizer_options = {"src_lang": family.source_language} if family.source_language else {}
     try:
@@ -265,6 +280,19 @@ def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSett
     model.to(device).eval()
     logger.info("loaded %s (%s) on %s", location.model_id, location.revision, device)
     return torch, tokenizer, model
+
+
+def route_transformers_logging() -> None:
+    """Send transformers' log records through Python logging, as every other library does.
+
+    transformers gives its logger a stderr handler of its own and stops propagation
+    (``transformers/utils/logging.py``, ``_configure_library_root_logger``), so its warnings
+    bypassed the application: the CLI could neither hide, count nor format them.
+    """
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_default_handler()
+    transformers_logging.enable_propagation()
 
 
 @contextlib.contextmanager

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar, Self
 
-from songngu.backends import GenerationSettings, Translation
+from songngu.backends import BatchDone, GenerationSettings, Translation
 from songngu.backends.decoding import sharing_model_with
 from songngu.backends.hub import ModelLocation, locate_model, read_model_json
 from songngu.backends.presets import ModelFamily, family_for
@@ -83,8 +83,16 @@ class Seq2SeqBackend:
         """Translate each source; order and length are kept."""
         return self.translate_with_prefix(sources, [""] * len(sources))
 
+    def translate_reporting(self, sources: Sequence[str], on_batch: BatchDone) -> list[Translation]:
+        """Translate each source, calling ``on_batch`` with each batch's indexes once it is done."""
+        return self.translate_with_prefix(sources, [""] * len(sources), on_batch=on_batch)
+
     def translate_with_prefix(
-        self, sources: Sequence[str], prefixes: Sequence[str]
+        self,
+        sources: Sequence[str],
+        prefixes: Sequence[str],
+        *,
+        on_batch: BatchDone | None = None,
     ) -> list[Translation]:
         """Translate each source so that its target starts with exactly its prefix."""
         raise NotImplementedError

@@ -16,8 +16,12 @@ from collections.abc import Sequence
 import click
 
 from songngu._version import __version__
+from songngu.cli.library_warnings import STDERR_HANDLER_NAME
 from songngu.cli.output import CliState, echo_error
 from songngu.errors import SongnguError, TranslationInterrupted
+
+VERBOSE_HELP = "More messages on stderr, library warnings included (-vv for debug)."
+QUIET_HELP = "Only errors on stderr: no progress, notes or summary."
 
 EXIT_CODES = """\b
 Exit codes:
@@ -30,8 +34,8 @@ Exit codes:
 @click.group(epilog=EXIT_CODES, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="songngu")
 @click.option("--debug", is_flag=True, envvar="SONGNGU_DEBUG", help="Show tracebacks of errors.")
-@click.option("-v", "--verbose", count=True, help="More messages on stderr (-vv for debug).")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+@click.option("-v", "--verbose", count=True, help=VERBOSE_HELP)
+@click.option("-q", "--quiet", is_flag=True, help=QUIET_HELP)
 @click.pass_obj
 def cli(state: CliState, debug: bool, verbose: int, quiet: bool) -> None:
     """Translate Vietnamese news into English with a local model, a glossary and a review file.
@@ -42,19 +46,54 @@ def cli(state: CliState, debug: bool, verbose: int, quiet: bool) -> None:
       songngu segment article.txt        # one sentence per line
     """
     state.debug = debug
-    level = (
-        logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    _set_verbosity(state, -1 if quiet else verbose)
+
+
+def _set_verbosity(state: CliState, verbosity: int) -> None:
+    state.verbosity = verbosity
+    levels = [logging.ERROR, logging.WARNING, logging.INFO, logging.DEBUG]
+    _configure_logging(levels[max(-1, min(verbosity, 2)) + 1])
+
+
+def _verbosity_after_command(
+    context: click.Context, parameter: click.Parameter, value: int
+) -> None:
+    """Apply ``-q``/``-v`` given after the subcommand (they override those given before it)."""
+    if value:
+        state = context.find_object(CliState) or CliState()
+        _set_verbosity(state, -1 if parameter.name == "quiet" else value)
+
+
+def _add_verbosity_options(command: click.Command) -> None:
+    """Let ``-q``/``-v`` follow the subcommand too (``songngu translate a.txt -q``)."""
+    if isinstance(command, click.Group):
+        for subcommand in command.commands.values():
+            _add_verbosity_options(subcommand)
+        return
+    kinds = (
+        (["-v", "--verbose"], {"count": True}, VERBOSE_HELP),
+        (["-q", "--quiet"], {"is_flag": True}, QUIET_HELP),
     )
-    _configure_logging(level)
+    command.params += [
+        click.Option(
+            names, expose_value=False, callback=_verbosity_after_command, help=text, **kind
+        )
+        for names, kind, text in kinds
+    ]
 
 
 def _configure_logging(level: int) -> None:
     """Send the messages of songngu and of the Hugging Face Hub to stderr, each one once."""
     from huggingface_hub.utils import logging as hub_logging
 
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.set_name(STDERR_HANDLER_NAME)
     logging.basicConfig(
-        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+        level=level, format="%(levelname)s %(name)s: %(message)s", handlers=[stderr]
     )
+    root = logging.getLogger()
+    if any(h.get_name() == STDERR_HANDLER_NAME for h in root.handlers):
+        root.setLevel(level)  # basicConfig sets the level only the first time
     # huggingface_hub gives its logger a stderr handler of its own when imported
     # (utils/logging.py), and the records also reach the root handler above: every Hub warning
     # came out twice. Ours alone prints them, at the level of -v/-q.
@@ -73,6 +112,7 @@ def _register_commands() -> None:
 
     for module in (translate, segment, models, checks, review, memory, glossary):
         module.register(cli)
+    _add_verbosity_options(cli)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

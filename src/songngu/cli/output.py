@@ -13,6 +13,13 @@ class CliState:
     """Options of the ``songngu`` group that every command's reporting needs."""
 
     debug: bool = False
+    #: -1 with ``-q``, 0 by default, 1 and more with ``-v``/``-vv``.
+    verbosity: int = 0
+
+    @property
+    def is_quiet(self) -> bool:
+        """Whether only errors go to stderr (``-q``)."""
+        return self.verbosity < 0
 
 
 def echo_error(error: BaseException, *, debug: bool | None = None) -> None:

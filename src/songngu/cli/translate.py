@@ -11,13 +11,13 @@ from songngu.backends.presets import PRESETS
 from songngu.cli.config import style_option
 from songngu.cli.glossary import user_glossary_option, user_layers
 from songngu.cli.memory import memory_option, resolve_memory_path
-from songngu.cli.output import echo_error
-from songngu.cli.progress import progress_for
+from songngu.cli.output import CliState
+from songngu.cli.report import open_report
 from songngu.exporters import EXPORTERS
 from songngu.glossary import HouseStyle, NameStyle
-from songngu.model import Origin
 from songngu.pipeline import TranslationSettings
-from songngu.run import FileResult, MemoryOptions, OutputOptions, translate_files
+from songngu.readers import PACKAGE_READERS, READERS
+from songngu.run import MemoryOptions, OutputOptions, translate_files
 
 
 def _split_formats(
@@ -30,9 +30,30 @@ def _split_formats(
     return formats
 
 
+def _input_types() -> str:
+    """Name every input the readers take, from their registry (so the help stays true)."""
+    return f"{', '.join((*READERS, *PACKAGE_READERS))}, or - for standard input"
+
+
+TRANSLATE_HELP = f"""Translate Vietnamese articles ({_input_types()}) into side-by-side files.
+
+    INPUTS are files, folders (every article inside) or '-'. Each INPUT gets
+    OUTPUT_DIR/<stem>.vi-en.docx and .md (and .json with -f json). Inputs whose outputs
+    are already there and complete are skipped without loading the model; --force
+    translates them again.
+
+    \b
+    Example:
+      songngu translate article.txt
+      songngu translate articles/ -o review -f docx,md,json --model nllb-600m
+      songngu translate articles/ -q      # only errors on stderr
+    """
+
+
 @click.command(
+    help=TRANSLATE_HELP,
     epilog="Exit codes: 0 success; 1 a file failed (or --strict found errors); 2 usage; "
-    "130 interrupted (run the same command again to continue)."
+    "130 interrupted (run the same command again to continue).",
 )
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
@@ -186,16 +207,7 @@ def translate(  # one parameter per option, as click passes them
     store_model: bool,
     fuzzy_threshold: float,
 ) -> None:
-    """Translate Vietnamese articles (.txt, .md, or - for stdin) into side-by-side files.
-
-    INPUTS are files, folders (every article inside) or '-'. Each INPUT gets
-    OUTPUT_DIR/<stem>.vi-en.docx and .md (and .json with -f json).
-
-    \b
-    Example:
-      songngu translate article.txt
-      songngu translate articles/ -o review -f docx,md,json --model nllb-600m
-    """
+    """Translate Vietnamese articles into side-by-side files (help: TRANSLATE_HELP)."""
     generation = GenerationSettings(
         model=model,
         revision=revision,
@@ -224,44 +236,20 @@ def translate(  # one parameter per option, as click passes them
             resolve_memory_path(memory_path), store_model and not dry_run, fuzzy_threshold
         )
     )
-    runs = translate_files(
-        inputs,
-        settings,
-        OutputOptions(output_dir, formats, force),
-        memory=memory,
-        progress_for=progress_for,
-    )
-    results = [_report(result) for result in runs]
+    state = click.get_current_context().find_object(CliState) or CliState()
+    with open_report(state) as report:
+        runs = translate_files(
+            inputs,
+            settings,
+            OutputOptions(output_dir, formats, force),
+            memory=memory,
+            progress_for=report.progress_for,
+        )
+        results = [report.file(result) for result in runs]
+        report.finish(results)
     failed = [result for result in results if result.error is not None]
-    if len(results) > 1:
-        click.echo(f"{len(results) - len(failed)} of {len(results)} files translated.", err=True)
     if failed or (strict and any(result.num_errors for result in results)):
         raise click.exceptions.Exit(1)
-
-
-def _report(result: FileResult) -> FileResult:
-    if result.is_resumed:
-        outputs = ", ".join(str(path) for path in result.outputs)
-        click.echo(f"{result.path} → {outputs}: done before the interruption; kept.", err=True)
-        return result
-    if result.error is not None or result.document is None:
-        echo_error(result.error or ValueError("no document"))
-        return result
-    segments = list(result.document.iter_segments())
-    terms = [term for segment in segments for term in segment.terms]
-    issues = [issue for segment in segments for issue in segment.issues]
-    outputs = ", ".join(str(path) for path in result.outputs)
-    reused = sum(segment.origin is Origin.MEMORY for segment in segments)
-    from_memory = f" ({reused} from memory)" if reused else ""
-    hinted = sum(segment.hint is not None for segment in segments)
-    from_memory += f", {hinted} with memory hints" if hinted else ""
-    click.echo(
-        f"{result.path} → {outputs}: {len(segments)} sentences{from_memory}, "
-        f"{sum(t.enforced for t in terms)}/{len(terms)} glossary terms enforced, "
-        f"{len(issues)} QA issues ({result.num_errors} errors) in {result.seconds:.1f} s",
-        err=True,
-    )
-    return result
 
 
 def register(group: click.Group) -> None:

@@ -21,6 +21,7 @@ from songngu.model import Document, Issue, Origin, Segment, Severity, replace_se
 from songngu.translation.assembly import LENGTH_CAP, assemble
 from songngu.translation.plan import plan_pieces
 from songngu.translation.runner import PieceTranslator
+from songngu.translation.stages import ProgressCallback, SentenceCounter
 
 __all__ = [
     "NO_REPEAT_NGRAM_SIZE",
@@ -46,6 +47,8 @@ NO_REPEAT_NGRAM_SIZE = 3
 # A retry "clause by clause" needs a sentence of a few words, and pieces of a few tokens.
 _MIN_FINER_WORDS = 4
 _MIN_FINER_BUDGET = 4
+# How each attempt (by its journal name) is described to the editor and in progress.
+_DESCRIPTIONS = {"finer": "clause by clause", "controlled": "with repetition controls"}
 # Issues that translating and checking add; a fresh attempt starts without them.
 _ADDED_BY_TRANSLATION = frozenset({LENGTH_CAP.code, RETRIED, *(check.code for check in CHECKS)})
 
@@ -108,9 +111,14 @@ def retry_segments(
 class RetryStage:
     """Translate the model's failed sentences again and keep the better translation."""
 
-    def __init__(self, runner: PieceTranslator) -> None:
-        """Retry through ``runner`` (its journal keeps the attempts of an interrupted run)."""
+    def __init__(self, runner: PieceTranslator, progress: ProgressCallback | None = None) -> None:
+        """Retry through ``runner`` (its journal keeps the attempts of an interrupted run).
+
+        Each attempt is a progress step of its own (``retrying clause by clause``), counting
+        the sentences it retries.
+        """
         self.runner = runner
+        self.progress = progress
 
     def __call__(self, document: Document) -> Document:
         """Return the document with each failed sentence replaced by a better attempt, if any."""
@@ -118,7 +126,7 @@ class RetryStage:
         return replace_segments(document, retry_segments(segments, self._attempts()))
 
     def _attempts(self) -> list[RetryAttempt]:
-        attempts = [RetryAttempt("clause by clause", self._clause_by_clause)]
+        attempts = [RetryAttempt(_DESCRIPTIONS["finer"], self._clause_by_clause)]
         translator = self.runner.translator
         if isinstance(translator, SupportsRepetitionControls):
             controlled = translator.with_repetition_controls(
@@ -126,7 +134,7 @@ class RetryStage:
             )
             attempts.append(
                 RetryAttempt(
-                    "with repetition controls",
+                    _DESCRIPTIONS["controlled"],
                     lambda segments: self._attempt(segments, "controlled", decoder=controlled),
                 )
             )
@@ -148,7 +156,16 @@ class RetryStage:
         plan = plan_pieces(
             fresh, budget_for or (lambda s: translator.max_input_tokens), translator.count_tokens
         )
-        jobs = self.runner.translate(plan.pieces, attempt, decoder=decoder)
+        counter = SentenceCounter(
+            f"retrying {_DESCRIPTIONS[attempt]}",
+            {segment.id: plan.pieces_of(segment) for segment in fresh},
+            len(fresh),
+            self.progress if fresh else None,
+        )
+        counter.pieces_done(())
+        jobs = self.runner.translate(
+            plan.pieces, attempt, decoder=decoder, on_done=counter.pieces_done
+        )
         return {s.id: assemble(s, plan.pieces_of(s), jobs) for s in fresh}
 
     def _finer_budget(self, segment: Segment) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
-from songngu.backends import Translation, Translator
+from songngu.backends import ReportsBatches, Translation, Translator
 from songngu.errors import ModelCallError, SongnguError
 from songngu.journal import Journal, JournalEntry, piece_key
 from songngu.translation.enforcement import TermJob, enforce_terms
@@ -25,7 +25,8 @@ logger = logging.getLogger(__name__)
 #: Pieces per call to the backend; small enough for steady progress, large enough to batch well.
 CHUNK_SIZE = 64
 
-#: Called after each chunk with the pieces it finished.
+#: Called with pieces as they are decoded (a backend that reports its batches), and again after
+#: each chunk with the pieces it finished and journalled.
 PiecesDone = Callable[[Sequence[Piece]], None]
 
 
@@ -65,7 +66,7 @@ class PieceTranslator:
         )
         for start in range(0, len(order), CHUNK_SIZE):
             chunk = order[start : start + CHUNK_SIZE]
-            finished = self._translate_chunk([pieces[index] for index in chunk], decoder)
+            finished = self._translate_chunk([pieces[index] for index in chunk], decoder, on_done)
             jobs.update(zip(chunk, finished, strict=True))
             self._record({keys[index]: jobs[index] for index in chunk})
             # -v shows progress where stderr is not a terminal (and the benchmark times it).
@@ -74,9 +75,11 @@ class PieceTranslator:
                 on_done([pieces[index] for index in chunk])
         return {pieces[index]: jobs[index] for index in range(len(pieces))}
 
-    def _translate_chunk(self, pieces: list[Piece], decoder: Translator | None) -> list[TermJob]:
+    def _translate_chunk(
+        self, pieces: list[Piece], decoder: Translator | None, on_done: PiecesDone | None
+    ) -> list[TermJob]:
         try:
-            first = (decoder or self.translator).translate([piece.source for piece in pieces])
+            first = _decode(decoder or self.translator, pieces, on_done)
             initial = [
                 TermJob(piece.source, piece.terms, translation)
                 for piece, translation in zip(pieces, first, strict=True)
@@ -108,3 +111,20 @@ class PieceTranslator:
                     for key, job in jobs.items()
                 }
             )
+
+
+def _decode(
+    translator: Translator, pieces: list[Piece], on_done: PiecesDone | None
+) -> list[Translation]:
+    """Translate the pieces' sources, reporting each batch when the backend can.
+
+    A chunk is the journal's unit (resume loses at most one); batches are the backend's. Hearing
+    of each batch keeps progress moving through a chunk without making chunks, and so the
+    batches of the term-forcing pass, smaller.
+    """
+    sources = [piece.source for piece in pieces]
+    if on_done is None or not isinstance(translator, ReportsBatches):
+        return translator.translate(sources)
+    return translator.translate_reporting(
+        sources, lambda batch: on_done([pieces[index] for index in batch])
+    )

@@ -30,22 +30,30 @@ from songngu.translation.runner import PieceTranslator
 
 __all__ = [
     "FIRST_ATTEMPT",
+    "TRANSLATING",
     "MemoryLookup",
     "MemoryStage",
     "ModelStage",
     "Progress",
     "ProgressCallback",
+    "SentenceCounter",
     "copy_untranslated",
     "pending_segments",
 ]
 
 #: The journal's name for the first pass over a document.
 FIRST_ATTEMPT = "first"
+#: The progress step of the first pass.
+TRANSLATING = "translating"
 
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """How far a step of translating one document has come, in sentences."""
+    """How far a step of translating one document has come, in sentences.
+
+    ``step`` is ``translating`` for the first pass and ``retrying <how>`` for second attempts
+    (whose ``total`` counts only the sentences retried).
+    """
 
     step: str
     done: int
@@ -135,7 +143,12 @@ class ModelStage:
         plan = plan_pieces(
             pending, lambda segment: translator.max_input_tokens, translator.count_tokens
         )
-        counter = _SentenceCounter(document, pending, plan.pieces_of, self.progress)
+        counter = SentenceCounter(
+            TRANSLATING,
+            {segment.id: plan.pieces_of(segment) for segment in pending},
+            sum(len(b.segments) for b in document.blocks if b.is_translated),
+            self.progress,
+        )
         counter.pieces_done(())
         try:
             jobs = self.runner.translate(plan.pieces, FIRST_ATTEMPT, on_done=counter.pieces_done)
@@ -154,20 +167,21 @@ class ModelStage:
         )
 
 
-class _SentenceCounter:
-    """Turn finished pieces into finished sentences for the progress callback."""
+class SentenceCounter:
+    """Turn finished pieces into finished sentences for a progress callback, for one step."""
 
     def __init__(
         self,
-        document: Document,
-        pending: list[Segment],
-        pieces_of: Callable[[Segment], tuple[Piece, ...]],
+        step: str,
+        pieces: dict[str, tuple[Piece, ...]],
+        total: int,
         progress: ProgressCallback | None,
     ) -> None:
-        """Wait for every piece of each of the ``pending`` sentences of ``document``."""
-        self.total = sum(len(b.segments) for b in document.blocks if b.is_translated)
-        self.pieces = {segment.id: pieces_of(segment) for segment in pending}
-        self.waiting = {segment_id: set(pieces) for segment_id, pieces in self.pieces.items()}
+        """Count ``total`` sentences, of which those in ``pieces`` wait for all their pieces."""
+        self.step = step
+        self.total = total
+        self.pieces = pieces
+        self.waiting = {segment_id: set(pieces) for segment_id, pieces in pieces.items()}
         self.progress = progress
 
     def pieces_done(self, pieces: Sequence[Piece]) -> None:
@@ -176,7 +190,7 @@ class _SentenceCounter:
             remaining.difference_update(pieces)
         if self.progress is not None:
             left = sum(1 for remaining in self.waiting.values() if remaining)
-            self.progress(Progress("translating", self.total - left, self.total))
+            self.progress(Progress(self.step, self.total - left, self.total))
 
     def num_saved(self, journal: Journal) -> int:
         """Count the sentences every piece of which the journal holds (the run stopped).
