@@ -74,12 +74,29 @@ def _convert(location: ModelLocation, output: Path, quantization: str) -> None:
             warnings.filterwarnings("ignore", "Recommended: pip install sacremoses")
             converter = TransformersConverter(str(location.path), low_cpu_mem_usage=True)
             converter.convert(str(output), quantization=quantization)
+            _write_tokenizer_file(location.path, output)
     except (ImportError, NotImplementedError, OSError, ValueError) as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise BackendError(
             f"Model '{location.model_id}' could not be converted to CTranslate2: {reason}; "
             "use --backend transformers."
         ) from error
+
+
+def _write_tokenizer_file(model_folder: Path, output: Path) -> None:
+    """Save the fast tokenizer as ``tokenizer.json`` beside a model that ships none.
+
+    VinAI Translate ships only ``sentencepiece.bpe.model``; transformers builds the fast
+    tokenizer from it at load time, and the ct2 backend, which never imports transformers when
+    translating, reads the result from here (:func:`songngu.backends.tokenization.load_codec`).
+    Marian models keep their own SentencePiece files.
+    """
+    if (model_folder / "tokenizer.json").is_file() or (model_folder / "source.spm").is_file():
+        return
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(str(model_folder))
+    tokenizer.backend_tokenizer.save(str(output / "tokenizer.json"))
 
 
 def _move_into_place(folder: Path, target: Path) -> None:

@@ -1,4 +1,4 @@
-"""The transformers backend: MarianMT, NLLB and any seq2seq model folder, batched on CPU or GPU.
+"""The transformers backend: Marian, NLLB, mBART, T5 and any seq2seq folder, batched on CPU or GPU.
 
 torch and transformers are imported when a backend is constructed, never at module import
 time elsewhere in songngu. Model-family quirks come from :mod:`songngu.backends.presets`.
@@ -64,7 +64,9 @@ class TransformersBackend(Seq2SeqBackend):
         """Return the source-token count of each text, special tokens included."""
         if not texts:
             return []
-        encoded = self._tokenizer(list(texts), add_special_tokens=True)
+        encoded = self._tokenizer(
+            [self.family.source_text(text) for text in texts], add_special_tokens=True
+        )
         return [len(ids) for ids in encoded["input_ids"]]
 
     def prefix_fits(self, prefixes: Sequence[str]) -> list[bool]:
@@ -99,7 +101,8 @@ class TransformersBackend(Seq2SeqBackend):
         return [results[index] for index in range(len(sources))]
 
     def _encode(self, texts: list[str], prefixes: list[str]) -> _Job:
-        encoded = self._tokenizer(texts, return_tensors="pt", padding=True, truncation=False)
+        sources = [self.family.source_text(text) for text in texts]
+        encoded = self._tokenizer(sources, return_tensors="pt", padding=True, truncation=False)
         prefix_ids = [self._target_ids(prefix) for prefix in prefixes]
         source_lengths = encoded["attention_mask"].sum(dim=1).tolist()
         caps = [
@@ -138,12 +141,16 @@ class TransformersBackend(Seq2SeqBackend):
             content = content[: content.index(self._limits.eos_id)]
         is_capped = len(content) >= cap
         continuation = self._tokenizer.decode(content[len(prefix_ids) :], skip_special_tokens=True)
+        if not prefix:
+            continuation = self.family.strip_target(continuation)
         return Translation(text=join_prefix(prefix, continuation), is_capped=is_capped)
 
     def _target_ids(self, prefix: str) -> list[int]:
-        if not prefix:
+        """Return the ids forced at the start of a target: the family's own prefix, then ours."""
+        text = self.family.forced_target_text(prefix)
+        if not text:
             return []
-        ids: list[int] = self._tokenizer(text_target=prefix, add_special_tokens=False)["input_ids"]
+        ids: list[int] = self._tokenizer(text_target=text, add_special_tokens=False)["input_ids"]
         return ids
 
 
@@ -160,7 +167,9 @@ class _Job:
 class _GenerationLimits:
     """Token ids and limits that depend on the model, computed once at load time."""
 
-    def __init__(self, eos_id: int, max_positions: int, forced_ids: list[int]) -> None:
+    def __init__(
+        self, eos_id: int, max_positions: int, forced_ids: list[int], start_id: int | None = None
+    ) -> None:
         self.eos_id = eos_id
         self.max_positions = max_positions
         self.forced_ids = forced_ids
@@ -168,15 +177,23 @@ class _GenerationLimits:
         self.generate_options: dict[str, Any] = (
             {"forced_bos_token_id": forced_ids[0]} if forced_ids else {}
         )
+        if start_id is not None:
+            self.generate_options["decoder_start_token_id"] = start_id
 
     @classmethod
     def for_model(cls, model: Any, tokenizer: Any, family: ModelFamily) -> _GenerationLimits:
+        """Read the limits, and where the target language code goes (see ModelFamily)."""
         config = model.config
+        # T5 has relative positions and no table; 512 is the length it was trained on.
         max_positions = int(getattr(config, "max_position_embeddings", 512) or 512)
-        forced = []
-        if family.target_language:
-            forced = [int(tokenizer.convert_tokens_to_ids(family.target_language))]
-        return cls(int(config.eos_token_id), max_positions, forced)
+        code = (
+            int(tokenizer.convert_tokens_to_ids(family.target_language))
+            if family.target_language
+            else None
+        )
+        if code is not None and family.is_target_code_the_start:
+            return cls(int(config.eos_token_id), max_positions, [], start_id=code)
+        return cls(int(config.eos_token_id), max_positions, [] if code is None else [code])
 
     @property
     def room(self) -> int:
@@ -239,7 +256,11 @@ def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSett
             f"The transformers backend needs {error.name}; install it with: pip install songngu"
         ) from error
     device = _pick_device(torch, settings.device)
-    tokenizer_options = {"src_lang": family.source_language} if family.source_language else {}
+    tokenizer_options = (
+        {"src_lang": family.source_language, "tgt_lang": family.target_language}
+        if family.source_language
+        else {}
+    )
     try:
         with warnings.catch_warnings():
             # MarianTokenizer warns when sacremoses is missing, but in transformers 5.x only its
@@ -258,13 +279,42 @@ def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSett
                 location.path, dtype=dtype, attn_implementation=_attention(torch, dtype, device)
             )
     except (OSError, ValueError) as error:
-        raise BackendError(
-            f"Model '{location.model_id}' could not be loaded from {location.path}: "
-            f"{str(error).strip().splitlines()[0]}"
-        ) from error
+        raise BackendError(_load_failure(location, error)) from error
     model.to(device).eval()
     logger.info("loaded %s (%s) on %s", location.model_id, location.revision, device)
     return torch, tokenizer, model
+
+
+def _load_failure(location: ModelLocation, error: Exception) -> str:
+    """Say why a model did not load; name protobuf where a bare SentencePiece file needs it.
+
+    Repositories that ship only ``sentencepiece.bpe.model`` (VinAI Translate) are converted to a
+    fast tokenizer at load time, and transformers 5 reads the SentencePiece file with protobuf
+    (transformers/tokenization_utils_tokenizers.py, convert_to_native_format); without it the
+    message speaks of tiktoken, which has nothing to do with these models.
+    """
+    folder = location.path
+    sentencepiece_only = not (folder / "tokenizer.json").is_file() and any(
+        (folder / name).is_file() for name in ("sentencepiece.bpe.model", "spiece.model")
+    )
+    if sentencepiece_only and not _has_protobuf():
+        return (
+            f"Model '{location.model_id}' ships its tokenizer as a SentencePiece file only, and "
+            "reading it needs protobuf; install it with: pip install protobuf"
+        )
+    return (
+        f"Model '{location.model_id}' could not be loaded from {location.path}: "
+        f"{str(error).strip().splitlines()[0]}"
+    )
+
+
+def _has_protobuf() -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("google.protobuf") is not None
+    except ModuleNotFoundError:  # no "google" namespace package at all
+        return False
 
 
 @contextlib.contextmanager
