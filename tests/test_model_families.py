@@ -1,0 +1,177 @@
+"""VinAI's mBART and EnViT5's T5: family rules, detection, both backends, and the whole CLI run.
+
+The tiny models (tests/tiny_families.py) are laid out like vinai/vinai-translate-vi2en-v2 and
+VietAI/envit5-translation and served offline from the temporary hub cache under those ids.
+"""
+
+import json
+
+import pytest
+
+from songngu.backends import GenerationSettings, load_backend
+from songngu.backends.presets import (
+    MARIAN,
+    MBART,
+    MBART50,
+    NLLB,
+    PRESETS,
+    T5,
+    family_for,
+    family_of_config,
+)
+from songngu.cli import main
+from tiny_families import MBART_REPO_ID, T5_REPO_ID
+from tiny_models import FAKE_COMMIT, VIETNAMESE_LINES
+
+FAMILY_PRESETS = [("vinai-vi2en", MBART_REPO_ID), ("envit5", T5_REPO_ID)]
+ENGINES = ["transformers", "ct2"]
+
+
+@pytest.mark.parametrize(
+    ("model_type", "tokenizer_class", "family"),
+    [
+        ("marian", None, MARIAN),
+        ("m2m_100", "NllbTokenizer", NLLB),
+        ("mbart", "MBartTokenizer", MBART),
+        ("mbart", None, MBART),
+        ("mbart", "MBart50Tokenizer", MBART50),
+        ("t5", None, T5),
+        ("mt5", "T5Tokenizer", T5),
+        ("bart", None, MARIAN),
+    ],
+)
+def test_family_is_read_from_model_type_and_tokenizer_class(model_type, tokenizer_class, family):
+    assert family_for(model_type, tokenizer_class) is family
+    config = {"model_type": model_type, "tokenizer_class": tokenizer_class}
+    assert family_of_config(config) is family
+
+
+@pytest.mark.parametrize(
+    ("family", "expected"),
+    [
+        (MARIAN, ["▁Mưa", "</s>"]),
+        (NLLB, ["vie_Latn", "▁Mưa", "</s>"]),
+        (MBART, ["▁Mưa", "</s>", "vi_VN"]),
+        (MBART50, ["vi_VN", "▁Mưa", "</s>"]),
+        (T5, ["▁Mưa", "</s>"]),
+    ],
+)
+def test_source_is_framed_with_the_language_code_where_the_family_puts_it(family, expected):
+    assert family.frame_source(["▁Mưa"], "</s>") == expected
+
+
+@pytest.mark.parametrize(
+    ("family", "text", "expected"),
+    [
+        (T5, "en: The minister said.", "The minister said."),
+        (T5, "  en:The minister", "The minister"),
+        (T5, "Men: the talks", "Men: the talks"),
+        (T5, "The en: code", "The en: code"),
+        (MARIAN, "en: kept", "en: kept"),
+    ],
+)
+def test_only_a_leading_model_prefix_is_stripped(family, text, expected):
+    assert family.strip_target(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("family", "prefix", "expected"),
+    [(T5, "", "en:"), (T5, "Minister of", "en: Minister of"), (MBART, "Minister", "Minister")],
+)
+def test_a_forced_glossary_prefix_comes_after_the_model_prefix(family, prefix, expected):
+    assert family.forced_target_text(prefix) == expected
+
+
+def test_t5_sources_carry_the_task_prefix():
+    assert T5.source_text("Mưa lớn.") == "vi: Mưa lớn."
+    assert MBART.source_text("Mưa lớn.") == "Mưa lớn."
+
+
+def test_presets_name_the_real_repositories():
+    assert PRESETS["vinai-vi2en"] == MBART_REPO_ID
+    assert PRESETS["envit5"] == T5_REPO_ID
+    assert PRESETS["opus-mt"] == "Helsinki-NLP/opus-mt-vi-en"
+
+
+def _settings(model: str) -> GenerationSettings:
+    return GenerationSettings(model=model, max_length_ratio=0.5, max_length_margin=2, num_beams=1)
+
+
+def _engine(name: str):
+    if name == "ct2":
+        pytest.importorskip("ctranslate2")
+    return name
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("repo", "family"), [(MBART_REPO_ID, MBART), (T5_REPO_ID, T5)])
+def test_family_is_detected_from_a_local_folder(tiny_model_dirs, engine, repo, family):
+    folder = tiny_model_dirs[repo]
+    backend = load_backend(_engine(engine), _settings(str(folder)))
+    assert backend.family is family
+    assert f"|model:{folder.resolve()}@" in backend.signature()
+    assert backend.translate(["Mưa lớn."])[0].text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("preset", "repo"), FAMILY_PRESETS)
+def test_signature_names_the_model_and_its_revision(hub_cache, engine, preset, repo):
+    backend = load_backend(_engine(engine), _settings(preset))
+    assert f"backend:{engine}|model:{repo}@{FAKE_COMMIT}|" in backend.signature()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("engine", ENGINES)
+def test_t5_target_never_starts_with_its_model_prefix(hub_cache, engine):
+    backend = load_backend(_engine(engine), _settings("envit5"))
+    sources = list(VIETNAMESE_LINES[:6])
+    plain = backend.translate(sources)
+    prefixed = backend.translate_with_prefix(sources, ["Minister", "", "The", "", "Ω", ""])
+    for translation in [*plain, *prefixed]:
+        assert not translation.text.lstrip().lower().startswith("en:"), translation
+    assert [t.text.split()[0] for t in prefixed[::2]] == ["Minister", "The", "Ω"]
+
+
+def _run(capsys, *args: str) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as raised:
+        main(list(args))
+    return raised.value.code, capsys.readouterr().err
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("preset", "repo"), FAMILY_PRESETS)
+def test_translate_runs_end_to_end_with_every_term_rendered_or_flagged(
+    capsys, hub_cache, sample_article, tmp_path, engine, preset, repo
+):
+    code, err = _run(
+        capsys,
+        "translate",
+        str(sample_article),
+        "-o",
+        str(tmp_path),
+        "-f",
+        "json,md",
+        "-m",
+        preset,
+        "--backend",
+        _engine(engine),
+        "--max-length-ratio",
+        "0.5",
+        "--beams",
+        "1",
+    )
+    assert code == 0, err
+    data = json.loads((tmp_path / "bao-cao-kinh-te.vi-en.json").read_text(encoding="utf-8"))
+    assert f"backend:{engine}|model:{repo}@{FAKE_COMMIT}" in data["signature"]
+    segments = [segment for block in data["blocks"] for segment in block["segments"]]
+    terms = [(segment, term) for segment in segments for term in segment["terms"]]
+    assert terms, "the sample article holds shipped glossary terms"
+    for segment, term in terms:
+        codes = {issue["code"] for issue in segment["issues"]}
+        assert (term["enforced"] and term["target"] in segment["target"]) or (
+            "term-missing" in codes
+        ), (term, segment["target"])
+    assert all(not segment["target"].lower().startswith("en:") for segment in segments)
