@@ -10,6 +10,7 @@ import pytest
 
 from songngu.backends import GenerationSettings, load_backend
 from songngu.backends.presets import (
+    CARDS,
     MARIAN,
     MBART,
     MBART50,
@@ -18,6 +19,7 @@ from songngu.backends.presets import (
     T5,
     family_for,
     family_of_config,
+    licence_notice,
 )
 from songngu.cli import main
 from tiny_families import MBART_REPO_ID, T5_REPO_ID
@@ -164,6 +166,8 @@ def test_translate_runs_end_to_end_with_every_term_rendered_or_flagged(
         "1",
     )
     assert code == 0, err
+    licence_notes = [line for line in err.splitlines() if "AGPL-3.0" in line]
+    assert len(licence_notes) == (1 if preset == "vinai-vi2en" else 0)
     data = json.loads((tmp_path / "bao-cao-kinh-te.vi-en.json").read_text(encoding="utf-8"))
     assert f"backend:{engine}|model:{repo}@{FAKE_COMMIT}" in data["signature"]
     segments = [segment for block in data["blocks"] for segment in block["segments"]]
@@ -175,3 +179,48 @@ def test_translate_runs_end_to_end_with_every_term_rendered_or_flagged(
             "term-missing" in codes
         ), (term, segment["target"])
     assert all(not segment["target"].lower().startswith("en:") for segment in segments)
+
+
+@pytest.mark.parametrize(
+    ("model", "licence"),
+    [
+        ("vinai-vi2en", "AGPL-3.0"),
+        ("vinai/vinai-translate-vi2en-v2", "AGPL-3.0"),
+        ("nllb-600m", "CC-BY-NC-4.0"),
+        ("facebook/nllb-200-distilled-1.3B", "CC-BY-NC-4.0"),
+    ],
+)
+def test_restricted_licences_are_named_for_preset_and_hub_id(model, licence):
+    notice = licence_notice(model)
+    assert licence in notice
+    assert "\n" not in notice
+
+
+@pytest.mark.parametrize("model", ["opus-mt", "envit5", "someone/other-model", "./folder"])
+def test_other_models_get_no_licence_note(model):
+    assert licence_notice(model) == ""
+
+
+def test_translate_help_names_every_preset_with_its_licence(capsys):
+    code, out = _run_out(capsys, "translate", "--help")
+    assert code == 0
+    flat = " ".join(out.split())
+    for card in CARDS:
+        assert f"{card.name} ({card.licence})" in flat
+
+
+def test_models_list_shows_family_size_licence_and_a_sourced_score(hub_cache, capsys):
+    code, out = _run_out(capsys, "models", "list")
+    assert code == 0
+    for card in CARDS:
+        row = next(line for line in out.splitlines() if line.startswith(f"{card.name} "))
+        for value in (card.model_id, card.family, card.parameters, card.disk_size, card.licence):
+            assert value in row
+        assert f"quality: {card.quality} ({card.quality_source})" in out
+    assert f"cached ({FAKE_COMMIT[:12]})" in out
+
+
+def _run_out(capsys, *args: str) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as raised:
+        main(list(args))
+    return raised.value.code, capsys.readouterr().out

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "CARDS",
     "MARIAN",
     "MBART",
     "MBART50",
@@ -19,19 +20,106 @@ __all__ = [
     "PRESETS",
     "T5",
     "ModelFamily",
+    "PresetCard",
     "family_for",
     "family_of_config",
+    "licence_notice",
+    "preset_help",
     "resolve_model",
 ]
 
-#: Preset name → Hugging Face Hub id. The names are part of the CLI contract.
-PRESETS = {
-    "opus-mt": "Helsinki-NLP/opus-mt-vi-en",
-    "nllb-600m": "facebook/nllb-200-distilled-600M",
-    "nllb-1.3b": "facebook/nllb-200-distilled-1.3B",
-    "vinai-vi2en": "vinai/vinai-translate-vi2en-v2",
-    "envit5": "VietAI/envit5-translation",
-}
+
+@dataclass(frozen=True, slots=True)
+class PresetCard:
+    """What a user needs to choose a preset; printed by ``songngu models list`` and the README.
+
+    Every figure comes from the source it names (model card, repository or paper); where a
+    source publishes its scores only as an image, no number is given. ``is_restricted`` marks
+    licences that limit use (non-commercial, or copyleft over a network service), which
+    ``songngu translate`` says once per run.
+    """
+
+    name: str
+    model_id: str
+    family: str
+    parameters: str
+    disk_size: str
+    licence: str
+    licence_source: str
+    quality: str
+    quality_source: str
+    is_restricted: bool = False
+
+
+_OPUS_CARD = "https://huggingface.co/Helsinki-NLP/opus-mt-vi-en"
+_NLLB_CARD = "https://huggingface.co/facebook/nllb-200-distilled-600M"
+_VINAI_REPO = "https://github.com/VinAIResearch/VinAI_Translate"
+_ENVIT5_CARD = "https://huggingface.co/VietAI/envit5-translation"
+
+#: The presets, in the order ``songngu models list`` shows them. The names are CLI contract.
+CARDS = (
+    PresetCard(
+        "opus-mt",
+        "Helsinki-NLP/opus-mt-vi-en",
+        "Marian",
+        "74 M",
+        "289 MB",
+        "Apache-2.0",
+        _OPUS_CARD,
+        "BLEU 42.8, chrF 0.608 on Tatoeba-test.vie.eng",
+        _OPUS_CARD,
+    ),
+    PresetCard(
+        "nllb-600m",
+        "facebook/nllb-200-distilled-600M",
+        "NLLB-200 (M2M100)",
+        "600 M",
+        "2.46 GB",
+        "CC-BY-NC-4.0",
+        _NLLB_CARD,
+        "FLORES-200 chrF++ per direction in Meta's metrics files (not transcribed here)",
+        "https://github.com/facebookresearch/fairseq/tree/nllb",
+        is_restricted=True,
+    ),
+    PresetCard(
+        "nllb-1.3b",
+        "facebook/nllb-200-distilled-1.3B",
+        "NLLB-200 (M2M100)",
+        "1.3 B",
+        "~5.5 GB",
+        "CC-BY-NC-4.0",
+        "https://huggingface.co/facebook/nllb-200-distilled-1.3B",
+        "FLORES-200 chrF++ per direction in Meta's metrics files (not transcribed here)",
+        "https://github.com/facebookresearch/fairseq/tree/nllb",
+        is_restricted=True,
+    ),
+    PresetCard(
+        "vinai-vi2en",
+        "vinai/vinai-translate-vi2en-v2",
+        "mBART",
+        "~420 M",
+        "1.69 GB",
+        "AGPL-3.0",
+        _VINAI_REPO,
+        "BLEU on the PhoMT test set, published as an image only (not transcribed here)",
+        f"{_VINAI_REPO}#evaluation",
+        is_restricted=True,
+    ),
+    PresetCard(
+        "envit5",
+        "VietAI/envit5-translation",
+        "T5",
+        "~275 M",
+        "1.1 GB",
+        "OpenRAIL",
+        _ENVIT5_CARD,
+        "BLEU on PhoMT and MTet test sets, published as an image only (not transcribed here)",
+        f"{_ENVIT5_CARD}#results",
+    ),
+)
+
+#: Preset name → Hugging Face Hub id.
+PRESETS = {card.name: card.model_id for card in CARDS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +229,22 @@ def family_of_config(config: Mapping[str, Any]) -> ModelFamily:
     return family_for(
         str(config.get("model_type", "")), str(tokenizer_class) if tokenizer_class else None
     )
+
+
+def licence_notice(model: str) -> str:
+    """Return one line on a restricted licence for a preset name or its Hub id, else ``""``."""
+    for card in CARDS:
+        if model in (card.name, card.model_id) and card.is_restricted:
+            return (
+                f"Note: {card.model_id} is licensed {card.licence} ({card.licence_source}); "
+                "check that your use is allowed."
+            )
+    return ""
+
+
+def preset_help() -> str:
+    """Return the presets for ``--help``, each with its licence."""
+    return ", ".join(f"{card.name} ({card.licence})" for card in CARDS)
 
 
 def resolve_model(model: str) -> tuple[str, bool]:
