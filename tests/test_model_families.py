@@ -5,6 +5,7 @@ VietAI/envit5-translation and served offline from the temporary hub cache under 
 """
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -224,3 +225,13 @@ def _run_out(capsys, *args: str) -> tuple[int, str]:
     with pytest.raises(SystemExit) as raised:
         main(list(args))
     return raised.value.code, capsys.readouterr().out
+
+
+def test_readme_model_table_mirrors_the_preset_cards():
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Choosing a model") :]
+    for card in CARDS:
+        row = next(line for line in table.splitlines() if line.startswith(f"| `{card.name}`"))
+        for value in (card.model_id, card.family, card.parameters, card.disk_size, card.licence):
+            assert value in row, (card.name, value)
+        assert card.quality_source in row

@@ -22,10 +22,12 @@ from typing import Any
 
 from tiny_models import (
     ENGLISH_LINES,
+    NLLB_FULL_VOCAB_SIZE,
     VIETNAMESE_LINES,
     _save_model,
     _shape,
     _train_sentencepiece,
+    build_nllb,
 )
 
 MBART_REPO_ID = "vinai/vinai-translate-vi2en-v2"
@@ -150,6 +152,19 @@ def build_t5_full_size(directory: Path, *, seed: int = 0) -> Path:
         ffn=2048,
         vocab_size=T5_FULL_VOCAB_SIZE,
         seed=seed,
+    )
+
+
+def build_nllb_1_3b_full_size(directory: Path, *, seed: int = 0) -> Path:
+    """Build a random-weight model with NLLB-200-distilled-1.3B's architecture (24 + 24 layers)."""
+    return build_nllb(
+        directory,
+        d_model=1024,
+        layers=24,
+        heads=16,
+        ffn=8192,
+        seed=seed,
+        vocab_size=NLLB_FULL_VOCAB_SIZE,
     )
 
 
