@@ -4,7 +4,9 @@ The tiny models (tests/tiny_families.py) are laid out like vinai/vinai-translate
 VietAI/envit5-translation and served offline from the temporary hub cache under those ids.
 """
 
+import importlib.util
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,7 @@ from songngu.backends.presets import (
     licence_notice,
 )
 from songngu.cli import main
+from songngu.errors import BackendError
 from tiny_families import MBART_REPO_ID, T5_REPO_ID
 from tiny_models import FAKE_COMMIT, VIETNAMESE_LINES
 
@@ -235,3 +238,22 @@ def test_readme_model_table_mirrors_the_preset_cards():
         for value in (card.model_id, card.family, card.parameters, card.disk_size, card.licence):
             assert value in row, (card.name, value)
         assert card.quality_source in row
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_bare_sentencepiece_tokenizer_without_protobuf_names_the_fix(
+    tiny_model_dirs, tmp_path, engine
+):
+    pytest.importorskip("ctranslate2")
+    if importlib.util.find_spec("google") and importlib.util.find_spec("google.protobuf"):
+        pytest.skip("protobuf is installed: the real layout loads")
+    # The real repository's layout: config, weights and sentencepiece.bpe.model only.
+    folder = tmp_path / "vinai-as-published"
+    shutil.copytree(tiny_model_dirs[MBART_REPO_ID], folder)
+    for name in ("tokenizer.json", "tokenizer_config.json"):
+        (folder / name).unlink()
+    with pytest.raises(BackendError) as raised:
+        load_backend(engine, _settings(str(folder)))
+    assert "needs: pip install protobuf" in str(raised.value)
+    assert "--backend transformers" not in str(raised.value)

@@ -18,6 +18,7 @@ import warnings
 from pathlib import Path
 
 from songngu.backends.hub import ModelLocation
+from songngu.backends.tokenization import PROTOBUF_HINT, needs_protobuf
 from songngu.errors import BackendError
 
 __all__ = ["cache_root", "converted_model", "converted_model_folder"]
@@ -75,11 +76,14 @@ def _convert(location: ModelLocation, output: Path, quantization: str) -> None:
             converter = TransformersConverter(str(location.path), low_cpu_mem_usage=True)
             converter.convert(str(output), quantization=quantization)
             _write_tokenizer_file(location.path, output)
-    except (ImportError, NotImplementedError, OSError, ValueError) as error:
+    # AttributeError: CTranslate2 reads config keys some models lack (mBART's normalize_before).
+    except (AttributeError, ImportError, NotImplementedError, OSError, ValueError) as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        advice = "; use --backend transformers."
+        if needs_protobuf(location.path):  # transformers needs it too
+            reason, advice = PROTOBUF_HINT, "."
         raise BackendError(
-            f"Model '{location.model_id}' could not be converted to CTranslate2: {reason}; "
-            "use --backend transformers."
+            f"Model '{location.model_id}' could not be converted to CTranslate2: {reason}{advice}"
         ) from error
 
 

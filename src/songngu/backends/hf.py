@@ -26,6 +26,7 @@ from songngu.backends.hardware import has_native_bfloat16, thread_split
 from songngu.backends.hub import ModelLocation
 from songngu.backends.presets import ModelFamily
 from songngu.backends.seq2seq import Seq2SeqBackend
+from songngu.backends.tokenization import PROTOBUF_HINT, needs_protobuf
 from songngu.errors import BackendError
 
 if TYPE_CHECKING:
@@ -286,35 +287,11 @@ def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSett
 
 
 def _load_failure(location: ModelLocation, error: Exception) -> str:
-    """Say why a model did not load; name protobuf where a bare SentencePiece file needs it.
-
-    Repositories that ship only ``sentencepiece.bpe.model`` (VinAI Translate) are converted to a
-    fast tokenizer at load time, and transformers 5 reads the SentencePiece file with protobuf
-    (transformers/tokenization_utils_tokenizers.py, convert_to_native_format); without it the
-    message speaks of tiktoken, which has nothing to do with these models.
-    """
-    folder = location.path
-    sentencepiece_only = not (folder / "tokenizer.json").is_file() and any(
-        (folder / name).is_file() for name in ("sentencepiece.bpe.model", "spiece.model")
-    )
-    if sentencepiece_only and not _has_protobuf():
-        return (
-            f"Model '{location.model_id}' ships its tokenizer as a SentencePiece file only, and "
-            "reading it needs protobuf; install it with: pip install protobuf"
-        )
-    return (
-        f"Model '{location.model_id}' could not be loaded from {location.path}: "
-        f"{str(error).strip().splitlines()[0]}"
-    )
-
-
-def _has_protobuf() -> bool:
-    import importlib.util
-
-    try:
-        return importlib.util.find_spec("google.protobuf") is not None
-    except ModuleNotFoundError:  # no "google" namespace package at all
-        return False
+    """Say why a model did not load; name protobuf where a bare SentencePiece file needs it."""
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    if needs_protobuf(location.path):
+        reason = PROTOBUF_HINT
+    return f"Model '{location.model_id}' could not be loaded from {location.path}: {reason}"
 
 
 @contextlib.contextmanager

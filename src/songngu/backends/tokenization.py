@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from songngu.backends.presets import ModelFamily
 from songngu.errors import BackendError
 
-__all__ = ["PieceCodec", "load_codec"]
+__all__ = ["PROTOBUF_HINT", "PieceCodec", "load_codec", "needs_protobuf"]
 
 
 class PieceCodec(Protocol):
@@ -136,6 +136,30 @@ class TokenizerFilePieces:
     def _token_id(self, piece: str) -> int:
         found: int | None = self._tokenizer.token_to_id(piece)
         return self._unknown_id if found is None else found
+
+
+def needs_protobuf(folder: Path) -> bool:
+    """Return whether loading this folder's tokenizer needs protobuf, and protobuf is missing.
+
+    Repositories that ship only a SentencePiece file (VinAI's ``sentencepiece.bpe.model``) are
+    converted to a fast tokenizer at load time, and transformers 5 reads the file with protobuf
+    (transformers/tokenization_utils_tokenizers.py, convert_to_native_format); without it the
+    error speaks of tiktoken, which has nothing to do with these models. Marian's own
+    ``source.spm`` files load without it.
+    """
+    if (folder / "tokenizer.json").is_file() or (folder / "source.spm").is_file():
+        return False
+    if not any((folder / name).is_file() for name in ("sentencepiece.bpe.model", "spiece.model")):
+        return False
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("google.protobuf") is None
+    except ModuleNotFoundError:  # no "google" namespace package at all
+        return True
+
+
+PROTOBUF_HINT = "its tokenizer is a bare SentencePiece file, which needs: pip install protobuf"
 
 
 def _split_language_code(text: str) -> tuple[list[str], str]:
