@@ -140,10 +140,11 @@ def test_t5_target_never_starts_with_its_model_prefix(hub_cache, engine):
     assert [t.text.split()[0] for t in prefixed[::2]] == ["Minister", "The", "Ω"]
 
 
-def _run(capsys, *args: str) -> tuple[int, str]:
+def _run(capsys, *args: str) -> tuple[int, str, str]:
     with pytest.raises(SystemExit) as raised:
         main(list(args))
-    return raised.value.code, capsys.readouterr().err
+    captured = capsys.readouterr()
+    return raised.value.code, captured.out, captured.err
 
 
 @pytest.mark.model
@@ -152,7 +153,7 @@ def _run(capsys, *args: str) -> tuple[int, str]:
 def test_translate_runs_end_to_end_with_every_term_rendered_or_flagged(
     capsys, hub_cache, sample_article, tmp_path, engine, preset, repo
 ):
-    code, err = _run(
+    code, _, err = _run(
         capsys,
         "translate",
         str(sample_article),
@@ -206,7 +207,7 @@ def test_other_models_get_no_licence_note(model):
 
 
 def test_translate_help_names_every_preset_with_its_licence(capsys):
-    code, out = _run_out(capsys, "translate", "--help")
+    code, out, _ = _run(capsys, "translate", "--help")
     assert code == 0
     flat = " ".join(out.split())
     for card in CARDS:
@@ -214,7 +215,7 @@ def test_translate_help_names_every_preset_with_its_licence(capsys):
 
 
 def test_models_list_shows_family_size_licence_and_a_sourced_score(hub_cache, capsys):
-    code, out = _run_out(capsys, "models", "list")
+    code, out, _ = _run(capsys, "models", "list")
     assert code == 0
     for card in CARDS:
         row = next(line for line in out.splitlines() if line.startswith(f"{card.name} "))
@@ -222,12 +223,6 @@ def test_models_list_shows_family_size_licence_and_a_sourced_score(hub_cache, ca
             assert value in row
         assert f"quality: {card.quality} ({card.quality_source})" in out
     assert f"cached ({FAKE_COMMIT[:12]})" in out
-
-
-def _run_out(capsys, *args: str) -> tuple[int, str]:
-    with pytest.raises(SystemExit) as raised:
-        main(list(args))
-    return raised.value.code, capsys.readouterr().out
 
 
 def test_readme_model_table_mirrors_the_preset_cards():

@@ -17,6 +17,7 @@ built from their pieces and scores, which needs no protobuf.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -78,93 +79,70 @@ _T5_CONFIG: dict[str, Any] = {
 _T5_GENERATION: dict[str, Any] = {"decoder_start_token_id": 0, "eos_token_id": 1, "pad_token_id": 0}
 
 
-def build_mbart(
-    directory: Path,
-    *,
-    d_model: int = 16,
-    layers: int = 1,
-    heads: int = 2,
-    ffn: int = 32,
-    vocab_size: int | None = None,
-    seed: int = 0,
-) -> Path:
+@dataclass(frozen=True)
+class Size:
+    """The dimensions of a built model; the defaults make a tiny one."""
+
+    d_model: int = 16
+    layers: int = 1
+    heads: int = 2
+    ffn: int = 32
+    vocab_size: int | None = None
+
+
+# mBART-large, as VinAI Translate is (config of vinai/vinai-translate-en2vi-v2's fine-tunes).
+MBART_FULL_SIZE = Size(1024, 12, 16, 4096, MBART_FULL_VOCAB_SIZE)
+# EnViT5 (config.json of VietAI/envit5-translation's fine-tunes).
+T5_FULL_SIZE = Size(768, 12, 12, 2048, T5_FULL_VOCAB_SIZE)
+
+
+def build_mbart(directory: Path, size: Size = Size(), *, seed: int = 0) -> Path:
     """Build a random-weight mBART model laid out like VinAI Translate vi2en and return it."""
     from transformers import GenerationConfig, MBartConfig, MBartForConditionalGeneration
 
     directory.mkdir(parents=True, exist_ok=True)
-    size = _save_mbart_tokenizer(directory, vocab_size)
-    shape = _shape(d_model, layers, heads, ffn, 1024)
-    config = MBartConfig.from_dict({**_MBART_CONFIG, **shape, "vocab_size": size})
+    vocab_size = _save_mbart_tokenizer(directory, size.vocab_size)
+    shape = _shape(size.d_model, size.layers, size.heads, size.ffn, 1024)
+    config = MBartConfig.from_dict({**_MBART_CONFIG, **shape, "vocab_size": vocab_size})
     generation = GenerationConfig.from_dict(_MBART_GENERATION)
     _save_model(MBartForConditionalGeneration, config, generation, directory, seed)
     return directory
 
 
-def build_mbart_full_size(directory: Path, *, seed: int = 0) -> Path:
-    """Build a random-weight model with VinAI Translate vi2en-v2's architecture, for benchmarks."""
-    return build_mbart(
-        directory,
-        d_model=1024,
-        layers=12,
-        heads=16,
-        ffn=4096,
-        vocab_size=MBART_FULL_VOCAB_SIZE,
-        seed=seed,
-    )
-
-
-def build_t5(
-    directory: Path,
-    *,
-    d_model: int = 16,
-    layers: int = 1,
-    heads: int = 2,
-    ffn: int = 32,
-    vocab_size: int | None = None,
-    seed: int = 0,
-) -> Path:
+def build_t5(directory: Path, size: Size = Size(), *, seed: int = 0) -> Path:
     """Build a random-weight T5 model laid out like EnViT5 translation and return it."""
     from transformers import GenerationConfig, T5Config, T5ForConditionalGeneration
 
     directory.mkdir(parents=True, exist_ok=True)
-    size = _save_t5_tokenizer(directory, vocab_size)
+    vocab_size = _save_t5_tokenizer(directory, size.vocab_size)
     shape = {
-        "d_model": d_model,
-        "d_kv": d_model // heads,
-        "d_ff": ffn,
-        "num_layers": layers,
-        "num_decoder_layers": layers,
-        "num_heads": heads,
+        "d_model": size.d_model,
+        "d_kv": size.d_model // size.heads,
+        "d_ff": size.ffn,
+        "num_layers": size.layers,
+        "num_decoder_layers": size.layers,
+        "num_heads": size.heads,
     }
-    config = T5Config.from_dict({**_T5_CONFIG, **shape, "vocab_size": size})
+    config = T5Config.from_dict({**_T5_CONFIG, **shape, "vocab_size": vocab_size})
     generation = GenerationConfig.from_dict(_T5_GENERATION)
     _save_model(T5ForConditionalGeneration, config, generation, directory, seed)
     return directory
 
 
-def build_t5_full_size(directory: Path, *, seed: int = 0) -> Path:
+def build_mbart_full_size(directory: Path) -> Path:
+    """Build a random-weight model with VinAI Translate vi2en-v2's architecture, for benchmarks."""
+    return build_mbart(directory, MBART_FULL_SIZE)
+
+
+def build_t5_full_size(directory: Path) -> Path:
     """Build a random-weight model with EnViT5 translation's exact architecture."""
-    return build_t5(
-        directory,
-        d_model=768,
-        layers=12,
-        heads=12,
-        ffn=2048,
-        vocab_size=T5_FULL_VOCAB_SIZE,
-        seed=seed,
-    )
+    return build_t5(directory, T5_FULL_SIZE)
 
 
-def build_nllb_1_3b_full_size(directory: Path, *, seed: int = 0) -> Path:
+def build_nllb_1_3b_full_size(directory: Path) -> Path:
     """Build a random-weight model with NLLB-200-distilled-1.3B's architecture (24 + 24 layers)."""
     return build_nllb(
-        directory,
-        d_model=1024,
-        layers=24,
-        heads=16,
-        ffn=8192,
-        seed=seed,
-        vocab_size=NLLB_FULL_VOCAB_SIZE,
+        directory, d_model=1024, layers=24, heads=16, ffn=8192, vocab_size=NLLB_FULL_VOCAB_SIZE
     )
 
 
