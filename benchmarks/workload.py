@@ -19,7 +19,7 @@ from pathlib import Path
 
 from songngu.backends import GenerationSettings, Translation
 from songngu.backends.decoding import length_cap
-from songngu.backends.presets import family_for
+from songngu.backends.presets import family_of_config
 from songngu.backends.tokenization import PieceCodec, load_codec
 from songngu.pipeline import Pipeline, TranslationSettings
 from songngu.readers import read_document
@@ -177,7 +177,7 @@ def install_environment(work_dir: Path, model_dir: Path, model_id: str) -> dict[
 def build_workload(model_dir: Path, model_id: str, article: Path, *, is_random: bool) -> Workload:
     """Record the segments the pipeline sends and fix each one's target length."""
     config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
-    family = family_for(str(config.get("model_type", "")))
+    family = family_of_config(config)
     codec = load_codec(model_dir, family)
     max_positions = int(config.get("max_position_embeddings") or 512)
     recorder = RecordingTranslator(codec, min(family.default_input_budget, max_positions - 2))

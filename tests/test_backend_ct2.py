@@ -19,7 +19,7 @@ from songngu.backends import GenerationSettings, load_backend
 from songngu.backends import conversion as conversion_module
 from songngu.backends.hardware import thread_split
 from songngu.backends.hub import locate_model
-from songngu.backends.presets import MARIAN, NLLB
+from songngu.backends.presets import MARIAN, MBART, NLLB, T5
 from songngu.backends.tokenization import load_codec
 from songngu.cli import main
 from songngu.errors import BackendError
@@ -43,7 +43,7 @@ def _settings(model: str, **options) -> GenerationSettings:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("model", ["opus-mt", "nllb-600m"])
+@pytest.mark.parametrize("model", ["opus-mt", "nllb-600m", "vinai-vi2en", "envit5"])
 def test_float32_greedy_agrees_with_transformers_word_for_word(hub_cache, songngu_cache, model):
     settings = _settings(model, num_beams=1, precision="float32")
     ct2 = load_backend("ct2", settings)
@@ -56,7 +56,7 @@ def test_float32_greedy_agrees_with_transformers_word_for_word(hub_cache, songng
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("model", ["opus-mt", "nllb-600m"])
+@pytest.mark.parametrize("model", ["opus-mt", "nllb-600m", "vinai-vi2en", "envit5"])
 def test_token_counts_match_transformers(hub_cache, songngu_cache, model):
     texts = [*VIETNAMESE_LINES, *ODD_TEXTS]
     ct2 = load_backend("ct2", _settings(model))
@@ -65,7 +65,9 @@ def test_token_counts_match_transformers(hub_cache, songngu_cache, model):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("repo", "family"), [("marian", MARIAN), ("nllb", NLLB)])
+@pytest.mark.parametrize(
+    ("repo", "family"), [("marian", MARIAN), ("nllb", NLLB), ("mbart", MBART), ("t5", T5)]
+)
 def test_decoding_matches_transformers_on_any_pieces(hub_cache, repo, family):
     from transformers import AutoTokenizer
 

@@ -13,7 +13,19 @@ SOURCES = [
 ]
 
 
-@pytest.fixture(params=["fake", "marian", "nllb", "ct2-marian", "ct2-nllb"])
+@pytest.fixture(
+    params=[
+        "fake",
+        "marian",
+        "nllb",
+        "mbart",
+        "t5",
+        "ct2-marian",
+        "ct2-nllb",
+        "ct2-mbart",
+        "ct2-t5",
+    ]
+)
 def backend(request) -> Translator:
     if request.param == "fake":
         return load_backend("fake", GenerationSettings())
@@ -22,7 +34,7 @@ def backend(request) -> Translator:
     if name == "ct2":
         pytest.importorskip("ctranslate2")
         request.getfixturevalue("songngu_cache")
-    model = cache.marian_repo_id if family == "marian" else cache.nllb_repo_id
+    model = getattr(cache, f"{family}_repo_id")
     settings = GenerationSettings(model=model, max_length_ratio=0.5, max_length_margin=2)
     return load_backend(name or "transformers", settings)
 

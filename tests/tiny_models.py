@@ -210,6 +210,8 @@ class HubCache:
     path: Path
     marian_repo_id: str = MARIAN_REPO_ID
     nllb_repo_id: str = NLLB_REPO_ID
+    mbart_repo_id: str = "vinai/vinai-translate-vi2en-v2"
+    t5_repo_id: str = "VietAI/envit5-translation"
 
     def repo_folder(self, repo_id: str) -> Path:
         """Return the cache folder of one repository, as huggingface_hub names it."""
@@ -335,11 +337,16 @@ def install_in_hub_cache(
 
 @pytest.fixture(scope="session")
 def tiny_model_dirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Build both tiny models once per session, keyed by the real repository id."""
+    """Build the tiny models once per session, keyed by the real repository id."""
+    # tiny_families imports this module's helpers, so it is imported here, not at the top.
+    from tiny_families import MBART_REPO_ID, T5_REPO_ID, build_mbart, build_t5
+
     root = tmp_path_factory.mktemp("tiny-models")
     return {
         MARIAN_REPO_ID: build_marian(root / "marian"),
         NLLB_REPO_ID: build_nllb(root / "nllb"),
+        MBART_REPO_ID: build_mbart(root / "mbart"),
+        T5_REPO_ID: build_t5(root / "t5"),
     }
 
 
@@ -415,11 +422,20 @@ def _shape(
 
 
 def _train_sentencepiece(
-    lines: tuple[str, ...], vocab_size: int, model_type: str = "unigram"
+    lines: tuple[str, ...],
+    vocab_size: int,
+    model_type: str = "unigram",
+    special_ids: dict[str, int] | None = None,
 ) -> bytes:
-    """Train a small SentencePiece model in memory and return its serialized bytes."""
+    """Train a small SentencePiece model in memory and return its serialized bytes.
+
+    ``special_ids`` places ``pad``/``eos``/``unk`` (T5's layout: 0, 1, 2, and no ``<s>``).
+    """
     import sentencepiece
 
+    ids = {f"{name}_id": index for name, index in (special_ids or {}).items()}
+    if special_ids is not None:
+        ids.setdefault("bos_id", -1)
     model = io.BytesIO()
     sentencepiece.SentencePieceTrainer.train(
         sentence_iterator=iter(lines),
@@ -432,6 +448,7 @@ def _train_sentencepiece(
         required_chars=REQUIRED_CHARACTERS,
         num_threads=1,
         minloglevel=2,
+        **ids,
     )
     return model.getvalue()
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from songngu.backends.hf import route_transformers_logging
 from songngu.backends.hub import ModelLocation
+from songngu.backends.tokenization import PROTOBUF_HINT, needs_protobuf
 from songngu.errors import BackendError
 from songngu.installation import install_command
 
@@ -83,12 +84,32 @@ def _convert(location: ModelLocation, output: Path, quantization: str) -> None:
             warnings.filterwarnings("ignore", "Recommended: pip install sacremoses")
             converter = TransformersConverter(str(location.path), low_cpu_mem_usage=True)
             converter.convert(str(output), quantization=quantization)
-    except (ImportError, NotImplementedError, OSError, ValueError) as error:
+            _write_tokenizer_file(location.path, output)
+    # AttributeError: CTranslate2 reads config keys some models lack (mBART's normalize_before).
+    except (AttributeError, ImportError, NotImplementedError, OSError, ValueError) as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        advice = "; use --backend transformers."
+        if needs_protobuf(location.path):  # transformers needs it too
+            reason, advice = PROTOBUF_HINT, "."
         raise BackendError(
-            f"Model '{location.model_id}' could not be converted to CTranslate2: {reason}; "
-            "use --backend transformers."
+            f"Model '{location.model_id}' could not be converted to CTranslate2: {reason}{advice}"
         ) from error
+
+
+def _write_tokenizer_file(model_folder: Path, output: Path) -> None:
+    """Save the fast tokenizer as ``tokenizer.json`` beside a model that ships none.
+
+    VinAI Translate ships only ``sentencepiece.bpe.model``; transformers builds the fast
+    tokenizer from it at load time, and the ct2 backend, which never imports transformers when
+    translating, reads the result from here (:func:`songngu.backends.tokenization.load_codec`).
+    Marian models keep their own SentencePiece files.
+    """
+    if (model_folder / "tokenizer.json").is_file() or (model_folder / "source.spm").is_file():
+        return
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(str(model_folder))
+    tokenizer.backend_tokenizer.save(str(output / "tokenizer.json"))
 
 
 def _move_into_place(folder: Path, target: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from songngu.backends import BatchDone, GenerationSettings, Translation, join_prefix
@@ -57,27 +58,33 @@ class CTranslate2Backend(Seq2SeqBackend):
         """
         ctranslate2 = _import_ctranslate2()
         super().__init__(settings)
-        self._codec: PieceCodec = load_codec(self.location.path, self.family)
         self.device = _pick_device(ctranslate2, settings.device)
         self.precision = _pick_precision(ctranslate2, settings.precision, self.device)
-        self._translator = _load(ctranslate2, self.location, self.device, self.precision, settings)
+        folder = converted_model(self.location, self.precision)
+        # A model that ships only a SentencePiece file (VinAI) gets its tokenizer.json written
+        # beside the converted model (backends/conversion.py).
+        self._codec: PieceCodec = load_codec(self.location.path, self.family, also=folder)
+        self._translator = _load(
+            ctranslate2, folder, self.location, self.device, self.precision, settings
+        )
         generation = read_model_json(self.location, "generation_config.json", required=False)
         self.num_beams = settings.num_beams or int(generation.get("num_beams") or 1)
         self.max_positions = int(self.config.get("max_position_embeddings") or 512)
         self._forced = [self.family.target_language] if self.family.target_language else []
+        # A model without a decoder start token (mBART-25) starts from the first forced token,
+        # and CTranslate2 leaves that one out of the hypothesis; a forced token after the start
+        # (NLLB's eng_Latn) is in it.
+        self._num_echoed = 0 if self.family.is_target_code_the_start else len(self._forced)
         # Target positions left for content: not the decoder start, forced tokens or </s>.
-        self._room = self.max_positions - 2 - len(self._forced)
+        self._room = self.max_positions - 2 - self._num_echoed
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """Return the source-token count of each text, special tokens included."""
-        return [len(self._codec.source_pieces(text)) for text in texts]
+        return [len(self._codec.source_pieces(self.family.source_text(text))) for text in texts]
 
     def prefix_fits(self, prefixes: Sequence[str]) -> list[bool]:
         """Return whether each prefix leaves room to finish within the model's positions."""
-        return [
-            prefix_fits(len(self._codec.target_pieces(prefix)) if prefix else 0, self._room)
-            for prefix in prefixes
-        ]
+        return [prefix_fits(len(self._target_pieces(prefix)), self._room) for prefix in prefixes]
 
     def translate_with_prefix(
         self,
@@ -116,14 +123,20 @@ class CTranslate2Backend(Seq2SeqBackend):
         A batch decodes to the largest cap among its rows (CTranslate2 takes one maximum length
         per call), so a row may run past its own cap; it is cut there and marked capped.
         """
-        content = hypothesis[len(self._forced) :]
+        content = hypothesis[self._num_echoed :]
         is_capped = len(content) >= row.cap
         continuation = self._codec.decode(content[row.prefix_length : row.cap])
+        if not prefix:
+            continuation = self.family.strip_target(continuation)
         return Translation(text=join_prefix(prefix, continuation), is_capped=is_capped)
 
+    def _target_pieces(self, prefix: str) -> list[str]:
+        forced_text = self.family.forced_target_text(prefix)
+        return self._codec.target_pieces(forced_text) if forced_text else []
+
     def _row(self, source: str, prefix: str) -> _Row:
-        pieces = self._codec.source_pieces(source)
-        prefix_pieces = self._codec.target_pieces(prefix) if prefix else []
+        pieces = self._codec.source_pieces(self.family.source_text(source))
+        prefix_pieces = self._target_pieces(prefix)
         cap = prefixed_cap(len(prefix_pieces), len(pieces), self.settings, self._room)
         return _Row(pieces, [*self._forced, *prefix_pieces], len(prefix_pieces), cap)
 
@@ -134,7 +147,7 @@ class CTranslate2Backend(Seq2SeqBackend):
                 [row.source for row in rows],
                 target_prefix=forced if any(forced) else None,
                 beam_size=self.num_beams,
-                max_decoding_length=len(self._forced) + max(row.cap for row in rows),
+                max_decoding_length=self._num_echoed + max(row.cap for row in rows),
                 max_input_length=0,
                 repetition_penalty=self.settings.repetition_penalty,
                 no_repeat_ngram_size=self.settings.no_repeat_ngram_size,
@@ -155,12 +168,12 @@ def _import_ctranslate2() -> Any:
 
 def _load(
     ctranslate2: Any,
+    folder: Path,
     location: ModelLocation,
     device: str,
     precision: str,
     settings: GenerationSettings,
 ) -> Any:
-    folder = converted_model(location, precision)
     inter, intra = thread_split(settings.threads, device)
     try:
         translator = ctranslate2.Translator(

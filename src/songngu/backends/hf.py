@@ -1,4 +1,4 @@
-"""The transformers backend: MarianMT, NLLB and any seq2seq model folder, batched on CPU or GPU.
+"""The transformers backend: Marian, NLLB, mBART, T5 and any seq2seq folder, batched on CPU or GPU.
 
 torch and transformers are imported when a backend is constructed, never at module import
 time elsewhere in songngu. Model-family quirks come from :mod:`songngu.backends.presets`.
@@ -26,6 +26,7 @@ from songngu.backends.hardware import has_native_bfloat16, thread_split
 from songngu.backends.hub import ModelLocation
 from songngu.backends.presets import ModelFamily
 from songngu.backends.seq2seq import Seq2SeqBackend
+from songngu.backends.tokenization import PROTOBUF_HINT, needs_protobuf
 from songngu.errors import BackendError
 from songngu.installation import install_command
 
@@ -65,7 +66,9 @@ class TransformersBackend(Seq2SeqBackend):
         """Return the source-token count of each text, special tokens included."""
         if not texts:
             return []
-        encoded = self._tokenizer(list(texts), add_special_tokens=True)
+        encoded = self._tokenizer(
+            [self.family.source_text(text) for text in texts], add_special_tokens=True
+        )
         return [len(ids) for ids in encoded["input_ids"]]
 
     def prefix_fits(self, prefixes: Sequence[str]) -> list[bool]:
@@ -109,7 +112,8 @@ class TransformersBackend(Seq2SeqBackend):
         return [results[index] for index in range(len(sources))]
 
     def _encode(self, texts: list[str], prefixes: list[str]) -> _Job:
-        encoded = self._tokenizer(texts, return_tensors="pt", padding=True, truncation=False)
+        sources = [self.family.source_text(text) for text in texts]
+        encoded = self._tokenizer(sources, return_tensors="pt", padding=True, truncation=False)
         prefix_ids = [self._target_ids(prefix) for prefix in prefixes]
         source_lengths = encoded["attention_mask"].sum(dim=1).tolist()
         caps = [
@@ -152,12 +156,16 @@ class TransformersBackend(Seq2SeqBackend):
             content = content[: content.index(self._limits.eos_id)]
         is_capped = len(content) >= cap
         continuation = self._tokenizer.decode(content[len(prefix_ids) :], skip_special_tokens=True)
+        if not prefix:
+            continuation = self.family.strip_target(continuation)
         return Translation(text=join_prefix(prefix, continuation), is_capped=is_capped)
 
     def _target_ids(self, prefix: str) -> list[int]:
-        if not prefix:
+        """Return the ids forced at the start of a target: the family's own prefix, then ours."""
+        text = self.family.forced_target_text(prefix)
+        if not text:
             return []
-        ids: list[int] = self._tokenizer(text_target=prefix, add_special_tokens=False)["input_ids"]
+        ids: list[int] = self._tokenizer(text_target=text, add_special_tokens=False)["input_ids"]
         return ids
 
 
@@ -174,7 +182,9 @@ class _Job:
 class _GenerationLimits:
     """Token ids and limits that depend on the model, computed once at load time."""
 
-    def __init__(self, eos_id: int, max_positions: int, forced_ids: list[int]) -> None:
+    def __init__(
+        self, eos_id: int, max_positions: int, forced_ids: list[int], start_id: int | None = None
+    ) -> None:
         self.eos_id = eos_id
         self.max_positions = max_positions
         self.forced_ids = forced_ids
@@ -182,15 +192,23 @@ class _GenerationLimits:
         self.generate_options: dict[str, Any] = (
             {"forced_bos_token_id": forced_ids[0]} if forced_ids else {}
         )
+        if start_id is not None:
+            self.generate_options["decoder_start_token_id"] = start_id
 
     @classmethod
     def for_model(cls, model: Any, tokenizer: Any, family: ModelFamily) -> _GenerationLimits:
+        """Read the limits, and where the target language code goes (see ModelFamily)."""
         config = model.config
+        # T5 has relative positions and no table; 512 is the length it was trained on.
         max_positions = int(getattr(config, "max_position_embeddings", 512) or 512)
-        forced = []
-        if family.target_language:
-            forced = [int(tokenizer.convert_tokens_to_ids(family.target_language))]
-        return cls(int(config.eos_token_id), max_positions, forced)
+        code = (
+            int(tokenizer.convert_tokens_to_ids(family.target_language))
+            if family.target_language
+            else None
+        )
+        if code is not None and family.is_target_code_the_start:
+            return cls(int(config.eos_token_id), max_positions, [], start_id=code)
+        return cls(int(config.eos_token_id), max_positions, [] if code is None else [code])
 
     @property
     def room(self) -> int:
@@ -254,7 +272,11 @@ def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSett
         ) from error
     route_transformers_logging()
     device = _pick_device(torch, settings.device)
-    tokenizer_options = {"src_lang": family.source_language} if family.source_language else {}
+    tokenizer_options = (
+        {"src_lang": family.source_language, "tgt_lang": family.target_language}
+        if family.source_language
+        else {}
+    )
     try:
         with warnings.catch_warnings():
             # MarianTokenizer warns when sacremoses is missing, but in transformers 5.x only its
@@ -273,10 +295,7 @@ def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSett
                 location.path, dtype=dtype, attn_implementation=_attention(torch, dtype, device)
             )
     except (OSError, ValueError) as error:
-        raise BackendError(
-            f"Model '{location.model_id}' could not be loaded from {location.path}: "
-            f"{str(error).strip().splitlines()[0]}"
-        ) from error
+        raise BackendError(_load_failure(location, error)) from error
     model.to(device).eval()
     logger.info("loaded %s (%s) on %s", location.model_id, location.revision, device)
     return torch, tokenizer, model
@@ -293,6 +312,14 @@ def route_transformers_logging() -> None:
 
     transformers_logging.disable_default_handler()
     transformers_logging.enable_propagation()
+
+
+def _load_failure(location: ModelLocation, error: Exception) -> str:
+    """Say why a model did not load; name protobuf where a bare SentencePiece file needs it."""
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    if needs_protobuf(location.path):
+        reason = PROTOBUF_HINT
+    return f"Model '{location.model_id}' could not be loaded from {location.path}: {reason}"
 
 
 @contextlib.contextmanager

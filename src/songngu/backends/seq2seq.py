@@ -13,7 +13,7 @@ from typing import ClassVar, Self
 from songngu.backends import BatchDone, GenerationSettings, Translation
 from songngu.backends.decoding import sharing_model_with
 from songngu.backends.hub import ModelLocation, locate_model, read_model_json
-from songngu.backends.presets import ModelFamily, family_for
+from songngu.backends.presets import ModelFamily, family_of_config
 
 __all__ = ["Seq2SeqBackend"]
 
@@ -41,7 +41,7 @@ class Seq2SeqBackend:
         self.settings = settings
         self.location: ModelLocation = locate_model(settings.model, settings.revision)
         self.config = read_model_json(self.location, "config.json")
-        self.family: ModelFamily = family_for(str(self.config.get("model_type", "")))
+        self.family: ModelFamily = family_of_config(self.config)
 
     @property
     def max_input_tokens(self) -> int:

@@ -4,7 +4,8 @@ CTranslate2 reads and writes token *strings*. Importing transformers to produce 
 two to three seconds of start-up on every run (``docs/design/performance.md``), so the CTranslate2
 backend tokenizes with the libraries underneath: SentencePiece for Marian models (``source.spm``,
 ``target.spm``, ``vocab.json``) and the ``tokenizers`` library for models that ship a
-``tokenizer.json`` (NLLB). ``tests/test_backend_ct2.py`` pins the parity with transformers.
+``tokenizer.json`` (NLLB, EnViT5) or get one written at conversion (VinAI's mBART, which ships
+a bare SentencePiece file). ``tests/test_backend_ct2.py`` pins the parity with transformers.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any, Protocol
 from songngu.backends.presets import ModelFamily
 from songngu.errors import BackendError
 
-__all__ = ["PieceCodec", "load_codec"]
+__all__ = ["PROTOBUF_HINT", "PieceCodec", "load_codec", "needs_protobuf"]
 
 
 class PieceCodec(Protocol):
@@ -36,16 +37,17 @@ class PieceCodec(Protocol):
         ...
 
 
-def load_codec(folder: Path, family: ModelFamily) -> PieceCodec:
-    """Return the codec for the tokenizer files in ``folder``.
+def load_codec(folder: Path, family: ModelFamily, *, also: Path | None = None) -> PieceCodec:
+    """Return the codec for the tokenizer files in ``folder`` (or, failing that, in ``also``).
 
     Raises:
         BackendError: the folder holds neither a Marian tokenizer nor a ``tokenizer.json``.
     """
     if (folder / "source.spm").is_file() and (folder / "vocab.json").is_file():
         return MarianPieces(folder)
-    if (folder / "tokenizer.json").is_file():
-        return TokenizerFilePieces(folder, family)
+    for candidate in (folder, also):
+        if candidate is not None and (candidate / "tokenizer.json").is_file():
+            return TokenizerFilePieces(candidate, family)
     raise BackendError(
         f"{folder}: the ct2 backend reads Marian tokenizers (source.spm, vocab.json) or a "
         "tokenizer.json, and this model has neither; use --backend transformers."
@@ -94,10 +96,11 @@ class MarianPieces:
 
 
 class TokenizerFilePieces:
-    """A ``tokenizer.json`` (NLLB's), with the family's source language code added explicitly.
+    """A ``tokenizer.json``, with the family's source language code added explicitly.
 
     The file's own post-processor adds whatever source language it was saved with (NLLB's Hub
-    files say ``eng_Latn``), so the codes come from the model family instead.
+    files say ``eng_Latn``), so the codes come from the model family instead, in the family's
+    order (:meth:`ModelFamily.frame_source`).
     """
 
     def __init__(self, folder: Path, family: ModelFamily) -> None:
@@ -106,7 +109,7 @@ class TokenizerFilePieces:
 
         config = _read_json(folder / "tokenizer_config.json")
         self.eos = _special_token(config, "eos_token", "</s>")
-        self.source_language = family.source_language
+        self.family = family
         self._tokenizer = tokenizers.Tokenizer.from_file(str(folder / "tokenizer.json"))
         unknown = self._tokenizer.token_to_id(_special_token(config, "unk_token", "<unk>"))
         self._unknown_id: int = 0 if unknown is None else unknown
@@ -118,12 +121,12 @@ class TokenizerFilePieces:
         return text
 
     def source_pieces(self, text: str) -> list[str]:
-        """Return ``[source language] pieces </s>`` (or the file's own special tokens)."""
-        if self.source_language is None:
+        """Return the pieces with ``</s>`` and the language code (or the file's own specials)."""
+        if self.family.source_language is None:
             tokens: list[str] = self._tokenizer.encode(text).tokens
             return tokens
         pieces = self._tokenizer.encode(text, add_special_tokens=False).tokens
-        return [self.source_language, *pieces, self.eos]
+        return self.family.frame_source(pieces, self.eos)
 
     def target_pieces(self, text: str) -> list[str]:
         """Return the pieces of ``text`` without special tokens."""
@@ -133,6 +136,30 @@ class TokenizerFilePieces:
     def _token_id(self, piece: str) -> int:
         found: int | None = self._tokenizer.token_to_id(piece)
         return self._unknown_id if found is None else found
+
+
+def needs_protobuf(folder: Path) -> bool:
+    """Return whether loading this folder's tokenizer needs protobuf, and protobuf is missing.
+
+    Repositories that ship only a SentencePiece file (VinAI's ``sentencepiece.bpe.model``) are
+    converted to a fast tokenizer at load time, and transformers 5 reads the file with protobuf
+    (transformers/tokenization_utils_tokenizers.py, convert_to_native_format); without it the
+    error speaks of tiktoken, which has nothing to do with these models. Marian's own
+    ``source.spm`` files load without it.
+    """
+    if (folder / "tokenizer.json").is_file() or (folder / "source.spm").is_file():
+        return False
+    if not any((folder / name).is_file() for name in ("sentencepiece.bpe.model", "spiece.model")):
+        return False
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("google.protobuf") is None
+    except ModuleNotFoundError:  # no "google" namespace package at all
+        return True
+
+
+PROTOBUF_HINT = "its tokenizer is a bare SentencePiece file, which needs: pip install protobuf"
 
 
 def _split_language_code(text: str) -> tuple[list[str], str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from songngu.backends.hub import download_model, find_cached_model
-from songngu.backends.presets import PRESETS, resolve_model
+from songngu.backends.presets import CARDS, PresetCard, resolve_model
 
 
 @click.group()
@@ -31,16 +31,25 @@ def download(model: str, revision: str | None) -> None:
 
 @models.command(name="list")
 def list_models() -> None:
-    """List the presets and whether each is in the local cache.
+    """List the presets: Hub id, family, size, licence, cache state and a published score.
 
     \b
     Example:
       songngu models list
     """
-    for name, model_id in PRESETS.items():
-        cached = find_cached_model(model_id)
+    click.echo(_ROW.format("preset", "Hub id", "family", "params", "disk", "licence", "cache"))
+    for card in CARDS:
+        cached = find_cached_model(card.model_id)
         status = f"cached ({cached.revision[:12]})" if cached else "not downloaded"
-        click.echo(f"{name:<10} {model_id:<36} {status}")
+        click.echo(_ROW.format(*_columns(card), status))
+        click.echo(f"  quality: {card.quality} ({card.quality_source})")
+
+
+_ROW = "{:<12} {:<33} {:<18} {:<12} {:<12} {:<13} {}"
+
+
+def _columns(card: PresetCard) -> tuple[str, ...]:
+    return (card.name, card.model_id, card.family, card.parameters, card.disk_size, card.licence)
 
 
 def register(group: click.Group) -> None:

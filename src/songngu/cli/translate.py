@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from songngu.backends import BACKENDS, DEFAULT_BACKEND, GenerationSettings
-from songngu.backends.presets import PRESETS
+from songngu.backends.presets import licence_notice, preset_help
 from songngu.cli.config import style_option
 from songngu.cli.glossary import user_glossary_option, user_layers
 from songngu.cli.memory import memory_option, resolve_memory_path
@@ -78,7 +78,8 @@ TRANSLATE_HELP = f"""Translate Vietnamese articles ({_input_types()}) into side-
     default="opus-mt",
     show_default=True,
     envvar="SONGNGU_MODEL",
-    help=f"A preset ({', '.join(PRESETS)}), a Hugging Face Hub id, or a local folder.",
+    help=f"A preset ({preset_help()}), a Hugging Face Hub id, or a local folder; "
+    "check the model's licence before use (songngu models list).",
 )
 @click.option("--revision", help="A Hub revision (branch, tag or commit) of the model.")
 @click.option(
@@ -229,6 +230,8 @@ def translate(  # one parameter per option, as click passes them
         retry=not no_retry,
         style=HouseStyle(style),
     )
+    if not dry_run and (notice := licence_notice(model)):
+        click.echo(notice, err=True)
     memory = (
         None
         if no_memory
