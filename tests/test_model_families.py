@@ -252,3 +252,17 @@ def test_a_bare_sentencepiece_tokenizer_without_protobuf_names_the_fix(
         load_backend(engine, _settings(str(folder)))
     assert "needs: pip install protobuf" in str(raised.value)
     assert "--backend transformers" not in str(raised.value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_published_vinai_layout_loads_with_protobuf(tiny_model_dirs, tmp_path, engine):
+    """protobuf is a dependency: the repository as VinAI publishes it (no tokenizer.json) loads."""
+    pytest.importorskip("ctranslate2")
+    pytest.importorskip("google.protobuf")
+    folder = tmp_path / "vinai-as-published"
+    shutil.copytree(tiny_model_dirs[MBART_REPO_ID], folder)
+    for name in ("tokenizer.json", "tokenizer_config.json"):
+        (folder / name).unlink()
+    backend = load_backend(engine, _settings(str(folder)))
+    assert backend.translate(["Mưa lớn ở Hà Nội."])[0].text is not None
