@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from songngu.glossary import load_glossary
-from songngu.glossary.suggest import iter_candidates
+from songngu.glossary.candidates import iter_candidates
 
 DATA = Path(__file__).parent / "data" / "glossary"
 GLOSSARY = load_glossary(sorted(DATA.glob("*.tsv")), include_shipped=False)
