@@ -95,7 +95,7 @@ _ENDING_WORDS = frozenset(
         "cho đã sẽ vừa đang là có được của tại với về trong ngày cũng không để khi thì mà "
         "này đó các những đến từ theo vào ra lên trên dưới sau trước năm tháng nhằm nên bị do "
         "vì nếu hay hoặc rằng nhưng còn đều luôn vẫn chưa mới rất nhiều tiếp làm họp thăm dự "
-        "ký giao đón gặp gửi nêu cần phải đẩy nâng"
+        "ký giao đón gặp gửi nêu cần phải đẩy nâng nói"
     )
 )
 _ENDING_PHRASES = frozenset(
@@ -130,6 +130,12 @@ _ENDING_PHRASES = frozenset(
         "chúc mừng",
     )
 )
+# Nouns of body names that begin with a word of _ENDING_WORDS ("giao", "dự"): "Ban An toàn
+# giao thông", "Ban Quản lý dự án", "Bộ Ngoại giao" go on (issue 19: they were cut there).
+_COMPOUNDS = frozenset(
+    phrase_list("giao thông", "ngoại giao", "dự án", "dự toán", "dự trữ", "dự báo", "ra đa")
+)
+(_AND,) = phrase_list("và")
 _STOP_TYPES = frozenset({"name", "title", "rank"})
 _MAX_LOWER_RUN = 4
 _MAX_LENGTH = 14
@@ -195,6 +201,8 @@ def _name_end(tokens: Sequence[Token], position: int, stops: set[int]) -> int | 
         token = tokens[end]
         if token.gap not in (Gap.SPACE, Gap.DASH) or token.start in stops:
             break
+        if token.key in _AND and end + 1 < len(tokens) and _head_at(tokens, end + 1):
+            break  # "… và Ban …": two bodies, never one name (glossary-units.md, issue 19)
         if token.shape is Shape.TITLE and not is_syllable(token.text):
             break
         if token.shape in (Shape.TITLE, Shape.UPPER, Shape.MIXED):
@@ -212,6 +220,9 @@ def _name_end(tokens: Sequence[Token], position: int, stops: set[int]) -> int | 
 def _ends_name(tokens: Sequence[Token], position: int) -> bool:
     """Whether a function word or a common verb ("cho biết", "đề nghị") starts here."""
     pair = tuple(token.key for token in tokens[position : position + 2])
+    before = tuple(token.key for token in tokens[max(position - 1, 0) : position + 1])
+    if pair in _COMPOUNDS or before in _COMPOUNDS:
+        return False
     return tokens[position].key in _ENDING_WORDS or pair in _ENDING_PHRASES
 
 

@@ -23,20 +23,25 @@ from songngu.glossary.tokens import phrase_keys, phrase_list
 from songngu.glossary.units import UNIT_TYPE
 from songngu.model import TermMatch, TermPart
 
-__all__ = ["COMPOSED", "KNOWN", "NONE", "TRANSLITERATED", "Draft", "Drafter"]
+__all__ = ["COMPOSED", "KNOWN", "NONE", "TITLE_ONLY", "TRANSLITERATED", "Draft", "Drafter"]
 
 KNOWN = "known: glossary row"
 COMPOSED = "composed: all parts known"
 TRANSLITERATED = "partial: name transliterated"
+TITLE_ONLY = "partial: title known, body unknown"
 NONE = "none"
-# Matches that are never proposed: people, places by name, and abbreviation rows.
-_NOT_UNITS = frozenset({"name", "abbreviation", *PLACE_TYPES})
+# Matches that are never proposed: people, places by name, abbreviation rows, and the rows of
+# type other (look-alikes kept apart: "Chủ tịch Hồ Chí Minh" is the person, glossary-units §5).
+_NOT_UNITS = frozenset({"name", "abbreviation", "other", *PLACE_TYPES})
 _BODY_TYPES = ("ministry", "agency", "party-body", "organisation")
 # Words that begin a title (as units.py reads them): "Chủ tịch UBND xã X" is a title.
 _TITLE_HEADS = phrase_list(
     "Chủ tịch", "Phó", "Bí thư", "Giám đốc", "Trưởng", "Chánh", "Ủy viên", "Tư lệnh",
     "Chính ủy", "Viện trưởng", "Chủ nhiệm", "Thứ trưởng", "Bộ trưởng", "Tổng", "Thủ tướng",
     "Đại biểu", "Cục trưởng", "Vụ trưởng", "Thống đốc", "Chỉ huy", "Trợ lý", "Thư ký",
+)  # fmt: skip
+_PARTY_HEADS = phrase_list(
+    "Đảng", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Ban cán sự", "Chi bộ"
 )  # fmt: skip
 _LEVEL_STARTS = frozenset(phrase[0] for phrase in phrase_list(*LEVELS, "tỉnh"))
 ((_PROVINCE_LEVEL,),) = phrase_list("tỉnh")
@@ -67,6 +72,14 @@ class Drafter:
         if term.type in _NOT_UNITS or self._is_named_place(term):
             return None
         return Draft(term.target, self._type_of(term), self._confidence(term))
+
+    def unknown(self, source: str) -> Draft:
+        """Return the draft of a unit none of whose parts is known: no English, a type guess."""
+        if _starts_with_title(source):
+            return Draft(type="title")
+        keys = phrase_keys(source)
+        party = any(keys[: len(phrase)] == phrase for phrase in _PARTY_HEADS)
+        return Draft(type="party-body" if party else "agency")
 
     def _confidence(self, term: TermMatch) -> str:
         if term.type not in ("pattern", UNIT_TYPE):

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from songngu.glossary.candidates import iter_candidates
-from songngu.glossary.drafts import Draft, Drafter
+from songngu.glossary.drafts import KNOWN, NONE, TITLE_ONLY, Draft, Drafter
 from songngu.glossary.stage import GlossaryStage
 from songngu.glossary.styles import HouseStyle
 from songngu.glossary.termbase import Glossary
@@ -141,15 +141,51 @@ def _iter_unknown(
     The vocabulary's units come first; a head-word candidate (no part known) is taken only
     where it overlaps none of them.
     """
-    spans = [_Seen(t.start, t.end, d) for t in terms if (d := drafter.draft(t)) is not None]
-    spans += [
-        _Seen(start, end, Draft())
+    units = [_Seen(t.start, t.end, d) for t in terms if (d := drafter.draft(t)) is not None]
+    heads = [
+        _Seen(start, end, _draft_unknown(block.text[start:end], drafter))
         for start, end in iter_candidates(block.text, terms)
-        if not any(start < other.end and other.start < end for other in spans)
+        if not any(start < other.end and other.start < end for other in units)
+        or any(_is_title_of(other, start, end) for other in units)
     ]
-    for seen in sorted(spans, key=lambda span: span.start):
+    units = [u for u in units if not any(_is_title_of(u, h.start, h.end) for h in heads)]
+    for seen in _titles_with_bodies(block.text, sorted(units + heads, key=lambda s: s.start)):
         if not any(k.start <= seen.start and seen.end <= k.end for k in known):
             yield seen
+
+
+def _draft_unknown(source: str, drafter: Drafter) -> Draft:
+    """Return a head-word candidate's draft: none, or a known title with an unknown body."""
+    draft = drafter.unknown(source)
+    return Draft(type="title", confidence=TITLE_ONLY) if draft.type == "title" else draft
+
+
+def _is_title_of(unit: _Seen, start: int, end: int) -> bool:
+    """Whether a known bare title opens a longer candidate ("Cục trưởng Cục Quản lý …")."""
+    is_bare_title = unit.draft.type == "title" and unit.draft.confidence == KNOWN
+    return is_bare_title and unit.start == start and unit.end < end
+
+
+def _titles_with_bodies(text: str, spans: list[_Seen]) -> list[_Seen]:
+    """Join a known bare title to the unknown body right after it: one unit, no English.
+
+    "Cục trưởng" + "Cục Quản lý chất lượng" is *Director of the …* of a body the glossary
+    does not know: the unit is the whole, and its English waits for the body's.
+    """
+    joined: list[_Seen] = []
+    for seen in spans:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.draft.type == "title"
+            and last.draft.confidence == KNOWN
+            and seen.draft.confidence == NONE
+            and text[last.end : seen.start] == " "
+        ):
+            joined[-1] = _Seen(last.start, seen.end, Draft(type="title", confidence=TITLE_ONLY))
+            continue
+        joined.append(seen)
+    return joined
 
 
 def _proposal(block: Block, seen: _Seen, path: str) -> Proposal:
