@@ -191,8 +191,9 @@ def _head_at(tokens: Sequence[Token], position: int) -> int:
 def _name_end(tokens: Sequence[Token], position: int, stops: set[int]) -> int | None:
     """Return the end of the name after a head, or None unless a capitalised word follows.
 
-    The name stops at a function word or common verb, a glossary name, title or rank, a
-    foreign word ("Cuba", "Esteban"), or after four lower-case words in a row.
+    The name stops at a function word or common verb, a glossary name, title or rank, or a
+    foreign word ("Cuba", "Esteban"). A run of more than four lower-case words, or a name
+    longer than the limit, is no name: cutting it would propose a fragment.
     """
     if position >= len(tokens) or tokens[position].shape is Shape.LOWER:
         return None
@@ -207,12 +208,14 @@ def _name_end(tokens: Sequence[Token], position: int, stops: set[int]) -> int | 
             break
         if token.shape in (Shape.TITLE, Shape.UPPER, Shape.MIXED):
             last_capital, lower_run = end, 0
-        elif _ends_name(tokens, end) or (lower_run >= _MAX_LOWER_RUN and token.key not in _INSIDE):
+        elif _ends_name(tokens, end):
             break
+        elif lower_run >= _MAX_LOWER_RUN and token.key not in _INSIDE:
+            return None  # cut by the limit, not where the name ends: no unit (issue 19)
         else:
             lower_run += 1
         end += 1
-    if last_capital is None:
+    if last_capital is None or end - position >= _MAX_LENGTH:
         return None
     return _trim(tokens, position, end)
 
