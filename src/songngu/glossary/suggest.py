@@ -43,9 +43,8 @@ __all__ = [
     "suggest_units",
 ]
 
-# The columns of ``--tsv``: the glossary schema's required ones, then source and note.
-_TSV_COLUMNS = ("vi", "en", "type", "source", "note")
-_TSV_SOURCE = "songngu glossary suggest (draft: check before use)"
+# The columns of ``--tsv``: the glossary schema's required ones, then source.
+_TSV_COLUMNS = ("vi", "en", "type", "source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,16 +246,19 @@ def proposals_to_records(proposals: Sequence[Proposal]) -> list[dict[str, Any]]:
 def render_proposals_tsv(proposals: Sequence[Proposal]) -> str:
     """Return the proposals as a songngu glossary TSV that ``glossary import`` reads as it is.
 
-    Drafts are rows (``note`` says how each was built, how often and where it was seen); a
-    proposal without a draft is a commented-out row (``# ``), which import skips until an
+    Columns ``vi en type source``, the ones every glossary file has (a ``note`` column would be
+    refused by a user file whose header lacks it). ``source`` says the row is a draft, how it
+    was built, how often and where it was seen, until an editor puts the real citation there.
+    A proposal without a draft is a commented-out row (``# ``), which import skips until an
     editor writes its English and removes the ``#``.
     """
     lines = ["\t".join(_TSV_COLUMNS)]
     for proposal in proposals:
         where = ", ".join(Path(path).name for path in proposal.files)
-        built = f"draft ({proposal.confidence})" if proposal.target else "no draft"
-        note = f"{built}; seen {proposal.count}x" + (f" in {where}" if where else "")
-        row = (proposal.source, proposal.target, proposal.type, _TSV_SOURCE, note)
+        built = f"draft, {proposal.confidence}" if proposal.target else "no draft"
+        seen = f"seen {proposal.count}x" + (f" in {where}" if where else "")
+        source = f"songngu glossary suggest ({built}; {seen})"
+        row = (proposal.source, proposal.target, proposal.type, source)
         lines.append(("" if proposal.target else "# ") + "\t".join(row))
     return "\n".join(lines) + "\n"
 
