@@ -6,7 +6,7 @@ import pytest
 
 from songngu.glossary import Glossary, HouseStyle, load_glossary
 from songngu.glossary.candidates import iter_candidates
-from songngu.glossary.drafts import COMPOSED, NONE, TRANSLITERATED
+from songngu.glossary.drafts import COMPOSED, NONE, TITLE_ONLY, TRANSLITERATED
 from songngu.glossary.suggest import SuggestSettings, suggest_units
 from songngu.readers import read_document
 from songngu.segmenter import segment_document
@@ -29,6 +29,33 @@ def candidates(text):
         ("Bí thư Tỉnh ủy Quảng Ninh Nguyễn Xuân Ký dự họp", []),
         ("Hội Hữu nghị Việt Nam - Cuba gửi thư", ["Hội Hữu nghị Việt Nam"]),
         ("bộ phim Hà Nội", []),
+        # a long lower-case run inside a name closed by its place; "và các" inside it
+        (
+            "Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn tỉnh Yên Bái họp.",
+            ["Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn tỉnh Yên Bái"],
+        ),
+        (
+            "Ban Quản lý Khu kinh tế và các khu công nghiệp tỉnh Thái Bình cho biết",
+            ["Ban Quản lý Khu kinh tế và các khu công nghiệp tỉnh Thái Bình"],
+        ),
+        # the name ends with its place before a run of other words
+        (
+            "Chi cục Thủy lợi tỉnh Thanh Hóa điều hành hợp lý hệ thống thủy nông sông Chu.",
+            ["Chi cục Thủy lợi tỉnh Thanh Hóa"],
+        ),
+        # no clean end: no fragment ("Ban Quản lý dự án đầu", "Ban Chỉ đạo phòng")
+        ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông vừa họp", []),
+        ("Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh Nghệ An họp", []),
+        # "và" before another body ends the name; a bare level word stays
+        (
+            "Ban Điều phối Dự án và Ban Kiểm tra Dự án họp",
+            ["Ban Điều phối Dự án", "Ban Kiểm tra Dự án"],
+        ),
+        ("Trưởng Ban Chỉ đạo bầu cử tỉnh phát biểu", ["Trưởng Ban Chỉ đạo bầu cử tỉnh"]),
+        (
+            "Trung tâm Trợ giúp pháp lý nhà nước TP. Hà Nội cử luật sư",
+            ["Trung tâm Trợ giúp pháp lý nhà nước TP. Hà Nội"],
+        ),
     ],
 )
 def test_candidates(text, expected):
@@ -94,6 +121,21 @@ def test_a_draft_says_how_it_was_built(tmp_path):
     chairman = found["Chủ tịch UBND xã Tả Van"]
     assert chairman.target == "Chairman of the Ta Van Commune People's Committee"
     assert chairman.confidence == TRANSLITERATED
+
+
+def test_a_known_title_opens_an_unknown_body(tmp_path):
+    (found,) = proposals(tmp_path, "Cục trưởng Cục Quản lý chất lượng nói.")
+    assert (found.source, found.target, found.type) == (
+        "Cục trưởng Cục Quản lý chất lượng",
+        "",
+        "title",
+    )
+    assert found.confidence == TITLE_ONLY
+
+
+def test_foreign_bodies_and_headlines_are_not_guessed(tmp_path):
+    text = "BAN QUẢN LÝ KHU KINH TẾ RA QUÂN\n\nBộ Thương mại Trung Quốc đã trả lời.\n"
+    assert proposals(tmp_path, text) == []
 
 
 def test_no_part_known_no_english(tmp_path):

@@ -10,6 +10,7 @@ or a verb. Candidates a glossary term already covers are left out.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from songngu.glossary.tokens import (
     Gap,
@@ -95,7 +96,7 @@ _ENDING_WORDS = frozenset(
         "cho đã sẽ vừa đang là có được của tại với về trong ngày cũng không để khi thì mà "
         "này đó các những đến từ theo vào ra lên trên dưới sau trước năm tháng nhằm nên bị do "
         "vì nếu hay hoặc rằng nhưng còn đều luôn vẫn chưa mới rất nhiều tiếp làm họp thăm dự "
-        "ký giao đón gặp gửi nêu cần phải đẩy nâng nói"
+        "ký giao đón gặp gửi nêu cần phải đẩy nâng nói cùng giúp tặng"
     )
 )
 _ENDING_PHRASES = frozenset(
@@ -127,18 +128,33 @@ _ENDING_PHRASES = frozenset(
         "bày tỏ",
         "dẫn đầu",
         "vui mừng",
+        "kết luận",
+        "điều tiết",
         "chúc mừng",
     )
 )
 # Nouns of body names that begin with a word of _ENDING_WORDS ("giao", "dự"): "Ban An toàn
 # giao thông", "Ban Quản lý dự án", "Bộ Ngoại giao" go on (issue 19: they were cut there).
 _COMPOUNDS = frozenset(
-    phrase_list("giao thông", "ngoại giao", "dự án", "dự toán", "dự trữ", "dự báo", "ra đa")
+    phrase_list(
+        "giao thông", "ngoại giao", "dự án", "dự toán", "dự trữ", "dự báo", "ra đa", "trợ giúp"
+    )
 )
 (_AND,) = phrase_list("và")
+# Level words: a capitalised word after one is a place ("tỉnh Yên Bái", "TP Hà Nội").
+_LEVELS = frozenset(phrase_keys("tỉnh huyện quận xã phường tp thị trấn"))
+# "và các", "và những" go on inside a name when a place closes it ("Ban Quản lý Khu kinh tế và
+# các khu công nghiệp tỉnh Thái Bình"); otherwise the name ends before "và" (_clean_end).
+_AND_ALL = frozenset(phrase_list("và các", "và những"))
+((_TP,),) = (phrase_keys("tp"),)
+# Term types that are no body: "và" before one of them does not open a second body.
+_NOT_BODIES = frozenset({"name", "province", "city", "place", "abbreviation"})
 _STOP_TYPES = frozenset({"name", "title", "rank"})
 _MAX_LOWER_RUN = 4
-_MAX_LENGTH = 14
+# Lower-case words between two capitals of one name ("Trung tâm Trợ giúp pháp lý nhà nước TP
+# Hà Nội", "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh Ninh Bình").
+_MAX_INNER_RUN = 10
+_MAX_LENGTH = 22
 
 
 def iter_candidates(text: str, terms: Sequence[TermMatch] = ()) -> list[tuple[int, int]]:
@@ -150,11 +166,12 @@ def iter_candidates(text: str, terms: Sequence[TermMatch] = ()) -> list[tuple[in
     """
     tokens = tokenize(text)
     stops = {term.start for term in terms if term.type in _STOP_TYPES}
+    bodies = {term.start for term in terms if term.type not in _NOT_BODIES}
     spans: list[tuple[int, int]] = []
     position = 0
     while position < len(tokens):
         head = _head_at(tokens, position)
-        end = _name_end(tokens, position + head, stops) if head else None
+        end = _name_end(tokens, position + head, _Stops(stops, bodies)) if head else None
         if end is None:
             position += 1
             continue
@@ -188,49 +205,114 @@ def _head_at(tokens: Sequence[Token], position: int) -> int:
     return 0
 
 
-def _name_end(tokens: Sequence[Token], position: int, stops: set[int]) -> int | None:
-    """Return the end of the name after a head, or None unless a capitalised word follows.
+@dataclass(frozen=True, slots=True)
+class _Stops:
+    """Where known terms begin: names, titles and ranks (a name stops there), and bodies."""
 
-    The name stops at a function word or common verb, a glossary name, title or rank, or a
-    foreign word ("Cuba", "Esteban"). A run of more than four lower-case words, or a name
-    longer than the limit, is no name: cutting it would propose a fragment.
+    terms: set[int]
+    bodies: set[int]
+
+
+def _name_end(tokens: Sequence[Token], position: int, stops: _Stops) -> int | None:
+    """Return the end of the name after a head, or None where no clean end is found.
+
+    The name stops at a function word or common verb, a comma, a glossary name, title or rank,
+    "và" before another body, or a foreign word ("Cuba", "Esteban"). Lower-case words inside
+    it may be many when a place closes them ("Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu
+    nạn tỉnh Yên Bái"); a longer run that no place closes is not part of it (see _clean_end).
     """
     if position >= len(tokens) or tokens[position].shape is Shape.LOWER:
         return None
-    end, last_capital, lower_run = position, None, 0
+    end, last_capital, run, and_at = position, None, 0, None
     while end < len(tokens) and end - position < _MAX_LENGTH:
         token = tokens[end]
-        if token.gap not in (Gap.SPACE, Gap.DASH) or token.start in stops:
-            break
-        if token.key in _AND and end + 1 < len(tokens) and _head_at(tokens, end + 1):
-            break  # "… và Ban …": two bodies, never one name (glossary-units.md, issue 19)
-        if token.shape is Shape.TITLE and not is_syllable(token.text):
+        if _is_boundary(tokens, end, stops):
             break
         if token.shape in (Shape.TITLE, Shape.UPPER, Shape.MIXED):
-            last_capital, lower_run = end, 0
+            if run > _MAX_LOWER_RUN and not _is_placed(tokens, end):
+                return _clean_end(tokens, position, last_capital, None)
+            last_capital, run, and_at = end, 0, None
         elif _ends_name(tokens, end):
             break
-        elif lower_run >= _MAX_LOWER_RUN and token.key not in _INSIDE:
-            return None  # cut by the limit, not where the name ends: no unit (issue 19)
         else:
-            lower_run += 1
+            run += 1
+            and_at = end if token.key in _AND and and_at is None else and_at
         end += 1
-    if last_capital is None or end - position >= _MAX_LENGTH:
+    if last_capital is None or (end - position >= _MAX_LENGTH and end < len(tokens)):
         return None
+    if end < len(tokens) and _goes_on_after_comma(tokens, end):
+        return None  # "Ban Chỉ đạo phòng, chống tham nhũng …": the name goes on past the comma
+    if run > _MAX_LOWER_RUN:
+        return _clean_end(tokens, position, last_capital, and_at)
     return _trim(tokens, position, end)
+
+
+def _clean_end(
+    tokens: Sequence[Token], start: int, last_capital: int | None, and_at: int | None
+) -> int | None:
+    """Return where a name followed by a long lower-case run ends, or None when unclear.
+
+    Before the run when the name ends with a place ("Chi cục Thủy lợi tỉnh Thanh Hóa điều tiết
+    …"), before its "và" when it has one; otherwise the run may be part of the name ("Ban Quản
+    lý dự án đầu tư …") and cutting it would propose a fragment (issue 19).
+    """
+    if last_capital is not None and _is_placed(tokens, last_capital):
+        end = last_capital + 1
+        while end < len(tokens) and tokens[end].shape is not Shape.LOWER:
+            end += 1
+        return end
+    return _trim(tokens, start, and_at) if and_at is not None else None
+
+
+def _is_placed(tokens: Sequence[Token], position: int) -> bool:
+    """Whether the capitalised word at ``position`` is (in) a place: "tỉnh Yên Bái", "TP Huế"."""
+    back = position
+    while back > 0 and tokens[back - 1].shape is not Shape.LOWER and position - back < 4:
+        if tokens[back].key in _LEVELS:
+            return True
+        back -= 1
+    return tokens[back].key in _LEVELS or (back > 0 and tokens[back - 1].key in _LEVELS)
+
+
+def _goes_on_after_comma(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a comma at ``position`` is followed by a lower-case word that is no ending."""
+    token = tokens[position]
+    return (
+        token.gap is Gap.COMMA and token.shape is Shape.LOWER and not _ends_name(tokens, position)
+    )
+
+
+def _is_boundary(tokens: Sequence[Token], position: int, stops: _Stops) -> bool:
+    """Whether a name cannot go on at ``position``: punctuation, a term, "và" + a body, Cuba."""
+    token = tokens[position]
+    after_tp = token.gap is Gap.DOT and tokens[position - 1].key == _TP  # "TP. Hà Nội"
+    if (token.gap not in (Gap.SPACE, Gap.DASH) and not after_tp) or token.start in stops.terms:
+        return True
+    if token.key in _AND and position + 1 < len(tokens):
+        following = tokens[position + 1]
+        if following.start in stops.bodies or _head_at(tokens, position + 1):
+            return True  # "… và Ban …": two bodies, never one name (glossary-units.md)
+    return token.shape is Shape.TITLE and not is_syllable(token.text)
 
 
 def _ends_name(tokens: Sequence[Token], position: int) -> bool:
     """Whether a function word or a common verb ("cho biết", "đề nghị") starts here."""
     pair = tuple(token.key for token in tokens[position : position + 2])
     before = tuple(token.key for token in tokens[max(position - 1, 0) : position + 1])
-    if pair in _COMPOUNDS or before in _COMPOUNDS:
+    if pair in _COMPOUNDS or before in _COMPOUNDS or before in _AND_ALL:
         return False
     return tokens[position].key in _ENDING_WORDS or pair in _ENDING_PHRASES
 
 
 def _trim(tokens: Sequence[Token], start: int, end: int) -> int:
-    """Drop trailing level words and "và" (they belong to what follows)."""
+    """Drop a trailing "và", and a level word that a name follows (it belongs to that name).
+
+    A bare level word stays: "Ban Chỉ đạo bầu cử tỉnh" is the body of the province the article
+    is about, as units.py reads "Sở Y tế tỉnh".
+    """
     while end > start and tokens[end - 1].key in _INSIDE:
+        is_named = end < len(tokens) and tokens[end].shape is not Shape.LOWER
+        if tokens[end - 1].key not in _AND and not is_named:
+            break
         end -= 1
     return end

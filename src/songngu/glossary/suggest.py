@@ -137,32 +137,51 @@ def _iter_unknown(
 ) -> Iterator[_Seen]:
     """Yield the units in ``block`` that no known term covers, in text order.
 
-    The vocabulary's units come first; a head-word candidate (no part known) is taken only
-    where it overlaps none of them.
+    The vocabulary's units come first; a head-word candidate (no part known) is taken where it
+    overlaps none of them, or where it is the longer unit at the place of a bare title or a bare
+    row ("Chi cục" + "Thủy lợi tỉnh Thanh Hóa").
     """
     units = [_Seen(t.start, t.end, d) for t in terms if (d := drafter.draft(t)) is not None]
     heads = [
         _Seen(start, end, _draft_unknown(block.text[start:end], drafter))
-        for start, end in iter_candidates(block.text, terms)
-        if not any(start < other.end and other.start < end for other in units)
-        or any(_is_title_of(other, start, end) for other in units)
+        for start, end in _iter_heads(block.text, terms, drafter)
+        if not any(_overlaps(other, start, end) for other in units)
+        or any(_opens(other, start, end) for other in units)
     ]
-    units = [u for u in units if not any(_is_title_of(u, h.start, h.end) for h in heads)]
+    units = [u for u in units if not any(_opens(u, h.start, h.end) for h in heads)]
     for seen in _titles_with_bodies(block.text, sorted(units + heads, key=lambda s: s.start)):
         if not any(k.start <= seen.start and seen.end <= k.end for k in known):
             yield seen
+
+
+def _iter_heads(
+    text: str, terms: Sequence[TermMatch], drafter: Drafter
+) -> Iterator[tuple[int, int]]:
+    """Yield head-word candidates, less those in capitals or named with a foreign country.
+
+    A headline in capitals shows no end of a name the glossary does not know (as localities.py
+    reads it); "Bộ Ngoại giao Trung Quốc" is China's (glossary-units.md §5).
+    """
+    countries = [term for term in terms if drafter.is_country(term)]
+    for start, end in iter_candidates(text, terms):
+        if text[start:end].isupper() or any(_overlaps(c, start, end) for c in countries):
+            continue
+        yield start, end
+
+
+def _overlaps(span: _Seen | TermMatch, start: int, end: int) -> bool:
+    return start < span.end and span.start < end
+
+
+def _opens(unit: _Seen, start: int, end: int) -> bool:
+    """Whether a bare known row opens a longer candidate ("Cục trưởng Cục Quản lý …")."""
+    return unit.draft.confidence == KNOWN and unit.start == start and unit.end < end
 
 
 def _draft_unknown(source: str, drafter: Drafter) -> Draft:
     """Return a head-word candidate's draft: none, or a known title with an unknown body."""
     draft = drafter.unknown(source)
     return Draft(type="title", confidence=TITLE_ONLY) if draft.type == "title" else draft
-
-
-def _is_title_of(unit: _Seen, start: int, end: int) -> bool:
-    """Whether a known bare title opens a longer candidate ("Cục trưởng Cục Quản lý …")."""
-    is_bare_title = unit.draft.type == "title" and unit.draft.confidence == KNOWN
-    return is_bare_title and unit.start == start and unit.end < end
 
 
 def _titles_with_bodies(text: str, spans: list[_Seen]) -> list[_Seen]:
