@@ -140,10 +140,79 @@ def test_suggest_lists_bodies_the_glossary_lacks(capsys, tmp_path, user_file):
         str(DATA / "terms.tsv"),
     )
     assert code == 0
-    lines = out.splitlines()
-    assert lines[0] == "2\tSở Giao thông vận tải tỉnh Quảng Ninh"
-    assert "1\tCục Đường bộ" in lines
-    assert not [line for line in lines if "Bộ Công an" in line]
+    lines = [line.split("\t")[:2] for line in out.splitlines()]
+    assert lines[0] == ["2", "Sở Giao thông vận tải tỉnh Quảng Ninh"]
+    assert ["1", "Cục Đường bộ"] in lines
+    assert not [line for line in lines if "Bộ Công an" in line[1]]
+
+
+SUGGEST_ARTICLE = (
+    "Giám đốc Sở Y tế tỉnh Lào Cai làm việc với Chủ tịch UBND xã Tả Van. "
+    "Sở Y tế tỉnh Lào Cai cũng đề nghị Cục Đường bộ hỗ trợ.\n"
+)
+
+
+@pytest.fixture
+def places(tmp_path):
+    """A glossary of one place: everything else is unknown."""
+    path = tmp_path / "places.tsv"
+    path.write_text("vi\ten\ttype\tsource\nLào Cai\tLao Cai\tprovince\ttest\n", encoding="utf-8")
+    return path
+
+
+def test_suggest_json_lists_units_with_drafts(capsys, tmp_path, user_file, places):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("a.txt", "b.md"):
+        (folder / name).write_text(SUGGEST_ARTICLE, encoding="utf-8")
+    arguments = ["--json", "--no-shipped-glossary", "-g", str(places)]
+    code, out, _ = run(capsys, "glossary", "suggest", str(folder), *arguments)
+    assert code == 0
+    records = {record["source"]: record for record in json.loads(out)}
+    health = records["Sở Y tế tỉnh Lào Cai"]
+    assert health["target"] == "Lao Cai Department of Health"
+    assert (health["type"], health["count"], health["status"]) == ("agency", 2, "draft")
+    assert health["context"].startswith("Sở Y tế tỉnh Lào Cai cũng đề nghị")
+    assert len(health["files"]) == 2
+    assert records["Cục Đường bộ"]["target"] == ""
+    assert "Lào Cai" not in records
+
+
+def test_suggest_tsv_is_imported_as_it_is(capsys, tmp_path, user_file, places, article):
+    path = tmp_path / "a.txt"
+    path.write_text(SUGGEST_ARTICLE, encoding="utf-8")
+    suggested = tmp_path / "new-terms.tsv"
+    code, out, _ = run(
+        capsys,
+        "glossary",
+        "suggest",
+        str(path),
+        "--tsv",
+        "--no-shipped-glossary",
+        "-g",
+        str(places),
+    )
+    assert code == 0
+    suggested.write_text(out, encoding="utf-8")
+    assert "# Cục Đường bộ\t\t" in out  # no draft: commented out until an editor writes one
+    code, _, err = run(capsys, "glossary", "import", str(suggested))
+    assert code == 0
+    drafts = [line for line in out.splitlines()[1:] if not line.startswith("#")]
+    assert f"{len(drafts)} of {len(drafts)} entries added" in err
+    glossary = load_glossary([user_file], include_shipped=False)
+    assert {entry.vi for entry in glossary.entries} >= {
+        "Giám đốc Sở Y tế tỉnh Lào Cai",
+        "Chủ tịch UBND xã Tả Van",
+    }
+    # once imported, they are known: nothing is proposed again but the unit without a draft
+    code, out, _ = run(capsys, "glossary", "suggest", str(path))
+    assert [line.split("\t")[1] for line in out.splitlines()] == ["Cục Đường bộ"]
+
+
+def test_suggest_refuses_two_outputs(capsys, tmp_path, article):
+    code, _, err = run(capsys, "glossary", "suggest", str(article), "--json", "--tsv")
+    assert code == 2
+    assert "choose one" in err
 
 
 @pytest.mark.parametrize("file_format", ["csv", "tbx", "tbx3", "tsv"])

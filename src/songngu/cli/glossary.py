@@ -29,8 +29,15 @@ from songngu.glossary.exchange import (
 )
 from songngu.glossary.files import add_entries, check_files, render_row, shipped_glossary_files
 from songngu.glossary.report import match_source, render_terms, terms_to_records
-from songngu.glossary.suggest import suggest_terms
+from songngu.glossary.suggest import (
+    SuggestSettings,
+    proposals_to_records,
+    render_proposals,
+    render_proposals_tsv,
+    suggest_units,
+)
 from songngu.readers import load_source, parse_source
+from songngu.run import expand_inputs
 from songngu.segmenter import segment_document
 
 USER_GLOSSARY_ENVVAR = "SONGNGU_USER_GLOSSARY"
@@ -218,20 +225,50 @@ def match(
         click.echo(render_terms(terms), nl=False)
 
 
-@glossary.command()
-@click.argument("input_path", metavar="INPUT")
+@glossary.command(epilog="Accepting: suggest --tsv > new.tsv, edit it, glossary import new.tsv.")
+@click.argument("inputs", metavar="INPUT...", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of proposals.")
+@click.option("--tsv", "as_tsv", is_flag=True, help="Print a TSV that glossary import takes.")
 @click.option("--date", help="The article's date (YYYY-MM-DD) if it does not say.")
+@style_option
 @_loading_options
-def suggest(input_path: str, date: str | None, **options: Any) -> None:
-    """List official names and titles in an article that the glossary lacks (count, text).
+def suggest(
+    inputs: tuple[str, ...],
+    as_json: bool,
+    as_tsv: bool,
+    date: str | None,
+    style: str,
+    **options: Any,
+) -> None:
+    """List the official units in articles (files or folders) that the glossary lacks.
+
+    Each unit once, most frequent first, with a draft English composed from the parts the
+    shipped glossary and your files know (in --style), how the draft was built, and the
+    sentence where it was first seen. Plain output: count, Vietnamese, draft, confidence.
+    --json: [{"source", "target", "type", "count", "context", "status", "confidence",
+    "files"}, ...]; --tsv: rows for glossary import (those without a draft commented out).
 
     \b
     Example:
       songngu glossary suggest article.txt
+      songngu glossary suggest articles/ --tsv > new-terms.tsv
     """
-    document = segment_document(parse_source(load_source(input_path)))
-    for suggestion in suggest_terms(_load(options), document, date):
-        click.echo(f"{suggestion.count}\t{suggestion.text}")
+    if as_json and as_tsv:
+        raise click.UsageError("--json and --tsv are two outputs; choose one.")
+    paths = expand_inputs(inputs)
+    documents = [segment_document(parse_source(load_source(path))) for path in paths]
+    settings = SuggestSettings(date, HouseStyle(style))
+    proposals = suggest_units(_load(options), _vocabulary(options), documents, settings)
+    if as_json:
+        click.echo(json.dumps(proposals_to_records(proposals), ensure_ascii=False, indent=2))
+    else:
+        click.echo((render_proposals_tsv if as_tsv else render_proposals)(proposals), nl=False)
+
+
+def _vocabulary(options: dict[str, Any]) -> Glossary:
+    """Return what drafts are composed from: the shipped glossary, yours and the -g files."""
+    layers = user_layers(options["user_glossary"], True) + list(options["glossary_files"])
+    return load_glossary(layers, include_shipped=True)
 
 
 @glossary.command(name="import")
