@@ -10,7 +10,7 @@ import contextlib
 import logging
 import math
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -102,7 +102,9 @@ class TransformersBackend(Seq2SeqBackend):
             for batch in batches
         ]
         results: dict[int, Translation] = {}
-        for batch, job, rows in zip(batches, jobs, self._generate_all(jobs), strict=True):
+        for batch, job, rows in zip(
+            batches, jobs, _generate_all(self._generate, jobs, self._workers), strict=True
+        ):
             for index, row, ids, cap, prefix in zip(
                 batch, rows, job.prefix_ids, job.caps, job.prefixes, strict=True
             ):
@@ -121,17 +123,6 @@ class TransformersBackend(Seq2SeqBackend):
             for ids, length in zip(prefix_ids, source_lengths, strict=True)
         ]
         return _Job(encoded.to(self._model.device), prefix_ids, caps, prefixes)
-
-    def _generate_all(self, jobs: list[_Job]) -> Iterator[list[list[int]]]:
-        """Yield each batch's rows in order, as they are done.
-
-        As many batches run at a time as there are workers (see _parallel_batches).
-        """
-        if self._workers == 1 or len(jobs) == 1:
-            yield from map(self._generate, jobs)
-            return
-        with ThreadPoolExecutor(self._workers, thread_name_prefix="songngu-batch") as pool:
-            yield from pool.map(self._generate, jobs)
 
     def _generate(self, job: _Job) -> list[list[int]]:
         constraints = _RowConstraints(job.prefix_ids, job.caps, self._limits, self.num_beams)
@@ -167,6 +158,20 @@ class TransformersBackend(Seq2SeqBackend):
             return []
         ids: list[int] = self._tokenizer(text_target=text, add_special_tokens=False)["input_ids"]
         return ids
+
+
+def _generate_all(
+    generate: Callable[[_Job], list[list[int]]], jobs: list[_Job], workers: int
+) -> Iterator[list[list[int]]]:
+    """Yield each batch's rows in order, as they are done.
+
+    As many batches run at a time as there are workers (see _parallel_batches).
+    """
+    if workers == 1 or len(jobs) == 1:
+        yield from map(generate, jobs)
+        return
+    with ThreadPoolExecutor(workers, thread_name_prefix="songngu-batch") as pool:
+        yield from pool.map(generate, jobs)
 
 
 @dataclass(frozen=True, slots=True)
