@@ -118,9 +118,12 @@ def read_gold(path: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
-def run_suggest(article: Path, places: Path) -> list[dict[str, str]]:
-    """Run the CLI on one article; return proposals as dicts with ``source`` and ``target``."""
-    options = ["--no-shipped-glossary", "-g", str(places)]
+def run_suggest(article: Path, places: Path | None) -> list[dict[str, str]]:
+    """Run the CLI on one article; return proposals as dicts with ``source`` and ``target``.
+
+    ``places`` is the cut-down glossary; ``None`` runs with the full shipped glossary.
+    """
+    options = [] if places is None else ["--no-shipped-glossary", "-g", str(places)]
     base = ["glossary", "suggest", str(article), *options]
     result = CliRunner().invoke(cli, [*base, "--json", "--style", "gov"], obj=CliState())
     if result.exit_code == 0:
@@ -161,8 +164,8 @@ def _places_glossary(places: Path) -> Glossary:
     return load_glossary([places], include_shipped=False)
 
 
-def score_article(article: Path, gold_path: Path, places: Path, tally: Tally) -> None:
-    """Add one article's figures to ``tally``."""
+def score_article(article: Path, gold_path: Path, places: Path | None, tally: Tally) -> None:
+    """Add one article's figures to ``tally`` (``places`` None: the full shipped glossary)."""
     gold = read_gold(gold_path)
     units = {normalise(s): t for s, t, kind in reversed(gold) if kind not in _NOT_UNITS}
     anything = {fold(normalise(s)) for s, _, kind in gold if kind != "name"}
@@ -182,7 +185,8 @@ def score_article(article: Path, gold_path: Path, places: Path, tally: Tally) ->
             tally.exact += target == units[key]
             if target != units[key]:
                 tally.errors.append(f"{article.stem}: English {target!r} (gold {units[key]!r})")
-    unknown = unknown_units(article, gold, _places_glossary(places))
+    glossary = _shipped_glossary() if places is None else _places_glossary(places)
+    unknown = unknown_units(article, gold, glossary)
     tally.unknown += len(unknown)
     tally.found += len(unknown & sources)
     # The stricter case: units that the shipped glossary (drafts' vocabulary) lacks too.
@@ -197,10 +201,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sets", nargs="+", type=Path, help="folders with articles/ and gold/")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
+    parser.add_argument(
+        "--full-glossary",
+        action="store_true",
+        help="run as a user does, with the whole shipped glossary (default: cut down to places)",
+    )
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        places = Path(folder) / "places.tsv"
-        print(f"glossary cut down to places: {write_places_glossary(places)} rows")
+        places: Path | None = None
+        if arguments.full_glossary:
+            print("the full shipped glossary: unknown units are those it does not match")
+        else:
+            places = Path(folder) / "places.tsv"
+            print(f"glossary cut down to places: {write_places_glossary(places)} rows")
         total = Tally()
         for root in arguments.sets:
             tally = Tally()

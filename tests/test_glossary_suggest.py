@@ -102,6 +102,27 @@ def test_proposals_are_units(tmp_path, text, expected):
     assert [p.source for p in proposals(tmp_path, text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a known body followed by its verb proposes nothing
+        ("Bộ Chính trị yêu cầu các địa phương khẩn trương triển khai.", []),
+        # an acronym after "và" is another body, not part of the first
+        ("Tổng công ty Cảng hàng không Việt Nam và ACV đã ký kết.", []),
+        # an institution head with a level word and its place name
+        ("Cảng hàng không quốc tế Phù Cát sẽ được mở rộng.", ["Cảng hàng không quốc tế Phù Cát"]),
+        # a known title before a person's full name is not a unit with the name
+        ("Thứ trưởng Đoàn Minh Tuấn phát biểu tại hội nghị.", []),
+        # a body of another country is not a Vietnamese unit
+        ("Bộ Nội vụ Campuchia đã gửi công hàm.", []),
+        # a numbered area closes the name before the verb
+        ("Chi cục Thuế khu vực XII gọi điện cho doanh nghiệp.", ["Chi cục Thuế khu vực XII"]),
+    ],
+)
+def test_with_the_shipped_glossary_only_new_units_are_proposed(tmp_path, text, expected):
+    assert [p.source for p in proposals(tmp_path, text, known=VOCABULARY)] == expected
+
+
 def test_a_headline_in_capitals_is_the_same_unit(tmp_path):
     text = (
         "UỶ BAN NHÂN DÂN TỈNH LÀO CAI RA CÔNG ĐIỆN KHẨN ỨNG PHÓ BÃO\n\n"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from songngu.glossary.ordinals import roman_or_arabic
 from songngu.glossary.tokens import (
     Gap,
     Shape,
@@ -87,6 +88,46 @@ _HEADS = phrase_list(
     "Chủ nhiệm",
     "Trưởng Công an",
     "Phó Trưởng Công an",
+    # Institutions and offices of the held-out sets that no glossary lists (issue 19): airports
+    # and port authorities, schools, border-guard stations, broadcasters, delegations.
+    "Cảng hàng không",
+    "Cảng vụ",
+    "Cảng",
+    "Trường",
+    "Đồn Biên phòng",
+    "Đồn",
+    "Đài",
+    "Đoàn Luật sư",
+    "Đoàn Thanh niên",
+    "Đoàn đại biểu",
+    "Phó Tư lệnh",
+    "Phó Chính ủy",
+    "Phó Tổng Giám đốc",
+    "Thủ trưởng",
+    "Phó Thủ trưởng",
+    "Đồn trưởng",
+    "Phó Đồn trưởng",
+    "Cơ quan",
+    "Bảo hiểm xã hội",
+    "Khu kinh tế",
+    "Chỉ huy trưởng",
+    "Phó Chỉ huy trưởng",
+    "Chánh Thanh tra",
+    "Phó Chánh Thanh tra",
+    "Phó Chánh Văn phòng",
+    "Hiệu trưởng",
+    "Phó Hiệu trưởng",
+    "Phó Cục trưởng",
+    "Chi cục trưởng",
+    "Phó Chi cục trưởng",
+    "Phó Chủ nhiệm",
+    "Phó Chánh án",
+    "Phó Viện trưởng",
+    "Trưởng phòng",
+    "Phó Trưởng phòng",
+    "Trưởng đoàn",
+    "Phó Trưởng đoàn",
+    "Kiểm sát viên",
 )
 # Lower-case words that belong inside names: level words before a place, and "và".
 _INSIDE = frozenset(phrase_keys("tỉnh thành phố huyện quận xã phường trung ương và"))
@@ -131,13 +172,24 @@ _ENDING_PHRASES = frozenset(
         "kết luận",
         "điều tiết",
         "chúc mừng",
+        "chức năng",  # "Cơ quan chức năng": the authorities, no body's name
     )
 )
 # Nouns of body names that begin with a word of _ENDING_WORDS ("giao", "dự"): "Ban An toàn
 # giao thông", "Ban Quản lý dự án", "Bộ Ngoại giao" go on (issue 19: they were cut there).
 _COMPOUNDS = frozenset(
     phrase_list(
-        "giao thông", "ngoại giao", "dự án", "dự toán", "dự trữ", "dự báo", "ra đa", "trợ giúp"
+        "giao thông",
+        "ngoại giao",
+        "dự án",
+        "dự toán",
+        "dự trữ",
+        "dự báo",
+        "ra đa",
+        "trợ giúp",
+        "hàng không",
+        "phòng không",
+        "không quân",
     )
 )
 (_AND,) = phrase_list("và")
@@ -155,6 +207,8 @@ _MAX_LOWER_RUN = 4
 # Hà Nội", "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh Ninh Bình").
 _MAX_INNER_RUN = 10
 _MAX_LENGTH = 22
+# Lower-case words between a head and the name they describe ("Cảng hàng không quốc tế X").
+_MAX_LEAD = 4
 
 
 def iter_candidates(text: str, terms: Sequence[TermMatch] = ()) -> list[tuple[int, int]]:
@@ -192,6 +246,11 @@ def _trim_after_terms(
         rest = [token for token in tokens[window[0] : window[1]] if token.start >= term.end]
         if inside and all(token.shape is Shape.LOWER for token in rest):
             return start, term.end
+        # "Bộ Chính trị chỉ định Ban Chấp hành …": a known body, then a verb, then another
+        # name; a lower-case word right after the body's end that is no level word ends it.
+        opens = inside and term.start == start
+        if opens and rest[0].shape is Shape.LOWER and rest[0].key not in _INSIDE:
+            return start, term.end
     return start, end
 
 
@@ -221,14 +280,21 @@ def _name_end(tokens: Sequence[Token], position: int, stops: _Stops) -> int | No
     it may be many when a place closes them ("Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu
     nạn tỉnh Yên Bái"); a longer run that no place closes is not part of it (see _clean_end).
     """
-    if position >= len(tokens) or tokens[position].shape is Shape.LOWER:
+    if position >= len(tokens):
+        return None
+    if tokens[position].shape is Shape.LOWER and not _named_after(tokens, position, stops):
         return None
     end, last_capital, run, and_at = position, None, 0, None
+    in_capitals = position > 0 and tokens[position - 1].shape is Shape.UPPER
     while end < len(tokens) and end - position < _MAX_LENGTH:
         token = tokens[end]
         if _is_boundary(tokens, end, stops):
+            if _is_foreign(token) and token.gap is Gap.SPACE:
+                return None  # "Tổng công ty Sân bay quốc tế Incheon": a foreign body
             break
-        if token.shape in (Shape.TITLE, Shape.UPPER, Shape.MIXED):
+        if in_capitals and token.shape is Shape.TITLE:
+            break  # a headline in capitals ends where ordinary case begins ("… BỘ CHỐT Thứ Hai")
+        if token.shape in (Shape.TITLE, Shape.UPPER, Shape.MIXED) or _is_numeral(token):
             if run > _MAX_LOWER_RUN and not _is_placed(tokens, end):
                 return _clean_end(tokens, position, last_capital, None)
             last_capital, run, and_at = end, 0, None
@@ -244,7 +310,51 @@ def _name_end(tokens: Sequence[Token], position: int, stops: _Stops) -> int | No
         return None  # "Ban Chỉ đạo phòng, chống tham nhũng …": the name goes on past the comma
     if run > _MAX_LOWER_RUN:
         return _clean_end(tokens, position, last_capital, and_at)
+    if run and _is_closed(tokens, position, last_capital, end):
+        return last_capital + 1
     return _trim(tokens, position, end)
+
+
+def _named_after(tokens: Sequence[Token], position: int, stops: _Stops) -> bool:
+    """Whether a few lower-case words after a head lead to a capitalised name.
+
+    "Cảng hàng không quốc tế Long Thành", "Đồn Biên phòng cửa khẩu quốc tế Lao Bảo": the
+    descriptive words come before the name; a verb or a function word among them ends it.
+    """
+    for end in range(position, min(position + _MAX_LEAD, len(tokens))):
+        if _is_boundary(tokens, end, stops) or _ends_name(tokens, end) or tokens[end].key in _AND:
+            return False
+        if tokens[end].shape is not Shape.LOWER:
+            return tokens[end].shape is Shape.TITLE and is_syllable(tokens[end].text)
+    return False
+
+
+def _is_numeral(token: Token) -> bool:
+    """Whether a token is an Arabic or Roman number ("Quân khu 7", "Chi cục Kiểm ngư vùng V")."""
+    return roman_or_arabic(token.text) is not None
+
+
+def _is_closed(tokens: Sequence[Token], start: int, last: int, end: int) -> bool:
+    """Whether a name ends at ``last`` although lower-case words follow it up to ``end``.
+
+    A number closes a name ("Chi cục Thuế khu vực II gọi điện"), and so does a proper name of
+    two capitalised syllables ("Bệnh viện Đa khoa Đức Giang kể"); a descriptive name goes on in
+    lower case after its first capital ("Bộ Giao thông vận tải"), and a level word after a
+    name belongs to it ("… Việt Nam tỉnh").
+    """
+    trailing = tokens[last + 1 : end]
+    if all(token.key in _INSIDE for token in trailing):
+        return False
+    if _is_numeral(tokens[last]):
+        return True
+    before = tokens[last - 1] if last - 1 >= start else None
+    return (
+        before is not None
+        and not _head_at(tokens, last - 1)  # "Cục trưởng Cục Quản lý chất lượng"
+        and before.shape is Shape.TITLE
+        and tokens[last].shape is Shape.TITLE
+        and tokens[last].gap is Gap.SPACE
+    )
 
 
 def _clean_end(
@@ -292,7 +402,23 @@ def _is_boundary(tokens: Sequence[Token], position: int, stops: _Stops) -> bool:
         following = tokens[position + 1]
         if following.start in stops.bodies or _head_at(tokens, position + 1):
             return True  # "… và Ban …": two bodies, never one name (glossary-units.md)
-    return token.shape is Shape.TITLE and not is_syllable(token.text)
+        if _is_initials(tokens, position + 1):
+            return True  # "Bộ Xây dựng và ACV": a body and a company's initials
+    return _is_foreign(token)
+
+
+def _is_initials(tokens: Sequence[Token], position: int) -> bool:
+    """Whether an acronym stands alone at ``position`` ("ACV"), not before a name ("THCS Ia Mơ")."""
+    token = tokens[position]
+    if token.shape is not Shape.UPPER or is_syllable(token.text):
+        return False
+    following = tokens[position + 1] if position + 1 < len(tokens) else None
+    return following is None or following.gap is not Gap.SPACE or not following.is_capitalised
+
+
+def _is_foreign(token: Token) -> bool:
+    """Whether a capitalised word is no Vietnamese syllable nor a number ("Incheon", "Cuba")."""
+    return token.shape is Shape.TITLE and not is_syllable(token.text) and not _is_numeral(token)
 
 
 def _ends_name(tokens: Sequence[Token], position: int) -> bool:

@@ -121,7 +121,11 @@ def find_name(
     """
     if trigger is Trigger.NONE and not _may_start_free_name(tokens, position, follows_term):
         return None
-    if trigger is not Trigger.ADDRESS and tokens[position].key in _BODY_WORDS:
+    if (
+        trigger is not Trigger.ADDRESS
+        and tokens[position].key in _BODY_WORDS
+        and not _is_titled_full_name(tokens, position, trigger)
+    ):
         return None
     end = position
     while _continues_name(tokens, position, end, is_stop):
@@ -134,6 +138,22 @@ def find_name(
     ):
         return end
     return end if _is_free_name(tokens[position:end]) else None
+
+
+def _is_titled_full_name(tokens: Sequence[Token], position: int, trigger: Trigger) -> bool:
+    """Whether a surname that is also a body word opens a full name after a title.
+
+    "Thứ trưởng Đoàn Minh Tuấn": surname, a usual middle name, a given name, all capitalised;
+    "Đoàn Thanh niên" (the Youth Union) has its second word in lower case.
+    """
+    window = tokens[position : position + 3]
+    return (
+        trigger is Trigger.TITLE
+        and len(window) == 3
+        and window[0].key in _AMBIGUOUS_SURNAMES
+        and window[1].key in _MIDDLE_NAMES
+        and all(token.shape is Shape.TITLE and token.gap is Gap.SPACE for token in window[1:])
+    )
 
 
 def render_name(tokens: Sequence[Token], style: NameStyle) -> str:
