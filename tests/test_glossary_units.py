@@ -121,6 +121,22 @@ def test_units_are_matched_whole_and_composed_in_official_order(text, unit, engl
         ("ở nhiều phường. Tại đây", "phường. Tại"),
         ("phái đoàn Quốc hội Nhật Bản thăm", "Quốc hội"),
         ("đoàn cán bộ Công an tỉnh Hà Giang", "bộ Công an tỉnh Hà Giang"),
+        # a foreign city with its region before its country
+        (
+            "hàng lậu từ thành phố Bằng Tường, tỉnh Quảng Tây (Trung Quốc) về",
+            "thành phố Bằng Tường",
+        ),
+        (
+            "chính quyền thành phố Đông Hưng thuộc Khu tự trị Quảng Tây, Trung Quốc",
+            "thành phố Đông Hưng",
+        ),
+        # a port by its common noun is no body
+        ("tàu cá cập cảng Sa Huỳnh chiều qua", "cảng Sa Huỳnh"),
+        # words that describe an institution are not a place's name
+        ("sinh viên Trường Đại học Bách khoa nhập học", "Trường Đại học Bách"),
+        ("học sinh Trường THPT Chuyên Nguyễn Huệ đạt giải", "Trường THPT Chuyên"),
+        # "Bộ Tư lệnh" is a command, not its commander
+        ("Bộ Tư lệnh Vùng 2 Hải quân tăng cường tàu", "Tư lệnh"),
     ],
 )
 def test_look_alikes_are_not_units(text, not_a_unit):
@@ -155,6 +171,18 @@ def test_a_personal_name_after_a_unit_is_not_part_of_it():
     assert find_local(tokens, 0) == 3
     tokens = tokenize("phường Trần Phú")  # a ward named after a person keeps its name
     assert find_local(tokens, 0) == 3
+    # an ambiguous surname ("Mai", "Lương") with a usual middle name begins the holder's name
+    tokens = tokenize("thành phố Phan Thiết Mai Thanh Tú")
+    assert find_local(tokens, 0) == 4
+    assert units("Đồn trưởng Đồn Biên phòng Sa Huỳnh cho biết") == [
+        ("Đồn trưởng Đồn Biên phòng Sa Huỳnh", "Commander of the Sa Huynh Border Guard Station")
+    ]
+    assert units("Phó Chủ tịch UBND xã Tam Giang Lương Minh Khôi nói") == [
+        (
+            "Phó Chủ tịch UBND xã Tam Giang",
+            "Vice Chairman of the Tam Giang Commune People's Committee",
+        )
+    ]
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from songngu.glossary.names import SURNAMES
+from songngu.glossary.names import SURNAMES, opens_full_name
 from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, phrase_keys, phrase_list
 from songngu.vietnamese import strip_diacritics
 
@@ -46,6 +46,17 @@ _LEVEL_PHRASES = sorted(_ENGLISH, key=len, reverse=True)
 _COMMON_WORDS = frozenset(
     (pair[0], pair[1]) for pair in phrase_list("xã hội", "xã luận", "xã viên", "xã giao", "xã tắc")
 )
+# Capitalised inside an institution's name, then a lower-case word: a common word, no place.
+_COMMON_COMPOUNDS = frozenset(
+    phrase_list(
+        "quốc gia", "bách khoa", "trung ương", "sư phạm", "kinh tế", "nông nghiệp", "y tế",
+        "y dược", "kỹ thuật", "công nghiệp", "công nghệ", "khoa học", "văn hóa", "văn hoá",
+        "nhân dân", "ngoại thương", "ngoại ngữ", "giao thông", "thủy lợi", "thuỷ lợi", "xây dựng",
+        "quân đội", "quân y", "dân tộc", "nội trú", "bán trú", "đa khoa", "phụ sản", "nhi đồng",
+    )
+)  # fmt: skip
+# A school's kind before its name: "Trường THPT Chuyên Lê Quý Đôn" (for the gifted).
+_DESCRIPTIVE_WORDS = frozenset(phrase_keys("chuyên"))
 #: The most syllables a local name has ("Châu Quế Thượng", "Bạch Long Vĩ", "Mù Cang Chải").
 MAX_NAME_SYLLABLES = 4
 
@@ -122,7 +133,8 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
     The name stops at a gap other than a space, at a lower-case word, after four syllables, or
     at a line break, before a personal name that follows it ("xã Tả Van Lê Văn Bình": a surname
     inside the run begins the chairman's name, unless it begins the unit's own name: "phường
-    Trần Phú").
+    Trần Phú"; after two syllables, so does any surname with a usual middle name: "thành phố
+    Phan Thiết Mai Thanh Tú").
     A number may close it ("phường Hòa Bình 2"). All the words have the first one's case
     (title case, or capitals in a headline).
     """
@@ -130,6 +142,8 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
     if Shape.TITLE not in case:
         # In an all-capitals headline nothing shows where a name ends ("PHƯỜNG RA QUÂN …"):
         # only listed places match there.
+        return None
+    if _opens_common_word(tokens, start):
         return None
     end = start
     while end < len(tokens) and end - start < MAX_NAME_SYLLABLES:
@@ -140,12 +154,27 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
             break
         if end > start and token.key in SURNAMES and _starts_a_person(tokens, end):
             break
+        if end >= start + 2 and opens_full_name(tokens, end):
+            break
         end += 1
     if end == start:
         return None
     if end < len(tokens) and tokens[end].text.isdigit() and tokens[end].gap is Gap.SPACE:
         end += 1
     return end
+
+
+def _opens_common_word(tokens: Sequence[Token], start: int) -> bool:
+    """Whether the capitalised word at ``start`` begins a common word, not a place's name.
+
+    "Đại học Quốc gia Hà Nội", "Trường Đại học Bách khoa", "Trường THPT Chuyên Lê Quý Đôn":
+    the word after the head describes the institution; reading it as a place ("Quoc
+    University") cuts the name in two.
+    """
+    if tokens[start].key in _DESCRIPTIVE_WORDS:
+        return True
+    pair = tuple(token.key for token in tokens[start : start + 2])
+    return pair in _COMMON_COMPOUNDS and tokens[start + 1].shape is Shape.LOWER
 
 
 def _case_of(token: Token) -> set[Shape]:

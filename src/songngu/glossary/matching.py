@@ -20,7 +20,16 @@ from songngu.glossary.names import Trigger, find_name, render_name, trigger_befo
 from songngu.glossary.ordinals import find_ordinal, render_ordinal
 from songngu.glossary.slots import LOCAL_SLOT, ORDINAL_SLOT, PLACE_NAME_SLOT, slots_of
 from songngu.glossary.styles import HouseStyle, apply_style
-from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, match_key, phrase_list, tokenize
+from songngu.glossary.tokens import (
+    Gap,
+    Shape,
+    Token,
+    is_syllable,
+    match_key,
+    phrase_keys,
+    phrase_list,
+    tokenize,
+)
 from songngu.glossary.units import compose_units
 from songngu.model import TermMatch
 from songngu.vietnamese import nfc_with_offsets
@@ -35,6 +44,8 @@ _OPEN_PLACES = frozenset({_LOCAL_KEY, _PLACE_NAME_KEY})
 #: Where what fills a slot, starting at a token, ends (None: nothing fills it there).
 SlotRun = Callable[[int], int | None]
 _MODIFIERS = frozenset({match_key("phó"), match_key("tổng")})
+_BO = match_key("bộ")
+_COMMAND = phrase_keys("tư lệnh")
 # Words whose second syllable starts a body when capitalised ("cán bộ" is an official, not the
 # ministry in "cán bộ Công an tỉnh"; "trụ sở" a headquarters, not a department).
 _COMPOUNDS = frozenset(
@@ -317,12 +328,16 @@ class _Matcher:
 def _is_modified(tokens: Sequence[Token], position: int) -> bool:
     """Whether a word that changes the meaning of a term comes right before it.
 
-    "Phó Chủ tịch UBND tỉnh X" is a vice chairman and "Tổng Giám đốc" a director general:
+    "Phó Chủ tịch UBND tỉnh X" is a vice chairman, "Tổng Giám đốc" a director general and
+    "Bộ Tư lệnh" a command:
     without an entry of their own, "Chủ tịch UBND tỉnh X" and "Giám đốc" must not match
     there (the enforced rendering would be wrong); the shorter terms inside still do.
     """
     if position == 0 or tokens[position].gap is not Gap.SPACE:
         return False
+    following = tuple(token.key for token in tokens[position : position + len(_COMMAND)])
+    if tokens[position - 1].key == _BO and following == _COMMAND:
+        return True  # "Bộ Tư lệnh Vùng 4 Hải quân" is a command, not its commander
     return tokens[position - 1].key in _MODIFIERS
 
 

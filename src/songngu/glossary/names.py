@@ -146,13 +146,23 @@ def _is_titled_full_name(tokens: Sequence[Token], position: int, trigger: Trigge
     "Thứ trưởng Đoàn Minh Tuấn": surname, a usual middle name, a given name, all capitalised;
     "Đoàn Thanh niên" (the Youth Union) has its second word in lower case.
     """
+    return trigger is Trigger.TITLE and opens_full_name(tokens, position)
+
+
+def opens_full_name(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a surname, a usual middle name and a given name start at ``position``.
+
+    Three capitalised words, the first any surname (also the ambiguous ones: "Mai", "Lương",
+    "Hà"), the second a usual middle name: "… Phan Thiết Mai Thanh Tú", "… Đà Nẵng Lương Minh
+    Triều" end a place name before the holder's name.
+    """
     window = tokens[position : position + 3]
     return (
-        trigger is Trigger.TITLE
-        and len(window) == 3
-        and window[0].key in _AMBIGUOUS_SURNAMES
+        len(window) == 3
+        and window[0].key in (_AMBIGUOUS_SURNAMES | SURNAMES)
         and window[1].key in _MIDDLE_NAMES
-        and all(token.shape is Shape.TITLE and token.gap is Gap.SPACE for token in window[1:])
+        and all(token.shape is Shape.TITLE for token in window)
+        and all(token.gap is Gap.SPACE for token in window[1:])
     )
 
 

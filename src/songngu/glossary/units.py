@@ -58,6 +58,9 @@ _LEVEL_ADJECTIVES = {
 # "… khóa XVII", "… lần thứ 18": the tenure or congress number of the body before it.
 _TENURE = re.compile(r"\s+(khóa|khoá|KHÓA|KHOÁ|lần thứ|LẦN THỨ)\s+([IVXL]+|\d{1,2})\b")
 _HOME = "Viet Nam"
+# A region between a place and its country: a comma or "thuộc", at most eight words without
+# a sentence's punctuation or "và", then the country after a comma or in brackets.
+_REGION_BEFORE_COUNTRY = re.compile(r"(,|thuộc)(\s+(?!và\b)[^\s.;:!?()]+){1,8}\s*[,(]")
 _LEVEL_STARTS = frozenset(phrase[0] for phrase in phrase_list(*LEVELS, "tỉnh"))
 # The English of a place ends with its level ("Lao Cai Province", "Ta Van Commune", "Ward 12").
 _PLACE_ENGLISH = re.compile(r"(Province|" + "|".join(sorted(set(LEVELS.values()))) + r")( \d+)?$")
@@ -181,8 +184,16 @@ def _join(
 
 
 def _in_country(text: str, place: TermMatch, country: TermMatch) -> bool:
-    """Whether a place is written with its (foreign) country: "thành phố Lyon (Pháp)"."""
-    return text[place.end : country.start].strip() in (",", "(", "-", "–", "của")
+    """Whether a place is written with its (foreign) country: "thành phố Lyon (Pháp)".
+
+    Its region may come between: "thành phố Bằng Tường, tỉnh Quảng Tây (Trung Quốc)",
+    "thành phố Bằng Tường thuộc Khu tự trị dân tộc Choang Quảng Tây, Trung Quốc".
+    """
+    between = text[place.end : country.start].strip()
+    return (
+        between in (",", "(", "-", "–", "của")
+        or _REGION_BEFORE_COUNTRY.fullmatch(between) is not None
+    )
 
 
 def _adjacent(text: str, first: TermMatch, second: TermMatch) -> bool:
