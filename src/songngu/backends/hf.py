@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from songngu.backends import BatchDone, GenerationSettings, Translation, join_prefix
@@ -27,6 +28,7 @@ from songngu.backends.hub import ModelLocation
 from songngu.backends.presets import ModelFamily
 from songngu.backends.seq2seq import Seq2SeqBackend
 from songngu.backends.tokenization import PROTOBUF_HINT, needs_protobuf
+from songngu.backends.weights import checkpoint_files, needs_narrowing, read_state_dict
 from songngu.errors import BackendError
 from songngu.installation import install_command
 
@@ -270,7 +272,8 @@ class _RowConstraints:
 def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSettings) -> Any:
     try:
         import torch
-        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        import transformers
+        from transformers import AutoTokenizer
     except ImportError as error:
         raise BackendError(
             f"The transformers backend needs {error.name}; install it with: {install_command()}"
@@ -296,14 +299,58 @@ def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSett
         tokenizer.model_max_length = int(1e30)
         dtype = _pick_dtype(torch, settings.precision, device)
         with _quiet_weight_loading():
-            model = AutoModelForSeq2SeqLM.from_pretrained(
-                location.path, dtype=dtype, attn_implementation=_attention(torch, dtype, device)
-            )
+            model = _load_model(torch, transformers, location, dtype, device)
     except (OSError, ValueError) as error:
         raise BackendError(_load_failure(location, error)) from error
     model.to(device).eval()
     logger.info("loaded %s (%s) on %s", location.model_id, location.revision, device)
     return torch, tokenizer, model
+
+
+def _load_model(
+    torch: Any, transformers: Any, location: ModelLocation, dtype: Any, device: str
+) -> Any:
+    """Load the model in ``dtype``; a wider checkpoint is read in ``dtype`` slice by slice.
+
+    transformers would hold the float32 file's pages and the narrower model at once (NLLB-600M:
+    4.0 GB); :mod:`songngu.backends.weights` never holds more than the model and one slice.
+    """
+    attention = _attention(torch, dtype, device)
+    config = transformers.AutoConfig.from_pretrained(location.path)
+    # The Auto class needs a model name to resolve; the mapping gives its class from the config.
+    model_class = transformers.MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING.get(type(config), None)
+    files = checkpoint_files(location.path)
+    if not _is_narrowed_here(model_class, files, dtype):
+        return transformers.AutoModelForSeq2SeqLM.from_pretrained(
+            location.path, dtype=dtype, attn_implementation=attention
+        )
+    model = model_class.from_pretrained(
+        None,
+        config=config,
+        state_dict=read_state_dict(torch, files, dtype),
+        dtype=dtype,
+        attn_implementation=attention,
+    )
+    if (location.path / "generation_config.json").is_file():
+        model.generation_config = transformers.GenerationConfig.from_pretrained(location.path)
+    return model
+
+
+def _is_narrowed_here(model_class: Any, files: list[Path], dtype: Any) -> bool:
+    """Whether the checkpoint is wider than ``dtype`` and every weight is cast to it.
+
+    Models that keep some layers in float32 (T5's ``wo``) are left to transformers, which
+    knows which ones.
+    """
+    keeps_float32 = getattr(model_class, "_keep_in_fp32_modules", None) or getattr(
+        model_class, "_keep_in_fp32_modules_strict", None
+    )
+    return (
+        model_class is not None
+        and not keeps_float32
+        and bool(files)
+        and needs_narrowing(files, dtype.itemsize)
+    )
 
 
 def route_transformers_logging() -> None:
