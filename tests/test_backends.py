@@ -188,15 +188,3 @@ def test_a_prefix_that_leaves_no_room_to_finish_is_never_decoded(prefix_length, 
     assert not prefix_fits(prefix_length, room)
     with pytest.raises(ValueError, match="leaves no room"):
         prefixed_cap(prefix_length, 10, settings, room)
-
-
-def test_batches_are_split_so_that_every_worker_gets_one():
-    def sizes(count, workers):
-        return [len(batch) for batch in iter_batches([10] * count, 16, 4096, num_workers=workers)]
-
-    assert sizes(20, 1) == [16, 4]
-    assert sizes(20, 2) == [10, 10]
-    assert sizes(3, 2) == [2, 1]
-    assert sizes(64, 2) == [16, 16, 16, 16]
-    assert sizes(40, 2) == [14, 14, 12]
-    assert sizes(1, 2) == [1]

@@ -68,7 +68,6 @@ class CTranslate2Backend(Seq2SeqBackend):
         self._translator = _load(
             ctranslate2, folder, self.location, self.device, self.precision, settings
         )
-        self._num_workers = thread_split(settings.threads, self.device)[0]
         generation = read_model_json(self.location, "generation_config.json", required=False)
         self.num_beams = settings.num_beams or int(generation.get("num_beams") or 1)
         self.max_positions = int(self.config.get("max_position_embeddings") or 512)
@@ -104,7 +103,6 @@ class CTranslate2Backend(Seq2SeqBackend):
             [len(row.source) for row in rows],
             batch_size,
             self.settings.max_batch_tokens,
-            num_workers=self._num_workers,
         )
         queued = [(batch, self._submit([rows[index] for index in batch])) for batch in batches]
         finished = [

@@ -40,17 +40,9 @@ def default_batch_size(
 
 
 def iter_batches(
-    counts: Sequence[int], max_batch_size: int, max_batch_tokens: int, *, num_workers: int = 1
+    counts: Sequence[int], max_batch_size: int, max_batch_tokens: int
 ) -> Iterator[list[int]]:
-    """Group indexes into length-sorted batches within the size and padded-token budgets.
-
-    With several workers decoding batches side by side, batches are as even as the size
-    allows, and a call too small to give each worker a batch is split so that it does: 20 rows
-    on two workers go 10 + 10, not 16 + 4, which would leave a core idle while the 16 finish.
-    """
-    if counts and num_workers > 1:
-        num_batches = max(min(num_workers, len(counts)), math.ceil(len(counts) / max_batch_size))
-        max_batch_size = math.ceil(len(counts) / num_batches)
+    """Group indexes into length-sorted batches within the size and padded-token budgets."""
     order = sorted(range(len(counts)), key=lambda index: -counts[index])
     batch: list[int] = []
     for index in order:
