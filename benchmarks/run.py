@@ -25,7 +25,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workload import Workload, build_workload, install_environment, prepare_model
+import issue15
+from workload import (
+    Workload,
+    build_workload,
+    install_environment,
+    prepare_archive,
+    prepare_model,
+)
 
 from songngu.backends.presets import PRESETS
 
@@ -45,6 +52,8 @@ class Variant:
     label: str = ""
     memory: bool = False
     memory_path: str = ""
+    #: What the songngu command translates: "" the article, or a key of ``Inputs``.
+    source: str = ""
 
 
 VARIANTS = {
@@ -71,9 +80,29 @@ VARIANTS = {
             "transformers-fp32", options=("--backend", "transformers", "--precision", "float32")
         ),
         Variant("transformers-greedy", options=("--backend", "transformers", "--beams", "1")),
+        Variant(
+            "archive-folder",
+            options=("--backend", "ct2"),
+            glossary=True,
+            label="songngu --backend ct2, a folder of 50 short articles",
+            source="archive-folder",
+        ),
+        Variant(
+            "archive-article",
+            options=("--backend", "ct2"),
+            glossary=True,
+            label="songngu --backend ct2, the same text as one article",
+            source="archive-article",
+        ),
+        Variant(
+            "nllb-load",
+            worker="nllb-load",
+            label="NLLB-600M (float32 checkpoint) loaded by the transformers backend",
+        ),
     ]
 }
-DEFAULT_VARIANTS = list(VARIANTS)
+# The archive rows and the NLLB load are issue 15's (--issue15), not the default table's.
+DEFAULT_VARIANTS = [name for name, v in VARIANTS.items() if not v.source and name != "nllb-load"]
 
 
 @dataclass
@@ -96,16 +125,45 @@ def main() -> None:
     workload = build_workload(model_dir, model_id, arguments.article, is_random=not arguments.model)
     workload_path = work_dir / "workload.json"
     workload.save(workload_path)
+    arguments.inputs = _inputs(arguments, work_dir, model_dir, workload)
     variants = _variants(arguments)
     for backend in ("ct2", "transformers"):  # converts once, warms the page cache; not timed
         _run_cli(
             Variant("warm-up", options=("--backend", backend)), arguments, workload, environment
         )
     runs = _measure_all(variants, arguments, workload, workload_path, environment)
-    results = _summarise(runs, workload, variants)
-    extras = _extras(arguments, workload, environment)
+    results = _summarise(runs, workload, variants, arguments.inputs)
+    extras = {} if arguments.issue15 else _extras(arguments, workload, environment)
+    if arguments.issue15:
+        extras["issue15"] = issue15.summarise(results, workload, arguments.inputs)
     _save(arguments, workload, results, extras)
     print(_table(results, workload, extras))
+
+
+def _inputs(arguments, work_dir: Path, model_dir: Path, workload: Workload) -> dict:
+    """Build the extra inputs the chosen variants need: the archive, the NLLB model."""
+    names = arguments.variants.split(",") if arguments.variants else []
+    inputs: dict = {}
+    if any(name.startswith("archive-") for name in names):
+        folder, single = prepare_archive(work_dir, arguments.article)
+        archive = build_workload(
+            model_dir,
+            workload.model_id,
+            single,
+            is_random=workload.is_random,
+            ratio=workload.max_length_ratio,
+        )
+        inputs.update(
+            {
+                "archive-folder": folder,
+                "archive-article": single,
+                "archive-target-tokens": archive.num_target_tokens,
+                "archive-segments": len(archive.segments),
+            }
+        )
+    if "nllb-load" in names:
+        inputs["nllb-load"] = prepare_model(work_dir, arguments.article, "nllb-600m")
+    return inputs
 
 
 def _parse_arguments() -> argparse.Namespace:
@@ -124,9 +182,23 @@ def _parse_arguments() -> argparse.Namespace:
     parser.add_argument("--variants", help=f"comma-separated, from: {', '.join(VARIANTS)}")
     parser.add_argument("--options", default="", help="extra options for every songngu run")
     parser.add_argument("--noise-limit", type=float, default=0.05)
+    parser.add_argument(
+        "--patience", type=float, default=3600, help="seconds to wait for a quiet machine per try"
+    )
+    parser.add_argument(
+        "--tries", type=int, default=20, help="runs of a variant before keeping the quietest"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--work-dir", type=Path, default=HERE / "results" / "work")
-    return parser.parse_args()
+    parser.add_argument(
+        "--issue15",
+        action="store_true",
+        help=f"the rows of issue 15 with their target ratios ({issue15.VARIANTS_OPTION})",
+    )
+    arguments = parser.parse_args()
+    if arguments.issue15 and not arguments.variants:
+        arguments.variants = issue15.VARIANTS_OPTION
+    return arguments
 
 
 def _variants(arguments: argparse.Namespace) -> list[Variant]:
@@ -139,7 +211,7 @@ def _variants(arguments: argparse.Namespace) -> list[Variant]:
         base = VARIANTS[backend]
         options = (*base.options, *extra.split())
         label = f"{base.label} {extra}" if base.label and extra else base.label
-        found.append(Variant(name, base.worker, options, base.glossary, label, base.memory))
+        found.append(dataclasses.replace(base, name=name, options=options, label=label))
     return found
 
 
@@ -156,12 +228,12 @@ def _measure_all(variants, arguments, workload, workload_path, environment) -> d
 
 
 def _clean_run(variant, arguments, workload, workload_path, environment) -> Run:
-    """Run until a run sees no foreign load; after 20 tries keep the quietest, marked as such."""
+    """Run until a run sees no foreign load; after ``--tries`` keep the quietest (load shown)."""
     runs = []
-    for attempt in range(20):
-        _wait_for_quiet(arguments.noise_limit)
+    for attempt in range(arguments.tries):
+        _wait_for_quiet(arguments.noise_limit, arguments.patience)
         if variant.worker:
-            run = _run_worker(variant, workload_path, environment)
+            run = _run_worker(variant, workload_path, environment, arguments.inputs)
         else:
             run = _run_cli(variant, arguments, workload, environment)
         run.report["discarded_before"] = attempt
@@ -172,8 +244,8 @@ def _clean_run(variant, arguments, workload, workload_path, environment) -> Run:
     return min(runs, key=lambda run: run.foreign_cpu)
 
 
-def _wait_for_quiet(limit: float, patience: float = 3600) -> None:
-    """Wait (up to an hour) until other processes use at most ``limit`` of the CPUs for 5 s."""
+def _wait_for_quiet(limit: float, patience: float) -> None:
+    """Wait (at most ``patience`` s) until others use at most ``limit`` of the CPUs for 5 s."""
     deadline = time.monotonic() + patience
     while time.monotonic() < deadline:
         before = _cpu_ticks()
@@ -183,8 +255,10 @@ def _wait_for_quiet(limit: float, patience: float = 3600) -> None:
             return
 
 
-def _run_worker(variant: Variant, workload_path: Path, environment: dict) -> Run:
-    command = [sys.executable, str(HERE / "workers.py"), variant.worker, str(workload_path)]
+def _run_worker(variant: Variant, workload_path: Path, environment: dict, inputs: dict) -> Run:
+    # The NLLB load reads its model folder; the translating workers read the workload.
+    target = inputs.get(variant.worker, workload_path)
+    command = [sys.executable, str(HERE / "workers.py"), variant.worker, str(target)]
     run, stdout, _ = _timed(command, environment)
     report = json.loads(stdout.strip().splitlines()[-1])
     outputs = report.pop("outputs", None)
@@ -198,9 +272,10 @@ def _run_worker(variant: Variant, workload_path: Path, environment: dict) -> Run
 
 def _run_cli(variant: Variant, arguments, workload: Workload, environment: dict) -> Run:
     output = Path(tempfile.mkdtemp(prefix="songngu-bench-"))
+    source = getattr(arguments, "inputs", {}).get(variant.source, arguments.article)
     command = [
         *_songngu_command(),
-        *("-v", "translate", str(arguments.article), "-o", str(output), "-f", "docx,md,json"),
+        *("-v", "translate", str(source), "-o", str(output), "-f", "docx,md,json"),
         *("--force", "--max-length-ratio", str(workload.max_length_ratio)),
         "--no-retry",
         *(("--model", arguments.preset) if arguments.preset != "opus-mt" else ()),
@@ -210,7 +285,7 @@ def _run_cli(variant: Variant, arguments, workload: Workload, environment: dict)
         *arguments.options.split(),
     ]
     run, _, stderr_lines = _timed(command, environment)
-    run.report.update(_cli_report(stderr_lines, output, arguments.article, workload))
+    run.report.update(_cli_report(stderr_lines, output, workload))
     return run
 
 
@@ -309,11 +384,14 @@ def _cpu_ticks() -> tuple[int, int]:
     return user + nice + system + irq + softirq, steal
 
 
-def _cli_report(lines, output: Path, article: Path, workload: Workload) -> dict:
+def _cli_report(lines, output: Path, workload: Workload) -> dict:
     loaded = next((at for at, line in lines if " loaded " in line), None)
     first = next((at for at, line in lines if "translated " in line and " of " in line), None)
-    document = json.loads((output / f"{article.stem}.vi-en.json").read_text(encoding="utf-8"))
-    segments = [segment for block in document["blocks"] for segment in block["segments"]]
+    paths = sorted(output.glob("*.vi-en.json"))  # one per article (a folder gives several)
+    documents = [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+    segments = [
+        s for document in documents for block in document["blocks"] for s in block["segments"]
+    ]
     from_model = [segment for segment in segments if segment["origin"] == "model"]
     from_memory = [segment for segment in segments if segment["origin"] == "memory"]
     capped = [s for s in from_model if any(i["code"] == "length-cap" for i in s["issues"])]
@@ -327,8 +405,9 @@ def _cli_report(lines, output: Path, article: Path, workload: Workload) -> dict:
         "length_misses": len(from_model) - len(capped) if workload.is_random else 0,
         "num_terms": len(terms),
         "num_terms_enforced": sum(term["enforced"] for term in terms),
-        "signature": document["signature"],
-        "output_json": str(output / f"{article.stem}.vi-en.json"),
+        "signature": documents[0]["signature"],
+        "output_json": str(paths[0]),
+        "num_files": len(paths),
     }
 
 
@@ -350,7 +429,9 @@ def _agreement(run: Run, naive_outputs: dict[str, str] | None) -> float | None:
     return sum(same) / len(same) if same else None
 
 
-def _summarise(runs: dict[str, list[Run]], workload: Workload, variants: list[Variant]) -> list:
+def _summarise(
+    runs: dict[str, list[Run]], workload: Workload, variants: list[Variant], inputs
+) -> list:
     naive_path = next((r.report.get("outputs_json") for r in runs.get("naive", [])), None)
     naive_outputs = json.loads(Path(naive_path).read_text(encoding="utf-8")) if naive_path else None
     results = []
@@ -362,6 +443,13 @@ def _summarise(runs: dict[str, list[Run]], workload: Workload, variants: list[Va
             {
                 "variant": variant.name,
                 "label": variant.label or _label(variant),
+                # The archive rows translate the archive's text; every other row the workload.
+                "target_tokens": inputs.get("archive-target-tokens", 0)
+                if variant.source
+                else workload.num_target_tokens,
+                "num_segments": inputs.get("archive-segments", 0)
+                if variant.source
+                else len(workload.segments),
                 "seconds": statistics.median(seconds),
                 "seconds_all": seconds,
                 "wall_s": statistics.median(run.seconds for run in kept),
@@ -449,36 +537,44 @@ def _cpu_name() -> str:
 
 
 def _table(results: list, workload: Workload, extras: dict) -> str:
-    naive = next((r["seconds"] for r in results if r["variant"] == "naive"), None)
-    tokens, sentences = workload.num_target_tokens, len(workload.segments)
+    naive = next((r for r in results if r["variant"] == "naive"), None)
     lines = [
-        f"{sentences} segments, {sum(workload.source_tokens)} source tokens, {tokens} target "
-        f"tokens (--max-length-ratio {workload.max_length_ratio}); medians; songngu rows "
-        "include start-up, load, checks and exports, reference rows translation only.",
+        f"{len(workload.segments)} segments, {sum(workload.source_tokens)} source tokens, "
+        f"{workload.num_target_tokens} target tokens (--max-length-ratio "
+        f"{workload.max_length_ratio}); medians; songngu rows include start-up, load, checks "
+        "and exports, reference rows translation only.",
         "",
         "| variant | sent/s | target tok/s | × naive | peak RSS MB | start-up+load s | "
-        "first output s | same as naive | runs (discarded) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "first output s | same as naive | runs (discarded) | foreign CPU |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for result in results:
-        seconds = result["seconds"]
-        ratio = f"{naive / seconds:.1f}" if naive else "–"
+        if result["variant"] == "nllb-load":  # a load, no tokens: in the issue-15 lines
+            continue
+        ratio = f"{_tokens_per_s(result) / _tokens_per_s(naive):.1f}" if naive else "–"
         lines.append(
-            f"| {result['label']} | {sentences / seconds:.2f} | {tokens / seconds:,.0f} | "
-            f"{ratio} | {result['max_rss_mb']:,.0f} | {_format(result['startup_load_s'])} | "
-            f"{_format(result['first_output_s'])} | {_share(result['same_as_naive'])} | "
-            f"{len(result['seconds_all'])} "
-            f"({result['discarded']}) |"
+            f"| {result['label']} | {result['num_segments'] / result['seconds']:.2f} | "
+            f"{_tokens_per_s(result):,.0f} | {ratio} | {result['max_rss_mb']:,.0f} | "
+            f"{_format(result['startup_load_s'])} | {_format(result['first_output_s'])} | "
+            f"{_share(result['same_as_naive'])} | {len(result['seconds_all'])} "
+            f"({result['discarded']}) | {result['foreign_cpu_max']:.0%} |"
         )
     lines.append("")
-    for name, seconds in extras["startup_s"].items():
+    for name, seconds in extras.get("startup_s", {}).items():
         lines.append(f"- `{name}`: {seconds:.2f} s")
-    first = extras["first_ct2_run"]
-    lines.append(
-        f"- first `--backend ct2` run (converts the model): {first['seconds']:.1f} s, "
-        f"peak RSS {first['max_rss_mb']:,.0f} MB"
-    )
+    first = extras.get("first_ct2_run")
+    if first:
+        lines.append(
+            f"- first `--backend ct2` run (converts the model): {first['seconds']:.1f} s, "
+            f"peak RSS {first['max_rss_mb']:,.0f} MB"
+        )
+    if "issue15" in extras:
+        lines.extend(issue15.render(extras["issue15"]))
     return "\n".join(lines)
+
+
+def _tokens_per_s(result: dict) -> float:
+    return result["target_tokens"] / result["seconds"]
 
 
 def _share(value: float | None) -> str:

@@ -9,6 +9,8 @@ many outputs missed their forced length. Variants:
 - ``peers-ct2``, ``peers-ct2-greedy``: CTranslate2 int8 the way Argos Translate runs it:
   SentencePiece tokens, 2 threads as ``inter_threads=2 x intra_threads=1``, length-sorted
   batches of 32 submitted asynchronously.
+- ``nllb-load MODEL_DIR``: songngu's transformers backend loads a model folder with its default
+  precision (the harness reads the peak RSS of the load).
 """
 
 from __future__ import annotations
@@ -135,6 +137,20 @@ def _times(imported: float, loaded: float, first: float, misses: int) -> dict:
     }
 
 
+def run_nllb_load(model_dir: Path) -> dict:
+    from songngu.backends import GenerationSettings, load_backend
+
+    imported = time.perf_counter()
+    backend = load_backend("transformers", GenerationSettings(model=str(model_dir)))
+    loaded = time.perf_counter()
+    return {
+        "import_s": imported - STARTED,
+        "load_s": loaded - imported,
+        "translate_s": loaded - imported,
+        "precision": getattr(backend, "precision", ""),
+    }
+
+
 VARIANTS = {
     "naive": lambda workload: run_naive(workload, num_beams=4),
     "naive-greedy": lambda workload: run_naive(workload, num_beams=1),
@@ -143,5 +159,8 @@ VARIANTS = {
 }
 
 if __name__ == "__main__":
-    variant, workload_path = sys.argv[1], Path(sys.argv[2])
-    print(json.dumps(VARIANTS[variant](Workload.load(workload_path)), ensure_ascii=False))
+    variant, path = sys.argv[1], Path(sys.argv[2])
+    report = (
+        run_nllb_load(path) if variant == "nllb-load" else VARIANTS[variant](Workload.load(path))
+    )
+    print(json.dumps(report, ensure_ascii=False))

@@ -82,6 +82,10 @@ class RecordingTranslator:
         """Return each text's source tokens, as the real backends count them."""
         return [len(self.codec.source_pieces(text)) for text in texts]
 
+    def prefix_fits(self, prefixes: Sequence[str]) -> list[bool]:
+        """Let every prefix through: enforcement's re-decodes are not part of the workload."""
+        return [True for _ in prefixes]
+
     def signature(self) -> str:
         """Return a signature that no real backend has."""
         return "backend:recording"
@@ -174,8 +178,18 @@ def install_environment(work_dir: Path, model_dir: Path, model_id: str) -> dict[
     }
 
 
-def build_workload(model_dir: Path, model_id: str, article: Path, *, is_random: bool) -> Workload:
-    """Record the segments the pipeline sends and fix each one's target length."""
+def build_workload(
+    model_dir: Path,
+    model_id: str,
+    article: Path,
+    *,
+    is_random: bool,
+    ratio: float | None = None,
+) -> Workload:
+    """Record the segments the pipeline sends and fix each one's target length.
+
+    ``ratio``: the --max-length-ratio to use (another workload's); chosen here when None.
+    """
     config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
     family = family_of_config(config)
     codec = load_codec(model_dir, family)
@@ -188,7 +202,8 @@ def build_workload(model_dir: Path, model_id: str, article: Path, *, is_random: 
     Pipeline(settings, translator=recorder).translate(read_document(str(article)))
     counts = recorder.count_tokens(recorder.sources)
     room = max_positions - 2 - (1 if family.target_language else 0)
-    ratio = _ratio_for(counts, room) if is_random else 2.0
+    if ratio is None:
+        ratio = _ratio_for(counts, room) if is_random else 2.0
     caps = [length_cap(count, GenerationSettings(max_length_ratio=ratio), room) for count in counts]
     return Workload(
         str(model_dir), model_id, recorder.sources, counts, caps, ratio, is_random=is_random
@@ -205,3 +220,39 @@ def _ratio_for(counts: Sequence[int], room: int) -> float:
 
     candidates = [round(0.5 + step / 100, 2) for step in range(0, 250)]
     return min(candidates, key=lambda ratio: abs(total(ratio) - wanted))
+
+
+#: The archive rows (issue 15): this many short articles of at least this many words each.
+ARCHIVE_FILES = 50
+ARCHIVE_WORDS = 60
+
+
+def prepare_archive(work_dir: Path, article: Path) -> tuple[Path, Path]:
+    """Write a folder of short articles and one article of the same text; return both.
+
+    The short articles are consecutive sentences of ``article``, each file one paragraph of at
+    least ``ARCHIVE_WORDS`` words; the single article holds the same paragraphs in one file.
+    """
+    folder = work_dir / "archive" / "articles"
+    single = work_dir / "archive" / "one-article.txt"
+    paragraphs = _short_articles(article_sentences(article))
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.txt"):
+        stale.unlink()
+    for number, paragraph in enumerate(paragraphs, start=1):
+        (folder / f"tin-{number:02d}.txt").write_text(paragraph + "\n", encoding="utf-8")
+    single.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return folder, single
+
+
+def _short_articles(sentences: Sequence[str]) -> list[str]:
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for sentence in sentences:
+        current.append(sentence)
+        if sum(len(line.split()) for line in current) >= ARCHIVE_WORDS:
+            paragraphs.append(" ".join(current))
+            current = []
+        if len(paragraphs) == ARCHIVE_FILES:
+            break
+    return paragraphs

@@ -18,7 +18,9 @@ __all__ = [
     "BACKENDS",
     "DEFAULT_BACKEND",
     "BatchDone",
+    "Collect",
     "GenerationSettings",
+    "QueuesCalls",
     "ReportsBatches",
     "Translation",
     "Translator",
@@ -124,6 +126,25 @@ class ReportsBatches(Protocol):
 
     def translate_reporting(self, sources: Sequence[str], on_batch: BatchDone) -> list[Translation]:
         """Translate as :meth:`Translator.translate` does, calling ``on_batch`` after each batch."""
+        ...
+
+
+#: Returns the translations of a queued call, waiting for them if they are not decoded yet.
+Collect = Callable[[], list[Translation]]
+
+
+@runtime_checkable
+class QueuesCalls(Protocol):
+    """A backend that queues a call's batches now and hands the results over later.
+
+    Queuing the next call before collecting the last keeps every core busy across calls: the
+    last batches of one chunk decode beside the first of the next (``docs/design/performance.md``).
+    """
+
+    def submit(
+        self, sources: Sequence[str], prefixes: Sequence[str], on_batch: BatchDone | None = None
+    ) -> Collect:
+        """Queue :meth:`Translator.translate_with_prefix`'s work; return what collects it."""
         ...
 
 

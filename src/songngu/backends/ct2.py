@@ -8,13 +8,14 @@ See ``docs/design/performance.md``.
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from songngu.backends import BatchDone, GenerationSettings, Translation, join_prefix
+from songngu.backends import BatchDone, Collect, GenerationSettings, Translation, join_prefix
 from songngu.backends.conversion import converted_model
 from songngu.backends.decoding import (
     default_batch_size,
@@ -86,6 +87,30 @@ class CTranslate2Backend(Seq2SeqBackend):
         """Return whether each prefix leaves room to finish within the model's positions."""
         return [prefix_fits(len(self._target_pieces(prefix)), self._room) for prefix in prefixes]
 
+    def submit(
+        self, sources: Sequence[str], prefixes: Sequence[str], on_batch: BatchDone | None = None
+    ) -> Collect:
+        """Queue the batches of :meth:`translate_with_prefix`; return what collects the results.
+
+        Every batch is queued before any result is awaited, so all workers stay busy; a later
+        call's batches queue behind these. ``on_batch`` hears of each batch as it is collected.
+        """
+        if len(sources) != len(prefixes):
+            raise ValueError("sources and prefixes must have the same length")
+        rows = [self._row(source, prefix) for source, prefix in zip(sources, prefixes, strict=True)]
+        batch_size = default_batch_size(self.settings, self.num_beams)
+        batches = iter_batches(
+            [len(row.source) for row in rows],
+            batch_size,
+            self.settings.max_batch_tokens,
+        )
+        queued = [(batch, self._submit([rows[index] for index in batch])) for batch in batches]
+        finished = [
+            functools.partial(self._finish, row=row, prefix=prefix)
+            for row, prefix in zip(rows, prefixes, strict=True)
+        ]
+        return functools.partial(_collect, queued, finished, on_batch)
+
     def translate_with_prefix(
         self,
         sources: Sequence[str],
@@ -97,25 +122,7 @@ class CTranslate2Backend(Seq2SeqBackend):
 
         ``on_batch`` hears of each batch once its results are in (in submission order).
         """
-        if len(sources) != len(prefixes):
-            raise ValueError("sources and prefixes must have the same length")
-        rows = [self._row(source, prefix) for source, prefix in zip(sources, prefixes, strict=True)]
-        batch_size = default_batch_size(self.settings, self.num_beams)
-        batches = list(
-            iter_batches(
-                [len(row.source) for row in rows], batch_size, self.settings.max_batch_tokens
-            )
-        )
-        # Every batch is queued before any result is awaited, so all workers stay busy.
-        submitted = [(batch, self._submit([rows[index] for index in batch])) for batch in batches]
-        results: dict[int, Translation] = {}
-        for batch, futures in submitted:
-            for index, future in zip(batch, futures, strict=True):
-                hypothesis = future.result().hypotheses[0]
-                results[index] = self._finish(hypothesis, rows[index], prefixes[index])
-            if on_batch is not None:
-                on_batch(batch)
-        return [results[index] for index in range(len(rows))]
+        return self.submit(sources, prefixes, on_batch)()
 
     def _finish(self, hypothesis: list[str], row: _Row, prefix: str) -> Translation:
         """Cut the output at the row's own cap (flagged), and join its continuation to the prefix.
@@ -154,6 +161,21 @@ class CTranslate2Backend(Seq2SeqBackend):
                 asynchronous=True,
             )
         )
+
+
+def _collect(
+    queued: list[tuple[list[int], list[Any]]],
+    finished: Sequence[Callable[[list[str]], Translation]],
+    on_batch: BatchDone | None,
+) -> list[Translation]:
+    """Wait for each queued batch in turn; return each row's finished translation, in order."""
+    results: dict[int, Translation] = {}
+    for batch, futures in queued:
+        for index, future in zip(batch, futures, strict=True):
+            results[index] = finished[index](future.result().hypotheses[0])
+        if on_batch is not None:
+            on_batch(batch)
+    return [results[index] for index in range(len(finished))]
 
 
 def _import_ctranslate2() -> Any:

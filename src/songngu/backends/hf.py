@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from songngu.backends import BatchDone, GenerationSettings, Translation, join_prefix
@@ -27,6 +28,7 @@ from songngu.backends.hub import ModelLocation
 from songngu.backends.presets import ModelFamily
 from songngu.backends.seq2seq import Seq2SeqBackend
 from songngu.backends.tokenization import PROTOBUF_HINT, needs_protobuf
+from songngu.backends.weights import checkpoint_files, needs_narrowing, read_state_dict
 from songngu.errors import BackendError
 from songngu.installation import install_command
 
@@ -40,6 +42,10 @@ logger = logging.getLogger(__name__)
 # two cores and keep the peak 300-800 MB lower (the benchmark article with the shipped glossary:
 # peak RSS 1.25 GB, against 2.0 GB with 16; docs/design/performance.md).
 _BEAM_SEARCH_BATCH_SIZE = 8
+
+
+#: Checkpoints from this size on are read in the target precision (backends/weights.py).
+_NARROWED_FROM_BYTES = 1 << 30
 
 
 class TransformersBackend(Seq2SeqBackend):
@@ -270,7 +276,8 @@ class _RowConstraints:
 def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSettings) -> Any:
     try:
         import torch
-        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        import transformers
+        from transformers import AutoTokenizer
     except ImportError as error:
         raise BackendError(
             f"The transformers backend needs {error.name}; install it with: {install_command()}"
@@ -296,14 +303,61 @@ def _load(location: ModelLocation, family: ModelFamily, settings: GenerationSett
         tokenizer.model_max_length = int(1e30)
         dtype = _pick_dtype(torch, settings.precision, device)
         with _quiet_weight_loading():
-            model = AutoModelForSeq2SeqLM.from_pretrained(
-                location.path, dtype=dtype, attn_implementation=_attention(torch, dtype, device)
-            )
+            model = _load_model(torch, transformers, location, dtype, device)
     except (OSError, ValueError) as error:
         raise BackendError(_load_failure(location, error)) from error
     model.to(device).eval()
     logger.info("loaded %s (%s) on %s", location.model_id, location.revision, device)
     return torch, tokenizer, model
+
+
+def _load_model(
+    torch: Any, transformers: Any, location: ModelLocation, dtype: Any, device: str
+) -> Any:
+    """Load the model in ``dtype``; a wider checkpoint is read in ``dtype`` slice by slice.
+
+    transformers would hold the float32 file's pages and the narrower model at once (NLLB-600M:
+    4.0 GB); :mod:`songngu.backends.weights` never holds more than the model and one slice.
+    """
+    attention = _attention(torch, dtype, device)
+    config = transformers.AutoConfig.from_pretrained(location.path)
+    # The Auto class needs a model name to resolve; the mapping gives its class from the config.
+    model_class = transformers.MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING.get(type(config), None)
+    files = checkpoint_files(location.path)
+    if not _is_narrowed_here(model_class, files, dtype):
+        return transformers.AutoModelForSeq2SeqLM.from_pretrained(
+            location.path, dtype=dtype, attn_implementation=attention
+        )
+    model = model_class.from_pretrained(
+        None,
+        config=config,
+        state_dict=read_state_dict(torch, files, dtype),
+        dtype=dtype,
+        attn_implementation=attention,
+    )
+    if (location.path / "generation_config.json").is_file():
+        model.generation_config = transformers.GenerationConfig.from_pretrained(location.path)
+    return model
+
+
+def _is_narrowed_here(model_class: Any, files: list[Path], dtype: Any) -> bool:
+    """Whether the checkpoint is large, wider than ``dtype``, and every weight is cast to it.
+
+    Models that keep some layers in float32 (T5's ``wo``) are left to transformers, which
+    knows which ones. So are checkpoints under ``_NARROWED_FROM_BYTES``: their float32 copy
+    costs little, and opus-mt built from this loader's state dict generated 1.25x slower in
+    bfloat16 than transformers' own load of the same weights (42 against 34 s on the benchmark
+    article; the weights are bit-identical, the cause is not yet found).
+    """
+    keeps_float32 = getattr(model_class, "_keep_in_fp32_modules", None) or getattr(
+        model_class, "_keep_in_fp32_modules_strict", None
+    )
+    return (
+        model_class is not None
+        and not keeps_float32
+        and sum(path.stat().st_size for path in files) >= _NARROWED_FROM_BYTES
+        and needs_narrowing(files, dtype.itemsize)
+    )
 
 
 def route_transformers_logging() -> None:
