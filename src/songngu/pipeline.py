@@ -24,12 +24,12 @@ from songngu.glossary import Glossary, GlossaryStage, HouseStyle, NameStyle, loa
 from songngu.journal import Journal
 from songngu.model import Document
 from songngu.signature import Signature
+from songngu.translation.first_pass import ModelStage, SharedPass
 from songngu.translation.retry import RetryStage
 from songngu.translation.runner import PieceTranslator
 from songngu.translation.stages import (
     MemoryLookup,
     MemoryStage,
-    ModelStage,
     ProgressCallback,
     copy_untranslated,
 )
@@ -91,6 +91,47 @@ class Pipeline:
         self.translator = translator or load_backend(settings.backend, settings.generation)
         self.signature = _signature(self.translator, self.glossary, settings)
 
+    def finish(
+        self,
+        document: Document,
+        model: Stage,
+        *,
+        progress: ProgressCallback | None = None,
+        journal: Journal | None = None,
+        memory: TranslationMemorySession | None = None,
+    ) -> Document:
+        """Complete a prepared document whose model targets ``model`` fills in; sign it.
+
+        The memory is looked up again first: an earlier document translated together with
+        this one may have stored a sentence of it since, as one translated before it would.
+
+        Raises:
+            ModelCallError: the backend raised while retrying.
+        """
+        runner = PieceTranslator(self.translator, journal)
+        again: list[Stage] = [MemoryStage(memory)] if memory is not None else []
+        stages = [*again, model, *self._after_model(runner, progress)]
+        return self._complete(run_stages(document, stages), memory)
+
+    def prepare(self, document: Document, *, memory: MemoryLookup | None = None) -> Document:
+        """Run the stages before the model: segment, match terms, copy metadata, reuse memory."""
+        return run_stages(document, self._before_model(memory))
+
+    def stages(
+        self,
+        *,
+        progress: ProgressCallback | None = None,
+        journal: Journal | None = None,
+        memory: MemoryLookup | None = None,
+    ) -> list[Stage]:
+        """Return the stages that translate one document, in order."""
+        runner = PieceTranslator(self.translator, journal)
+        return [
+            *self._before_model(memory),
+            ModelStage(runner, progress),
+            *self._after_model(runner, progress),
+        ]
+
     def translate(
         self,
         document: Document,
@@ -108,47 +149,64 @@ class Pipeline:
             ModelCallError: the backend raised while translating.
         """
         stages = self.stages(progress=progress, journal=journal, memory=memory)
-        document = self._sign(run_stages(document, stages))
-        if memory is not None:
-            memory.record(document)
-        return document
+        return self._complete(run_stages(document, stages), memory)
 
-    def stages(
+    def translate_together(
         self,
-        *,
-        progress: ProgressCallback | None = None,
+        documents: Sequence[Document],
+        progress: Sequence[ProgressCallback | None],
         journal: Journal | None = None,
-        memory: MemoryLookup | None = None,
+    ) -> SharedPass:
+        """Run the model's first pass once over prepared documents (their batches shared).
+
+        ``progress`` holds a callback (or None) per document. Each document is then completed
+        by :meth:`finish` with ``functools.partial(shared.fill, index)``.
+
+        Raises:
+            ModelCallError, TranslationStopped: as :class:`SharedPass.run` says.
+        """
+        return SharedPass(PieceTranslator(self.translator, journal), documents, progress).run()
+
+    def _after_model(
+        self, runner: PieceTranslator, progress: ProgressCallback | None
     ) -> list[Stage]:
-        """Return the stages that translate one document, in order."""
-        runner = PieceTranslator(self.translator, journal)
+        return [check_document, *([RetryStage(runner, progress)] if self.settings.retry else [])]
+
+    def _before_model(self, memory: MemoryLookup | None) -> list[Stage]:
         settings = self.settings
         return [
             segmenter.segment_document,
             GlossaryStage(self.glossary, settings.date, settings.names, settings.style),
             copy_untranslated,
             *([MemoryStage(memory)] if memory is not None else []),
-            ModelStage(runner, progress),
-            check_document,
-            *([RetryStage(runner, progress)] if settings.retry else []),
         ]
 
-    def _sign(self, document: Document) -> Document:
-        meta = dataclasses.replace(
-            document.meta,
-            signature=str(self.signature),
-            backend=self.settings.backend,
-            model=self.translator.model_id,
-            model_revision=self.translator.model_revision,
-            glossary_hash=self.signature.glossary_hash,
-            tool_version=__version__,
-        )
-        return dataclasses.replace(document, meta=meta)
+    def _complete(self, document: Document, memory: TranslationMemorySession | None) -> Document:
+        """Sign a translated document and store its new translations in the memory."""
+        document = _signed(document, self)
+        if memory is not None:
+            memory.record(document)
+        return document
 
 
 def translate_document(document: Document, settings: TranslationSettings | None = None) -> Document:
     """Translate one document with a freshly loaded pipeline (convenient, not for many files)."""
     return Pipeline(settings or TranslationSettings()).translate(document)
+
+
+def _signed(document: Document, pipeline: Pipeline) -> Document:
+    """Return the document with the run's signature and provenance in its metadata."""
+    translator = pipeline.translator
+    meta = dataclasses.replace(
+        document.meta,
+        signature=str(pipeline.signature),
+        backend=pipeline.settings.backend,
+        model=translator.model_id,
+        model_revision=translator.model_revision,
+        glossary_hash=pipeline.signature.glossary_hash,
+        tool_version=__version__,
+    )
+    return dataclasses.replace(document, meta=meta)
 
 
 def _signature(

@@ -1,42 +1,33 @@
 """One run of ``songngu translate`` as a library call: many files, one model, nothing lost.
 
 :func:`translate_files` checks the inputs and the output names, loads the glossary and the
-model, and then translates and writes each input in turn, yielding a :class:`FileResult` per
-input. It owns the run's resume journal and translation memory. A file that cannot be read,
-translated or written is reported in its result and the run goes on with the next one; Ctrl-C
-ends the run with :class:`~songngu.errors.TranslationInterrupted`, raised here and only here,
-saying how much the journal keeps (``docs/design/robustness.md``).
+model, and then translates and writes each input, yielding a :class:`FileResult` per input as
+soon as it is written; consecutive short inputs share the model's batches
+(:mod:`songngu.file_jobs`). It owns the run's resume journal and translation memory. A file
+that cannot be read, translated or written is reported in its result and the run goes on with
+the next one; Ctrl-C ends the run with :class:`~songngu.errors.TranslationInterrupted`, raised
+by the run and only there, saying how much the journal keeps (``docs/design/robustness.md``).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import tempfile
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from songngu.completion import find_finished, run_origin
-from songngu.errors import (
-    ExportError,
-    InputError,
-    ModelCallError,
-    SongnguError,
-    TranslationError,
-    TranslationInterrupted,
-    TranslationStopped,
-)
-from songngu.exporters import EXPORTERS, output_path, refuse_existing, write_outputs
-from songngu.journal import Journal, text_digest
+from songngu.errors import ExportError, InputError
+from songngu.exporters import EXPORTERS, output_path
+from songngu.file_jobs import FileJob, FileResult, OutputOptions, Tracker, translate_in_windows
+from songngu.journal import Journal
 from songngu.memory import MemorySession, TranslationMemory
-from songngu.model import Document, Severity
 from songngu.pipeline import Pipeline, TranslationSettings
-from songngu.readers import SUFFIXES, read_document
+from songngu.readers import SUFFIXES
 from songngu.signature import Signature
-from songngu.translation.stages import TRANSLATING, Progress, ProgressCallback
+from songngu.translation.stages import ProgressCallback
 
 __all__ = [
     "FileResult",
@@ -50,16 +41,6 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class OutputOptions:
-    """Where and in which formats outputs are written."""
-
-    output_dir: Path = Path("output")
-    formats: tuple[str, ...] = ("docx", "md")
-    force: bool = False
-    resume: bool = True
-
-
-@dataclass(frozen=True, slots=True)
 class MemoryOptions:
     """The translation memory a run reuses, and whether it stores the model's new output.
 
@@ -70,31 +51,6 @@ class MemoryOptions:
     path: Path
     store_model: bool = True
     fuzzy_threshold: float = 75.0
-
-
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    """What happened to one input: its outputs and document, or the error that stopped it."""
-
-    path: str
-    outputs: tuple[Path, ...] = ()
-    document: Document | None = None
-    error: SongnguError | None = None
-    seconds: float = 0.0
-    is_resumed: bool = False
-    #: Finished by an earlier run (``songngu.completion``) and left alone; no model was needed.
-    is_skipped: bool = False
-
-    @property
-    def num_errors(self) -> int:
-        """The number of error-severity QA issues in the translated document."""
-        if self.document is None:
-            return 0
-        return sum(
-            issue.severity is Severity.ERROR
-            for segment in self.document.iter_segments()
-            for issue in segment.issues
-        )
 
 
 ProgressFor = Callable[[str], ProgressCallback | None]
@@ -156,16 +112,19 @@ def iter_results(
 ) -> Iterator[FileResult]:
     """Translate and write each input with a loaded pipeline (see :func:`translate_files`).
 
-    The resume journal is deleted once every input has been handled; when Ctrl-C stops the
-    run it stays for the next run.
+    Consecutive short inputs are translated together, their sentences sharing the model's
+    batches (``docs/design/archive-batching.md``); each input is still written, and its result
+    yielded, as soon as it is finished. The resume journal is deleted once every input has
+    been handled; when Ctrl-C stops the run it stays for the next run.
     """
     journal = (
         Journal.for_run(output.output_dir, pipeline.signature.identity) if output.resume else None
     )
     with _memory_session(memory, pipeline.signature) as session:
-        for path in paths:
-            tracker = _Tracker(progress_for(path) if progress_for else None)
-            yield _run_file(path, _FileJob(pipeline, output, journal, session, tracker))
+        yield from translate_in_windows(
+            (path, FileJob(pipeline, output, journal, session, _tracker(path, progress_for)))
+            for path in paths
+        )
     if journal is not None:
         journal.remove()
 
@@ -235,99 +194,8 @@ def prepare_output_folder(options: OutputOptions) -> None:
         ) from error
 
 
-class _Tracker:
-    """Follow a file's translation progress; say how much is saved when it stops."""
-
-    def __init__(self, progress: ProgressCallback | None) -> None:
-        self.progress = progress
-        self.last: Progress | None = None
-
-    def __call__(self, event: Progress) -> None:
-        if event.step == TRANSLATING:  # a second attempt's counts say nothing of what is saved
-            self.last = event
-        if self.progress is not None:
-            self.progress(event)
-
-    def finished(self) -> None:
-        """Forget the counts: the translation is over (an interruption now is in writing)."""
-        self.last = None
-
-    def interruption(
-        self, path: str, journal: Journal, interrupt: KeyboardInterrupt
-    ) -> TranslationInterrupted:
-        """Say how much of ``path`` the journal keeps: counted by the model stage, else seen."""
-        if isinstance(interrupt, TranslationStopped):
-            return TranslationInterrupted(
-                path, journal.path, interrupt.num_saved, interrupt.num_total
-            )
-        if self.last is None:
-            return TranslationInterrupted(path, journal.path)
-        return TranslationInterrupted(path, journal.path, self.last.done, self.last.total)
-
-    def saved_note(self, journal: Journal | None, failure: ModelCallError) -> str:
-        """Say how much of a failed file the journal keeps (the model stage counts it)."""
-        counts = failure.saved or (self.last and (self.last.done, self.last.total))
-        if journal is None or not counts:
-            return ""
-        return f"{counts[0]} of {counts[1]} sentences are saved in {journal.path}"
-
-
-@dataclass(frozen=True, slots=True)
-class _FileJob:
-    """What translating one file needs from the run."""
-
-    pipeline: Pipeline
-    output: OutputOptions
-    journal: Journal | None
-    memory: MemorySession | None
-    tracker: _Tracker
-
-
-def _run_file(path: str, job: _FileJob) -> FileResult:
-    """Translate one file; turn every failure into its result, and Ctrl-C into the one raise."""
-    started = time.perf_counter()
-    failure: SongnguError
-    try:
-        result = _translate_file(path, job)
-    except ModelCallError as error:
-        failure = TranslationError(path, error, job.tracker.saved_note(job.journal, error))
-        failure.__cause__ = error.cause
-    except SongnguError as error:
-        failure = error
-    except KeyboardInterrupt as interrupt:
-        if job.journal is None:
-            raise
-        raise job.tracker.interruption(path, job.journal, interrupt) from interrupt
-    except Exception as error:
-        # A failure nothing foresaw ends this file, not the run (--debug shows the cause).
-        failure = TranslationError(path, error)
-        failure.__cause__ = error
-    else:
-        return dataclasses.replace(result, seconds=time.perf_counter() - started)
-    return FileResult(path, error=failure, seconds=time.perf_counter() - started)
-
-
-def _translate_file(path: str, job: _FileJob) -> FileResult:
-    document = read_document(path)
-    digest = text_digest(document.text)
-    journal, output = job.journal, job.output
-    targets = [output_path(path, output.output_dir, name) for name in output.formats]
-    if journal is not None and journal.is_done(path, digest, targets):
-        return FileResult(path, tuple(targets), is_resumed=True)
-    # Outputs an interrupted run of ours was writing are ours to replace, --force or not.
-    force = output.force or (journal is not None and journal.was_writing(path, digest, targets))
-    if not force:
-        refuse_existing(targets)
-    translated = job.pipeline.translate(
-        document, progress=job.tracker, journal=journal, memory=job.memory
-    )
-    job.tracker.finished()
-    if journal is not None:
-        journal.mark_writing(path, digest, targets)
-    outputs = write_outputs(translated, output.output_dir, output.formats, force=True)
-    if journal is not None:
-        journal.mark_done(path, digest, outputs)
-    return FileResult(path, tuple(outputs), translated)
+def _tracker(path: str, progress_for: ProgressFor | None) -> Tracker:
+    return Tracker(progress_for(path) if progress_for else None)
 
 
 @contextmanager

@@ -4,18 +4,20 @@ Modules, in the order a sentence meets them: :mod:`~songngu.translation.plan` (p
 the model), :mod:`~songngu.translation.runner` (the journal, the backend, the glossary terms
 forced in by :mod:`~songngu.translation.enforcement`), :mod:`~songngu.translation.assembly`
 (pieces back into sentences), :mod:`~songngu.translation.stages` (the ``Document -> Document``
-stages) and :mod:`~songngu.translation.retry` (second attempts). Dependencies run one way: this
-package uses ``backends``, ``glossary`` and ``checks``; none of them uses it.
+stages before the model), :mod:`~songngu.translation.first_pass` (the model's pass over one
+document or several at once) and :mod:`~songngu.translation.retry` (second attempts).
+Dependencies run one way: this package uses ``backends``, ``glossary`` and ``checks``; none of
+them uses it.
 """
 
 from __future__ import annotations
 
+from songngu.translation.first_pass import ModelStage, SharedPass
 from songngu.translation.retry import RetryStage
 from songngu.translation.runner import PieceTranslator
 from songngu.translation.stages import (
     MemoryLookup,
     MemoryStage,
-    ModelStage,
     Progress,
     ProgressCallback,
     copy_untranslated,
@@ -29,5 +31,6 @@ __all__ = [
     "Progress",
     "ProgressCallback",
     "RetryStage",
+    "SharedPass",
     "copy_untranslated",
 ]

@@ -1,9 +1,10 @@
-"""The translation stages, each ``Document -> Document``: copy, memory, model.
+"""The translation stages before the model, each ``Document -> Document``, and progress counts.
 
 In pipeline order: metadata blocks are copied as they are (:func:`copy_untranslated`);
 sentences the translation memory holds take its target (:class:`MemoryStage`); the rest go to
-the model (:class:`ModelStage`), planned, translated through the journal and reassembled.
-Second attempts at failed sentences are a stage of their own (:mod:`songngu.translation.retry`).
+the model (:mod:`songngu.translation.first_pass`), planned, translated through the journal and
+reassembled. Second attempts at failed sentences are a stage of their own
+(:mod:`songngu.translation.retry`). :class:`SentenceCounter` turns finished pieces into progress.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from songngu.errors import ModelCallError, TranslationStopped
 from songngu.glossary.presence import is_rendered
 from songngu.journal import Journal, piece_key
 from songngu.model import (
@@ -24,16 +24,13 @@ from songngu.model import (
     map_segments,
     replace_segments,
 )
-from songngu.translation.assembly import assemble
-from songngu.translation.plan import Piece, plan_pieces
-from songngu.translation.runner import PieceTranslator
+from songngu.translation.plan import Piece
 
 __all__ = [
     "FIRST_ATTEMPT",
     "TRANSLATING",
     "MemoryLookup",
     "MemoryStage",
-    "ModelStage",
     "Progress",
     "ProgressCallback",
     "SentenceCounter",
@@ -122,49 +119,6 @@ class MemoryStage:
             }
         )
         return replace_segments(document, replacements)
-
-
-class ModelStage:
-    """Translate every pending sentence with the model."""
-
-    def __init__(self, runner: PieceTranslator, progress: ProgressCallback | None = None) -> None:
-        """Translate through ``runner``; report sentences done to ``progress``."""
-        self.runner = runner
-        self.progress = progress
-
-    def __call__(self, document: Document) -> Document:
-        """Return the document with a target on every sentence of a translated block.
-
-        Raises:
-            ModelCallError: the backend raised.
-        """
-        pending = pending_segments(document)
-        translator = self.runner.translator
-        plan = plan_pieces(
-            pending, lambda segment: translator.max_input_tokens, translator.count_tokens
-        )
-        counter = SentenceCounter(
-            TRANSLATING,
-            {segment.id: plan.pieces_of(segment) for segment in pending},
-            sum(len(b.segments) for b in document.blocks if b.is_translated),
-            self.progress,
-        )
-        counter.pieces_done(())
-        try:
-            jobs = self.runner.translate(plan.pieces, FIRST_ATTEMPT, on_done=counter.pieces_done)
-        except KeyboardInterrupt as interrupt:
-            if self.runner.journal is None:
-                raise
-            num_saved = counter.num_saved(self.runner.journal)
-            raise TranslationStopped(num_saved, counter.total) from interrupt
-        except ModelCallError as failure:
-            if self.runner.journal is None:
-                raise
-            saved = (counter.num_saved(self.runner.journal), counter.total)
-            raise ModelCallError(failure.segment_ids, failure.cause, saved) from failure.cause
-        return replace_segments(
-            document, {s.id: assemble(s, plan.pieces_of(s), jobs) for s in pending}
-        )
 
 
 class SentenceCounter:
