@@ -135,6 +135,7 @@ def test_units_are_matched_whole_and_composed_in_official_order(text, unit, engl
         # words that describe an institution are not a place's name
         ("sinh viên Trường Đại học Bách khoa nhập học", "Trường Đại học Bách"),
         ("học sinh Trường THPT Chuyên Nguyễn Huệ đạt giải", "Trường THPT Chuyên"),
+        ("bệnh nhân Bệnh viện Hữu nghị Việt Nam - Cu Ba Đồng Hới", "Bệnh viện Hữu"),
         # "Bộ Tư lệnh" is a command, not its commander
         ("Bộ Tư lệnh Vùng 2 Hải quân tăng cường tàu", "Tư lệnh"),
     ],
@@ -174,6 +175,9 @@ def test_a_personal_name_after_a_unit_is_not_part_of_it():
     # an ambiguous surname ("Mai", "Lương") with a usual middle name begins the holder's name
     tokens = tokenize("thành phố Phan Thiết Mai Thanh Tú")
     assert find_local(tokens, 0) == 4
+    # provinces are a closed list: a full name after a bare "tỉnh" is the holder's
+    found = GLOSSARY.match("Phó Giám đốc Sở Y tế tỉnh Phạm Văn Tâm cho biết")
+    assert ("Phạm Văn Tâm", "name") in [(match.source, match.type) for match in found]
     assert units("Đồn trưởng Đồn Biên phòng Sa Huỳnh cho biết") == [
         ("Đồn trưởng Đồn Biên phòng Sa Huỳnh", "Commander of the Sa Huynh Border Guard Station")
     ]

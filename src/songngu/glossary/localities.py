@@ -53,6 +53,7 @@ _COMMON_COMPOUNDS = frozenset(
         "y dược", "kỹ thuật", "công nghiệp", "công nghệ", "khoa học", "văn hóa", "văn hoá",
         "nhân dân", "ngoại thương", "ngoại ngữ", "giao thông", "thủy lợi", "thuỷ lợi", "xây dựng",
         "quân đội", "quân y", "dân tộc", "nội trú", "bán trú", "đa khoa", "phụ sản", "nhi đồng",
+        "hữu nghị", "nông trường", "nông lâm",
     )
 )  # fmt: skip
 # A school's kind before its name: "Trường THPT Chuyên Lê Quý Đôn" (for the gifted).

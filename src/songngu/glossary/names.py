@@ -78,9 +78,11 @@ _PROFESSIONS = _phrases(
     "biên tập viên, thượng tọa, hòa thượng, linh mục, giám mục, bị cáo, bị can, nghi phạm, "
     "nạn nhân, liệt sĩ, cô giáo, thầy giáo, TS, ThS, GS, PGS, BS, KS, LS, NSND, NSƯT, HLV, PV"
 )
-# Words after which a capitalised run names a place, a street, a school or a company.
+# Words after which a capitalised run names a place, a street, a school or a company. Not
+# "tỉnh": provinces are a closed list the glossary matches, so a full name after a bare "tỉnh"
+# is its holder's ("Giám đốc Bảo hiểm xã hội tỉnh Phạm Quang Hoà").
 _PLACE_WORDS = _phrases(
-    "tỉnh, thành phố, TP, huyện, quận, xã, phường, thị xã, thị trấn, đặc khu, làng, thôn, ấp, "
+    "thành phố, TP, huyện, quận, xã, phường, thị xã, thị trấn, đặc khu, làng, thôn, ấp, "
     "bản, xóm, sông, núi, đèo, hồ, biển, vịnh, đảo, quần đảo, cầu, đường, phố, chợ, cảng, "
     "sân bay, bến, khu, vùng, miền, nước, trường, bệnh viện, công ty, tập đoàn, nhà máy, "
     "khách sạn, chùa, đền, lăng, quảng trường, sân vận động, cửa khẩu, cao tốc, đại lộ, ngõ, "
