@@ -179,19 +179,10 @@ _ENDING_PHRASES = frozenset(
 # giao thông", "Ban Quản lý dự án", "Bộ Ngoại giao" go on (issue 19: they were cut there).
 _COMPOUNDS = frozenset(
     phrase_list(
-        "giao thông",
-        "ngoại giao",
-        "dự án",
-        "dự toán",
-        "dự trữ",
-        "dự báo",
-        "ra đa",
-        "trợ giúp",
-        "hàng không",
-        "phòng không",
-        "không quân",
+        "giao thông", "ngoại giao", "dự án", "dự toán", "dự trữ", "dự báo", "ra đa", "trợ giúp",
+        "hàng không", "phòng không", "không quân",
     )
-)
+)  # fmt: skip
 (_AND,) = phrase_list("và")
 # Level words: a capitalised word after one is a place ("tỉnh Yên Bái", "TP Hà Nội").
 _LEVELS = frozenset(phrase_keys("tỉnh huyện quận xã phường tp thị trấn"))

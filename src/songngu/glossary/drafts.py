@@ -35,41 +35,15 @@ NONE = "none"
 _NOT_UNITS = frozenset({"name", "abbreviation", "other", *PLACE_TYPES})
 _BODY_TYPES = ("ministry", "agency", "party-body", "organisation")
 # Words that begin a title (as units.py reads them): "Chủ tịch UBND xã X" is a title.
+# "Tổng" alone would make "Tổng công ty …" a title: the "Tổng" titles are listed one by one.
 _TITLE_HEADS = phrase_list(
-    "Chủ tịch",
-    "Phó",
-    "Bí thư",
-    "Giám đốc",
-    "Trưởng",
-    "Chánh",
-    "Ủy viên",
-    "Tư lệnh",
-    "Chính ủy",
-    "Viện trưởng",
-    "Chủ nhiệm",
-    "Thứ trưởng",
-    "Bộ trưởng",
-    "Thủ tướng",
-    "Đại biểu",
-    "Cục trưởng",
-    "Vụ trưởng",
-    "Thống đốc",
-    "Chỉ huy",
-    "Trợ lý",
-    "Thư ký",
-    "Tổng Bí thư",
-    "Tổng Giám đốc",
-    "Tổng Thư ký",
-    "Tổng Kiểm toán",
-    "Tổng Thanh tra",
-    "Tổng Tham mưu trưởng",
-    "Tổng cục trưởng",
-    "Hiệu trưởng",
-    "Kiểm sát viên",
-    "Chi cục trưởng",
-    "Đồn trưởng",
+    "Chủ tịch", "Phó", "Bí thư", "Giám đốc", "Trưởng", "Chánh", "Ủy viên", "Tư lệnh",
+    "Chính ủy", "Viện trưởng", "Chủ nhiệm", "Thứ trưởng", "Bộ trưởng", "Thủ tướng", "Đại biểu",
+    "Cục trưởng", "Vụ trưởng", "Thống đốc", "Chỉ huy", "Trợ lý", "Thư ký", "Tổng Bí thư",
+    "Tổng Giám đốc", "Tổng Thư ký", "Tổng Kiểm toán", "Tổng Thanh tra", "Tổng Tham mưu trưởng",
+    "Tổng cục trưởng", "Hiệu trưởng", "Kiểm sát viên", "Chi cục trưởng", "Đồn trưởng",
     "Thủ trưởng",
-)  # fmt: skip  ("Tổng" alone would make "Tổng công ty …" a title)
+)  # fmt: skip
 _PARTY_HEADS = phrase_list(
     "Đảng", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Ban cán sự", "Chi bộ"
 )  # fmt: skip

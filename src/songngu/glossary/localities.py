@@ -46,12 +46,13 @@ _LEVEL_PHRASES = sorted(_ENGLISH, key=len, reverse=True)
 _COMMON_WORDS = frozenset(
     (pair[0], pair[1]) for pair in phrase_list("xã hội", "xã luận", "xã viên", "xã giao", "xã tắc")
 )
-# Capitalised inside an institution's name, then a lower-case word: a common word, no place.
+# Capitalised inside an institution's name, then a lower-case word: a common word, no place
+# (keys fold tone placement, so "văn hóa" covers "văn hoá").
 _COMMON_COMPOUNDS = frozenset(
     phrase_list(
         "quốc gia", "bách khoa", "trung ương", "sư phạm", "kinh tế", "nông nghiệp", "y tế",
-        "y dược", "kỹ thuật", "công nghiệp", "công nghệ", "khoa học", "văn hóa", "văn hoá",
-        "nhân dân", "ngoại thương", "ngoại ngữ", "giao thông", "thủy lợi", "thuỷ lợi", "xây dựng",
+        "y dược", "kỹ thuật", "công nghiệp", "công nghệ", "khoa học", "văn hóa", "nhân dân",
+        "ngoại thương", "ngoại ngữ", "giao thông", "thủy lợi", "xây dựng",
         "quân đội", "quân y", "dân tộc", "nội trú", "bán trú", "đa khoa", "phụ sản", "nhi đồng",
         "hữu nghị", "nông trường", "nông lâm",
     )

@@ -335,10 +335,11 @@ def _is_modified(tokens: Sequence[Token], position: int) -> bool:
     """
     if position == 0 or tokens[position].gap is not Gap.SPACE:
         return False
-    following = tuple(token.key for token in tokens[position : position + len(_COMMAND)])
-    if tokens[position - 1].key == _BO and following == _COMMAND:
-        return True  # "Bộ Tư lệnh Vùng 4 Hải quân" is a command, not its commander
-    return tokens[position - 1].key in _MODIFIERS
+    before = tokens[position - 1].key
+    if before == _BO:
+        # "Bộ Tư lệnh Vùng 4 Hải quân" is a command, not its commander.
+        return tuple(token.key for token in tokens[position : position + len(_COMMAND)]) == _COMMAND
+    return before in _MODIFIERS
 
 
 def _splits_a_word(tokens: Sequence[Token], position: int, found: _Found) -> bool:

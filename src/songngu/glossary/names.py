@@ -55,6 +55,7 @@ _AMBIGUOUS_SURNAMES = _keys(
     "Mạc Lạc Hàn Hoa Trung Tiêu Quang Từ Ninh Quan Châu Viên Thạch Âu Lục Nông Sầm Triệu "
     "La Ma Văn Ông"
 )
+_ANY_SURNAME = SURNAMES | _AMBIGUOUS_SURNAMES
 _MIDDLE_NAMES = _keys(
     "Văn Thị Đức Hữu Minh Quốc Xuân Thanh Ngọc Công Đình Thế Quang Hồng Kim Thu Bá Trọng "
     "Tiến Viết Duy Như Phương Mạnh Hải Thành Trung Chí Tấn Hoài Việt Nhật Khắc Tuấn Gia "
@@ -161,7 +162,7 @@ def opens_full_name(tokens: Sequence[Token], position: int) -> bool:
     window = tokens[position : position + 3]
     return (
         len(window) == 3
-        and window[0].key in (_AMBIGUOUS_SURNAMES | SURNAMES)
+        and window[0].key in _ANY_SURNAME
         and window[1].key in _MIDDLE_NAMES
         and all(token.shape is Shape.TITLE for token in window)
         and all(token.gap is Gap.SPACE for token in window[1:])
