@@ -117,6 +117,24 @@ def test_proposals_are_units(tmp_path, text, expected):
         ("Bộ Nội vụ Campuchia đã gửi công hàm.", []),
         # a numbered area closes the name before the verb
         ("Chi cục Thuế khu vực XII gọi điện cho doanh nghiệp.", ["Chi cục Thuế khu vực XII"]),
+        # a capitalised "Thành" ends a name; only a lower-case "thành phố" is a level word
+        (
+            "Dự án Cảng hàng không quốc tế Chu Lai Thành. Hiện nay, tỉnh đã bàn giao đất.",
+            ["Cảng hàng không quốc tế Chu Lai Thành"],
+        ),
+        # transliterated foreign names, hyphenated or after an initial, are not Vietnamese units
+        ("Ông hội kiến Chủ tịch Quốc hội Cu-ba tại Hà Nội.", []),
+        ("Chủ tịch Viện Đại biểu Bê-la-rút V. An-đơ-rây-tren-cô phát biểu.", []),
+        # a number after "và" counts something else
+        (
+            "Đoàn gồm Phó Trưởng ban Kinh tế Tòa soạn và 13 thành viên.",
+            ["Phó Trưởng ban Kinh tế Tòa soạn"],
+        ),
+        # a verb of direction ends the name
+        (
+            "Ý kiến của Hội đồng Thẩm định Nhà nước sang, vẫn còn 11 nội dung.",
+            ["Hội đồng Thẩm định Nhà nước"],
+        ),
     ],
 )
 def test_with_the_shipped_glossary_only_new_units_are_proposed(tmp_path, text, expected):

@@ -137,7 +137,7 @@ _ENDING_WORDS = frozenset(
         "cho đã sẽ vừa đang là có được của tại với về trong ngày cũng không để khi thì mà "
         "này đó các những đến từ theo vào ra lên trên dưới sau trước năm tháng nhằm nên bị do "
         "vì nếu hay hoặc rằng nhưng còn đều luôn vẫn chưa mới rất nhiều tiếp làm họp thăm dự "
-        "ký giao đón gặp gửi nêu cần phải đẩy nâng nói cùng giúp tặng"
+        "ký giao đón gặp gửi nêu cần phải đẩy nâng nói cùng giúp tặng sang"
     )
 )
 _ENDING_PHRASES = frozenset(
@@ -280,7 +280,7 @@ def _name_end(tokens: Sequence[Token], position: int, stops: _Stops) -> int | No
     while end < len(tokens) and end - position < _MAX_LENGTH:
         token = tokens[end]
         if _is_boundary(tokens, end, stops):
-            if _is_foreign(token) and token.gap is Gap.SPACE:
+            if _is_foreign(tokens, end) and token.gap is Gap.SPACE:
                 return None  # "Tổng công ty Sân bay quốc tế Incheon": a foreign body
             break
         if in_capitals and token.shape is Shape.TITLE:
@@ -393,9 +393,9 @@ def _is_boundary(tokens: Sequence[Token], position: int, stops: _Stops) -> bool:
         following = tokens[position + 1]
         if following.start in stops.bodies or _head_at(tokens, position + 1):
             return True  # "… và Ban …": two bodies, never one name (glossary-units.md)
-        if _is_initials(tokens, position + 1):
-            return True  # "Bộ Xây dựng và ACV": a body and a company's initials
-    return _is_foreign(token)
+        if _is_initials(tokens, position + 1) or _is_numeral(following):
+            return True  # "Bộ Xây dựng và ACV", "Phó Chủ tịch Quốc hội và 13 …": no one name
+    return _is_foreign(tokens, position)
 
 
 def _is_initials(tokens: Sequence[Token], position: int) -> bool:
@@ -407,9 +407,23 @@ def _is_initials(tokens: Sequence[Token], position: int) -> bool:
     return following is None or following.gap is not Gap.SPACE or not following.is_capitalised
 
 
-def _is_foreign(token: Token) -> bool:
-    """Whether a capitalised word is no Vietnamese syllable nor a number ("Incheon", "Cuba")."""
-    return token.shape is Shape.TITLE and not is_syllable(token.text) and not _is_numeral(token)
+def _is_foreign(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a capitalised word at ``position`` begins a foreign name.
+
+    A word that is no Vietnamese syllable nor a number ("Incheon", "Cuba"); a transliteration
+    in hyphenated syllables ("Cu-ba", "Bê-la-rút"); an initial before a name ("V. An-đơ-rây").
+    """
+    token = tokens[position]
+    if token.shape is not Shape.TITLE:
+        return False
+    if not is_syllable(token.text) and not _is_numeral(token):
+        return True
+    following = tokens[position + 1] if position + 1 < len(tokens) else None
+    if following is None:
+        return False
+    hyphenated = following.gap is Gap.DASH and following.shape is Shape.LOWER
+    initial = len(token.text) == 1 and following.gap is Gap.DOT and following.is_capitalised
+    return hyphenated or initial
 
 
 def _ends_name(tokens: Sequence[Token], position: int) -> bool:
@@ -427,8 +441,14 @@ def _trim(tokens: Sequence[Token], start: int, end: int) -> int:
     A bare level word stays: "Ban Chỉ đạo bầu cử tỉnh" is the body of the province the article
     is about, as units.py reads "Sở Y tế tỉnh".
     """
-    while end > start and tokens[end - 1].key in _INSIDE:
-        is_named = end < len(tokens) and tokens[end].shape is not Shape.LOWER
+    # Only a lower-case word is a level word: "Long Thành" ends a name at its capitalised "Thành".
+    while end > start and tokens[end - 1].key in _INSIDE and tokens[end - 1].shape is Shape.LOWER:
+        following = tokens[end] if end < len(tokens) else None
+        is_named = (
+            following is not None
+            and following.gap is Gap.SPACE
+            and following.shape is not Shape.LOWER
+        )
         if tokens[end - 1].key not in _AND and not is_named:
             break
         end -= 1
