@@ -162,6 +162,7 @@ def _third_party_imports(path: Path) -> set[str]:
         ("docx", {"songngu.ooxml.writer", "songngu.ooxml.layout", "songngu.ooxml.elements"}),
         ("transformers", {"songngu.backends.hf", "songngu.backends.conversion"}),
         ("ctranslate2", {"songngu.backends.ct2", "songngu.backends.conversion"}),
+        ("ray", {"songngu.clusters.ray_workers"}),
     ],
 )
 def test_a_library_is_imported_only_where_its_format_or_engine_lives(library, home):

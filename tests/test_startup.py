@@ -1,4 +1,4 @@
-"""Start-up stays light: no command but a real translation imports torch, transformers or CT2.
+"""Start-up stays light: no command but a real translation imports torch, transformers, CT2 or Ray.
 
 Importing torch and transformers costs seconds (``docs/design/performance.md``); help, the
 segmenter, the checks list, the glossary commands and ``--dry-run`` must never pay it.
@@ -12,7 +12,7 @@ import pytest
 
 from songngu.cli import cli
 
-HEAVY = ("torch", "transformers", "ctranslate2")
+HEAVY = ("torch", "transformers", "ctranslate2", "ray")
 
 PROBE = """
 import sys

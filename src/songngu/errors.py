@@ -19,6 +19,21 @@ class SongnguError(Exception):
 
     exit_code = 1
 
+    def __reduce__(self) -> tuple[object, tuple[type[SongnguError], str]]:
+        """Pickle as the class and the message, whatever the subclass's ``__init__`` takes.
+
+        A cluster worker's error then reaches the driver as itself, with the message the user
+        would see locally (extra attributes, such as a model id, stay behind).
+        """
+        return (_restored, (type(self), str(self)))
+
+
+def _restored(kind: type[SongnguError], message: str) -> SongnguError:
+    """Rebuild a pickled :class:`SongnguError` from its class and message."""
+    error = kind.__new__(kind)
+    Exception.__init__(error, message)
+    return error
+
 
 class InputError(SongnguError, ValueError):
     """An input article cannot be read, decoded or understood."""
@@ -68,6 +83,14 @@ class ReviewError(SongnguError, ValueError):
 
 class PipelineError(SongnguError, TypeError):
     """A pipeline stage broke the stage contract."""
+
+
+class ClusterError(SongnguError, RuntimeError):
+    """A cluster run cannot start or go on, or a file failed on a cluster worker.
+
+    Engine not installed, cluster unreachable, too few CPUs, every worker dead; for one file,
+    the worker's one-line message.
+    """
 
 
 class ModelCallError(SongnguError, RuntimeError):

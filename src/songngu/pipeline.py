@@ -77,15 +77,22 @@ def run_stages(document: Document, stages: Sequence[Stage]) -> Document:
 class Pipeline:
     """The glossary, backend and signature of one run; translate as many documents as needed."""
 
-    def __init__(self, settings: TranslationSettings, translator: Translator | None = None) -> None:
-        """Load and validate the glossary now; load the backend now unless one is given.
+    def __init__(
+        self,
+        settings: TranslationSettings,
+        translator: Translator | None = None,
+        glossary: Glossary | None = None,
+    ) -> None:
+        """Load and validate the glossary and the backend now, unless they are given.
+
+        A cluster worker is given its driver's glossary (the files may be only there).
 
         Raises:
             GlossaryError: a glossary file is malformed.
             ModelUnavailableError, BackendError: the model cannot be found or loaded.
         """
         self.settings = settings
-        self.glossary: Glossary = load_glossary(
+        self.glossary: Glossary = glossary or load_glossary(
             settings.glossary_files, include_shipped=settings.use_shipped_glossary
         )
         self.translator = translator or load_backend(settings.backend, settings.generation)

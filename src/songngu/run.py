@@ -11,6 +11,7 @@ by the run and only there, saying how much the journal keeps (``docs/design/robu
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -18,10 +19,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from songngu.clusters import ClusterOptions, Workers, start_workers
+from songngu.clusters.driver import DriverContext, translate_on_workers
 from songngu.completion import find_finished, run_origin
 from songngu.errors import ExportError, InputError
 from songngu.exporters import EXPORTERS, output_path
 from songngu.file_jobs import FileJob, FileResult, OutputOptions, Tracker, translate_in_windows
+from songngu.glossary import load_glossary
 from songngu.journal import Journal
 from songngu.memory import MemorySession, TranslationMemory
 from songngu.pipeline import Pipeline, TranslationSettings
@@ -30,6 +34,7 @@ from songngu.signature import Signature
 from songngu.translation.stages import ProgressCallback
 
 __all__ = [
+    "ClusterOptions",
     "FileResult",
     "MemoryOptions",
     "OutputOptions",
@@ -63,11 +68,15 @@ def translate_files(
     *,
     memory: MemoryOptions | None = None,
     progress_for: ProgressFor | None = None,
+    cluster: ClusterOptions | None = None,
 ) -> Iterator[FileResult]:
     """Check everything, load the model, then yield a result per input as it is written.
 
     Inputs whose outputs an earlier run finished (:func:`~songngu.completion.find_finished`)
     are skipped unless ``output.force``; when every input is, no model is loaded at all.
+    With ``cluster``, the model runs on the cluster's workers and this process reads the
+    inputs and writes every output (``docs/design/cluster.md``); the results, journal and
+    outputs are those of a local run.
 
     Raises:
         InputError: no input exists, a folder holds no articles, or two inputs would write
@@ -75,6 +84,8 @@ def translate_files(
         ExportError: the output folder cannot be written.
         GlossaryError, ModelUnavailableError, BackendError: the glossary or model cannot be
             loaded.
+        ClusterError: the cluster cannot be reached or cannot hold the workers; while
+            iterating, every worker died.
         TranslationInterrupted: while iterating, Ctrl-C; says what the journal keeps.
     """
     paths = expand_inputs(inputs)
@@ -86,9 +97,53 @@ def translate_files(
     pending = [path for path in paths if path not in finished]
     if not pending:
         return _in_order(paths, finished, iter(()))
+    if cluster is not None:
+        workers = _start_cluster(settings, output, cluster)
+        results = _on_cluster(workers, pending, output, memory, progress_for, cluster)
+        return _in_order(paths, finished, results)
     pipeline = Pipeline(settings)  # a bad glossary or a missing model stops before any write
     prepare_output_folder(output)
     return _in_order(paths, finished, iter_results(pending, pipeline, output, memory, progress_for))
+
+
+def _start_cluster(
+    settings: TranslationSettings, output: OutputOptions, cluster: ClusterOptions
+) -> Workers:
+    """Load the glossary here, start the workers with it, prove the output folder writable."""
+    glossary = load_glossary(settings.glossary_files, include_shipped=settings.use_shipped_glossary)
+    workers = start_workers(cluster, settings, glossary)
+    try:
+        prepare_output_folder(output)
+    except BaseException:
+        workers.close()
+        raise
+    return workers
+
+
+def _on_cluster(
+    workers: Workers,
+    paths: Sequence[str],
+    output: OutputOptions,
+    memory: MemoryOptions | None,
+    progress_for: ProgressFor | None,
+    cluster: ClusterOptions,
+) -> Iterator[FileResult]:
+    """Translate ``paths`` on started workers, as :func:`iter_results` does with a pipeline.
+
+    The workers are stopped at the end, on an error and on Ctrl-C.
+    """
+    with contextlib.closing(workers):
+        signature = workers.signature
+        journal = Journal.for_run(output.output_dir, signature.identity) if output.resume else None
+        label = f"{len(paths)} files on {cluster.workers} {cluster.engine} workers"
+        progress = progress_for(label) if progress_for else None
+        with _memory_session(memory, signature) as session:
+            context = DriverContext(output, journal, session)
+            yield from translate_on_workers(
+                paths, workers, context, cluster.window_sentences, progress
+            )
+        if journal is not None:
+            journal.remove()
 
 
 def _in_order(

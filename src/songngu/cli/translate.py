@@ -13,6 +13,7 @@ from songngu.cli.glossary import user_glossary_option, user_layers
 from songngu.cli.memory import memory_option, resolve_memory_path
 from songngu.cli.output import CliState
 from songngu.cli.report import open_report
+from songngu.clusters import CLUSTERS, ClusterOptions
 from songngu.exporters import EXPORTERS
 from songngu.glossary import HouseStyle, NameStyle
 from songngu.pipeline import TranslationSettings
@@ -141,7 +142,25 @@ TRANSLATE_HELP = f"""Translate Vietnamese articles ({_input_types()}) into side-
     help="Most sentences per batch (default: 16 with beam search, 32 greedy).",
 )
 @click.option(
-    "--threads", type=click.IntRange(1, 256), help="CPU cores for the model (default: all)."
+    "--threads",
+    type=click.IntRange(1, 256),
+    help="CPU cores for the model (default: all; with --cluster, each worker's share).",
+)
+@click.option(
+    "--cluster",
+    type=click.Choice(sorted(CLUSTERS)),
+    help="Translate on a cluster: ray joins the one RAY_ADDRESS or 'ray start' names, else "
+    "starts Ray on this machine (needs songngu[cluster]). Outputs are written here.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 10_000),
+    help="With --cluster: how many workers, each loading the model once  [default: 2]",
+)
+@click.option(
+    "--gpus-per-worker",
+    type=click.FloatRange(0, 64),
+    help="With --cluster: GPUs each worker reserves (0.5 shares one between two)  [default: 0]",
 )
 @click.option(
     "--precision",
@@ -198,6 +217,9 @@ def translate(  # one parameter per option, as click passes them
     max_input_tokens: int | None,
     max_batch_size: int | None,
     threads: int | None,
+    cluster: str | None,
+    workers: int | None,
+    gpus_per_worker: float | None,
     precision: str,
     force: bool,
     no_retry: bool,
@@ -247,12 +269,25 @@ def translate(  # one parameter per option, as click passes them
             OutputOptions(output_dir, formats, force),
             memory=memory,
             progress_for=report.progress_for,
+            cluster=_cluster_options(cluster, workers, gpus_per_worker, threads),
         )
         results = [report.file(result) for result in runs]
         report.finish(results)
     failed = [result for result in results if result.error is not None]
     if failed or (strict and any(result.num_errors for result in results)):
         raise click.exceptions.Exit(1)
+
+
+def _cluster_options(
+    engine: str | None, workers: int | None, gpus_per_worker: float | None, threads: int | None
+) -> ClusterOptions | None:
+    """Return the cluster a run asked for (None: local); refuse cluster options without one."""
+    if engine is None:
+        if workers is not None or gpus_per_worker is not None:
+            option = "--workers" if workers is not None else "--gpus-per-worker"
+            raise click.UsageError(f"{option} needs --cluster ray.")
+        return None
+    return ClusterOptions(engine, workers or 2, threads, gpus_per_worker or 0.0)
 
 
 def register(group: click.Group) -> None:

@@ -5,7 +5,7 @@ See ``docs/design/review.md`` for the key, the origins and the reuse policy.
 
 from __future__ import annotations
 
-from songngu.memory.session import MemorySession
+from songngu.memory.session import MemorySession, MemorySnapshot, snapshot
 from songngu.memory.store import (
     EntryOrigin,
     MemoryEntry,
@@ -19,12 +19,14 @@ __all__ = [
     "EntryOrigin",
     "MemoryEntry",
     "MemorySession",
+    "MemorySnapshot",
     "TmxLanguages",
     "TmxReadResult",
     "TranslationMemory",
     "default_memory_path",
     "read_tmx",
     "render_tmx",
+    "snapshot",
     "source_key",
     "write_tmx",
 ]
