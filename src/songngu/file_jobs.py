@@ -46,6 +46,7 @@ __all__ = [
     "FileResult",
     "OutputOptions",
     "Tracker",
+    "planned_outputs",
     "translate_in_windows",
 ]
 
@@ -204,16 +205,29 @@ def _open(path: str, job: FileJob) -> FileResult | _Opened:
     started = time.perf_counter()
     document = read_document(path)
     digest = text_digest(document.text)
-    journal, output = job.journal, job.output
-    targets = [output_path(path, output.output_dir, name) for name in output.formats]
+    targets = planned_outputs(path, digest, job.output, job.journal)
+    if isinstance(targets, FileResult):
+        return targets
+    prepared = job.pipeline.prepare(document, memory=job.memory)
+    return _Opened(path, job, prepared, digest, list(targets), time.perf_counter() - started)
+
+
+def planned_outputs(
+    path: str, digest: str, output: OutputOptions, journal: Journal | None
+) -> tuple[Path, ...] | FileResult:
+    """Return the outputs an input will get, or its result when an earlier run finished it.
+
+    Raises:
+        OutputExistsError: an output exists, without --force and not left by our own run.
+    """
+    targets = tuple(output_path(path, output.output_dir, name) for name in output.formats)
     if journal is not None and journal.is_done(path, digest, targets):
-        return FileResult(path, tuple(targets), is_resumed=True)
+        return FileResult(path, targets, is_resumed=True)
     # Outputs an interrupted run of ours was writing are ours to replace, --force or not.
     force = output.force or (journal is not None and journal.was_writing(path, digest, targets))
     if not force:
         refuse_existing(targets)
-    prepared = job.pipeline.prepare(document, memory=job.memory)
-    return _Opened(path, job, prepared, digest, targets, time.perf_counter() - started)
+    return targets
 
 
 def _windows(

@@ -21,8 +21,8 @@ from songngu import segmenter
 from songngu.clusters import Workers
 from songngu.clusters.work import Outcome, WorkItem
 from songngu.errors import ClusterError, SongnguError, TranslationError, TranslationInterrupted
-from songngu.exporters import output_path, refuse_existing, write_outputs
-from songngu.file_jobs import FileResult, OutputOptions
+from songngu.exporters import write_outputs
+from songngu.file_jobs import FileResult, OutputOptions, planned_outputs
 from songngu.journal import Journal, text_digest
 from songngu.memory import MemorySession, MemorySnapshot, snapshot, source_key
 from songngu.readers import read_document
@@ -222,13 +222,9 @@ def _open(path: str, context: DriverContext) -> FileResult | _Sent:
 def _opened(path: str, context: DriverContext, started: float) -> FileResult | _Sent:
     document = read_document(path)
     digest = text_digest(document.text)
-    journal, output = context.journal, context.output
-    targets = tuple(output_path(path, output.output_dir, name) for name in output.formats)
-    if journal is not None and journal.is_done(path, digest, targets):
-        return FileResult(path, targets, is_resumed=True)
-    # Outputs an interrupted run of ours was writing are ours to replace, --force or not.
-    if not (output.force or (journal is not None and journal.was_writing(path, digest, targets))):
-        refuse_existing(targets)
+    targets = planned_outputs(path, digest, context.output, context.journal)
+    if isinstance(targets, FileResult):
+        return targets
     sources = [
         segment.source
         for block in segmenter.segment_document(document).blocks
