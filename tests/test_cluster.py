@@ -22,10 +22,14 @@ import ray
 from corpus import run_main
 from songngu.backends import GenerationSettings
 from songngu.clusters import ClusterOptions
+from songngu.clusters.ray_workers import start_ray_workers
+from songngu.clusters.work import WorkItem
 from songngu.errors import ClusterError, InputError, ModelUnavailableError, TranslationInterrupted
 from songngu.file_jobs import FileResult
+from songngu.glossary import load_glossary
 from songngu.model import Origin, Segment
 from songngu.pipeline import TranslationSettings
+from songngu.readers import read_document
 from songngu.run import MemoryOptions, OutputOptions, translate_files
 from songngu.translation import Progress
 from tiny_models import MARIAN_REPO_ID, VIETNAMESE_LINES, install_in_hub_cache, isolate_hub
@@ -190,6 +194,21 @@ def test_a_killed_worker_costs_nothing(ray_instance, hub_cache, tmp_path):
     assert [r.error for r in [first, *rest]] == [None] * 16
     _run(folder, tmp_path / "local", None)
     assert _outputs(tmp_path / "cluster") == _outputs(tmp_path / "local")
+
+
+def test_every_worker_gets_a_window_at_once(ray_instance, tmp_path):
+    # Two windows, two workers: each takes one (both filled the first worker before a fix).
+    glossary = load_glossary((), include_shipped=False)
+    workers = start_ray_workers(TWO_WORKERS, FAKE, glossary)
+    try:
+        documents = [read_document(str(path)) for path in sorted(_archive(tmp_path).iterdir())]
+        windows = [[WorkItem(doc.meta.source_path, doc)] for doc in documents[:2]]
+        outcomes = [outcome for done in workers.translate(windows) for outcome in done]
+    finally:
+        workers.close()
+    assert [outcome.error for outcome in outcomes] == ["", ""]
+    assert {outcome.worker for outcome in outcomes} == set(workers.pids)
+    assert len(set(workers.pids)) == 2
 
 
 def test_ctrl_c_stops_the_workers_keeps_the_journal_and_a_rerun_finishes(

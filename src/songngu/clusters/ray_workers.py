@@ -74,7 +74,11 @@ class TranslationWorker:
         """Translate a window of inputs (their model passes shared)."""
         if self.pipeline is None:
             raise self.failure or ClusterError("The worker has no model.")
-        return translate_items(self.pipeline, items)
+        pid = os.getpid()
+        return [
+            dataclasses.replace(outcome, worker=pid)
+            for outcome in translate_items(self.pipeline, items)
+        ]
 
 
 class RayWorkers:

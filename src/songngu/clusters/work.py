@@ -39,6 +39,8 @@ class Outcome:
     document: Document | None = None
     error: str = ""
     seconds: float = 0.0
+    #: The process that translated it (for tests and logs; never in an output).
+    worker: int = 0
 
 
 def translate_items(pipeline: Pipeline, items: Sequence[WorkItem]) -> list[Outcome]:
