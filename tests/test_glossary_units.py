@@ -417,3 +417,40 @@ def test_a_local_unit_of_the_article_is_found_in_its_capitals_headline():
     # Without the unit in the body, nothing in the headline shows where the name ends.
     alone = segment_document(parse_source(Source("a.txt", text[:41], text[:41], "utf-8")))
     assert GlossaryStage(GLOSSARY).match_document(alone)["b1"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mưa lớn gây lũ ở các huyện Mù Cang Chải, Trạm Tấu và Văn Chấn.",
+            [
+                ("Mù Cang Chải", "Mu Cang Chai District"),
+                ("Trạm Tấu", "Tram Tau District"),
+                ("Văn Chấn", "Van Chan District"),
+            ],
+        ),
+        (
+            "Hai xã Tả Van và Bản Hồ cùng thị trấn Sa Pa",
+            [
+                ("Tả Van", "Ta Van Commune"),
+                ("Bản Hồ", "Ban Ho Commune"),
+                ("thị trấn Sa Pa", "Sa Pa Township"),
+            ],
+        ),
+        (
+            "ba đặc khu Phú Quốc, Kiên Hải, Thổ Châu",
+            [
+                ("Phú Quốc", "Phu Quoc Special Zone"),
+                ("Kiên Hải", "Kien Hai Special Zone"),
+                ("Thổ Châu", "Tho Chau Special Zone"),
+            ],
+        ),
+        # Not a list: a level word alone, or a single name after a plural.
+        ("Lãnh đạo các xã, phường trong tỉnh họp.", []),
+        ("các huyện miền núi phía bắc của tỉnh", []),
+    ],
+)
+def test_each_name_after_a_plural_level_word_is_a_unit_of_that_level(text, expected):
+    # glossary-units.md §2: the level word alone is a common noun; each name is a unit.
+    assert units(text) == expected

@@ -22,7 +22,13 @@ from songngu.glossary.names import SURNAMES, opens_full_name
 from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, phrase_keys, phrase_list
 from songngu.vietnamese import strip_diacritics
 
-__all__ = ["find_local", "find_place_name", "render_local", "render_place_name"]
+__all__ = [
+    "find_listed_locals",
+    "find_local",
+    "find_place_name",
+    "render_local",
+    "render_place_name",
+]
 
 #: Level words and their English (Circular 03/2009/TT-BNG, Table 10; Decree 08/2023 on
 #: special zones).
@@ -59,6 +65,10 @@ _COMMON_COMPOUNDS = frozenset(
 )  # fmt: skip
 # A school's kind before its name: "Trường THPT Chuyên Lê Quý Đôn" (for the gifted).
 _DESCRIPTIVE_WORDS = frozenset(phrase_keys("chuyên"))
+# Words before a level word that make it plural: "các huyện Tháp Mười, Tam Nông và Cao Lãnh" names
+# three districts, each a unit (glossary-units.md §2: a level word alone is a common noun).
+_PLURALS = frozenset(phrase_keys("các những mấy hai ba bốn năm sáu bảy tám chín mười"))
+(_AND,) = phrase_list("và")
 #: The most syllables a local name has ("Châu Quế Thượng", "Bạch Long Vĩ", "Mù Cang Chải").
 MAX_NAME_SYLLABLES = 4
 
@@ -78,6 +88,40 @@ def find_local(tokens: Sequence[Token], position: int) -> int | None:
     if tokens[start].text.isdigit():
         return start + 1
     return _name_end(tokens, start)
+
+
+def find_listed_locals(tokens: Sequence[Token], position: int) -> list[tuple[int, int, str]]:
+    """Return the units a plural level word lists at ``tokens[position]``, or none.
+
+    "các xã Ia Dom, Ia Nan và Ia Pnôn": each name is a unit of the level (*Ia Dom Commune*),
+    given as (start, end, English); the plural word and the level word belong to none. At least
+    two names, joined by commas and "và", or it is not a list.
+    """
+    first = tokens[position]
+    opens = first.shape is Shape.LOWER or (first.shape is Shape.TITLE and first.is_sentence_start)
+    if first.key not in _PLURALS or not opens:
+        return []
+    level = _level_at(tokens, position + 1)
+    if level is None or tokens[position + 1].shape is not Shape.LOWER:
+        return []
+    units: list[tuple[int, int, str]] = []
+    start = position + 1 + len(level)
+    while start < len(tokens) and tokens[start].gap in (Gap.SPACE, Gap.COMMA):
+        end = _name_end(tokens, start)
+        if end is None:
+            break
+        units.append((start, end, f"{render_place_name(tokens[start:end])} {_ENGLISH[level]}"))
+        start = _next_in_list(tokens, end)
+    return units if len(units) >= 2 else []
+
+
+def _next_in_list(tokens: Sequence[Token], end: int) -> int:
+    """Return where the next name of a list starts: after a comma or "và"; else past the end."""
+    if end < len(tokens) and tokens[end].gap is Gap.COMMA:
+        return end
+    if end + 1 < len(tokens) and (tokens[end].key,) == _AND and tokens[end].gap is Gap.SPACE:
+        return end + 1
+    return len(tokens)
 
 
 def find_place_name(tokens: Sequence[Token], position: int) -> int | None:

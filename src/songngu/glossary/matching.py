@@ -13,9 +13,16 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from songngu.glossary.compose import Term
 from songngu.glossary.entries import PLACE_TYPES, TITLE_TYPES, NameStyle
 from songngu.glossary.index import NAME_KEY, IndexedTerm, Node, TermIndex
-from songngu.glossary.localities import find_local, find_place_name, render_local, render_place_name
+from songngu.glossary.localities import (
+    find_listed_locals,
+    find_local,
+    find_place_name,
+    render_local,
+    render_place_name,
+)
 from songngu.glossary.names import Trigger, find_name, render_name, trigger_before
 from songngu.glossary.ordinals import find_ordinal, render_ordinal
 from songngu.glossary.slots import LOCAL_SLOT, ORDINAL_SLOT, PLACE_NAME_SLOT, slots_of
@@ -222,6 +229,9 @@ class _Matcher:
         self.names = names
         titled_name = functools.partial(self._name_run, trigger=Trigger.TITLE)
         self.lattice = _Lattice(index, tokens, _slot_runs(tokens, titled_name))
+        local = index.terms.children.get(_LOCAL_KEY)
+        #: The glossary's row for local units, if it has one (the shipped patterns.tsv does).
+        self.local_term = local.terms[0].term if local is not None and local.terms else None
 
     def run(self) -> list[TermMatch]:
         """Return the matches, left to right, each as long as it can be."""
@@ -229,6 +239,11 @@ class _Matcher:
         position = 0
         previous: tuple[int, str] | None = None
         while position < len(self.tokens):
+            listed = _listed_locals(self.tokens, self.text, self.local_term, position)
+            if listed:
+                matches.extend(match for _, match in listed)
+                previous, position = (listed[-1][1].end, listed[-1][1].type), listed[-1][0]
+                continue
             found = None if _is_modified(self.tokens, position) else self._choose_at(position)
             if found is not None and _splits_a_word(self.tokens, position, found):
                 found = None
@@ -323,6 +338,31 @@ class _Matcher:
     def _stops_name(self, position: int) -> bool:
         found = self.lattice.longest_at(position)
         return found is not None and found.indexed.term.type not in PLACE_TYPES
+
+
+def _listed_locals(
+    tokens: Sequence[Token], text: str, local: Term | None, position: int
+) -> list[tuple[int, TermMatch]]:
+    """Return the units a plural level word lists at ``position`` ("các xã A, B và C").
+
+    Each comes with the token after it; none without the glossary's row for local units.
+    """
+    if local is None:
+        return []
+    return [
+        (
+            last,
+            TermMatch(
+                text[tokens[first].start : tokens[last - 1].end],
+                english,
+                tokens[first].start,
+                tokens[last - 1].end,
+                local.type,
+                local.entry.location,
+            ),
+        )
+        for first, last, english in find_listed_locals(tokens, position)
+    ]
 
 
 def _is_modified(tokens: Sequence[Token], position: int) -> bool:
