@@ -419,6 +419,29 @@ def test_a_local_unit_of_the_article_is_found_in_its_capitals_headline():
     assert GlossaryStage(GLOSSARY).match_document(alone)["b1"] == []
 
 
+def test_a_unit_in_a_capitals_headline_composes_with_its_title_and_body():
+    from songngu.glossary import GlossaryStage
+    from songngu.readers import Source, parse_source
+    from songngu.segmenter import segment_document
+
+    text = (
+        "CHỦ TỊCH UBND HUYỆN MÙ CANG CHẢI KIỂM TRA ĐIỂM SẠT LỞ\n\n"
+        "Sáng nay, lãnh đạo huyện Mù Cang Chải đến hiện trường cùng CÔNG AN HUYỆN MÙ CANG CHẢI.\n"
+    )
+    document = segment_document(parse_source(Source("a.txt", text, text, "utf-8")))
+    found = GlossaryStage(GLOSSARY).match_document(document)
+    assert [(t.source, t.target) for t in found["b1"]] == [
+        (
+            "CHỦ TỊCH UBND HUYỆN MÙ CANG CHẢI",
+            "Chairman of the Mu Cang Chai District People's Committee",
+        )
+    ]
+    assert [(t.source, t.target) for t in found["b2"]] == [
+        ("huyện Mù Cang Chải", "Mu Cang Chai District"),
+        ("CÔNG AN HUYỆN MÙ CANG CHẢI", "Mu Cang Chai District Police"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

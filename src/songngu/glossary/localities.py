@@ -16,7 +16,7 @@ says the level: ``Huyện ủy Bát Xát`` → *Bat Xat District Party Committee
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from songngu.glossary.names import SURNAMES, opens_full_name
 from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, phrase_keys, phrase_list
@@ -26,6 +26,7 @@ __all__ = [
     "find_listed_locals",
     "find_local",
     "find_place_name",
+    "holds_known_in_capitals",
     "render_local",
     "render_place_name",
 ]
@@ -73,8 +74,17 @@ _PLURALS = frozenset(phrase_keys("các những mấy hai ba bốn năm sáu bả
 MAX_NAME_SYLLABLES = 4
 
 
-def find_local(tokens: Sequence[Token], position: int) -> int | None:
-    """Return the end (exclusive) of a local unit starting at ``tokens[position]``, or None."""
+def find_local(
+    tokens: Sequence[Token], position: int, known: Collection[tuple[str, ...]] = ()
+) -> int | None:
+    """Return the end (exclusive) of a local unit starting at ``tokens[position]``, or None.
+
+    ``known``: the keys of units the article writes in running text ("huyện Mù Cang Chải"),
+    found in all capitals too ("HUYỆN MÙ CANG CHẢI"), where nothing else shows where a name ends.
+    """
+    capitals = _known_in_capitals(tokens, position, known)
+    if capitals is not None:
+        return capitals
     level = _level_at(tokens, position)
     if level is None:
         return None
@@ -88,6 +98,32 @@ def find_local(tokens: Sequence[Token], position: int) -> int | None:
     if tokens[start].text.isdigit():
         return start + 1
     return _name_end(tokens, start)
+
+
+def _known_in_capitals(
+    tokens: Sequence[Token], position: int, known: Collection[tuple[str, ...]]
+) -> int | None:
+    """Return the end of the longest known unit written in capitals at ``position``, or None."""
+    ends = [
+        position + len(keys)
+        for keys in known
+        if _is_in_capitals(tokens[position : position + len(keys)], keys)
+    ]
+    return max(ends, default=None)
+
+
+def holds_known_in_capitals(tokens: Sequence[Token], known: Collection[tuple[str, ...]]) -> bool:
+    """Whether a known unit is written in capitals anywhere in ``tokens`` ("HUYỆN MÙ CANG CHẢI")."""
+    return any(_known_in_capitals(tokens, position, known) for position in range(len(tokens)))
+
+
+def _is_in_capitals(window: Sequence[Token], keys: tuple[str, ...]) -> bool:
+    return (
+        len(window) == len(keys)
+        and tuple(token.key for token in window) == keys
+        and all(Shape.UPPER in _case_of(token) for token in window)
+        and all(token.gap is Gap.SPACE for token in window[1:])
+    )
 
 
 def find_listed_locals(tokens: Sequence[Token], position: int) -> list[tuple[int, int, str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from songngu.glossary.compose import Term
@@ -25,6 +25,7 @@ from songngu.glossary.localities import (
 )
 from songngu.glossary.names import Trigger, find_name, render_name, trigger_before
 from songngu.glossary.ordinals import find_ordinal, render_ordinal
+from songngu.glossary.presence import overlaps
 from songngu.glossary.slots import LOCAL_SLOT, ORDINAL_SLOT, PLACE_NAME_SLOT, slots_of
 from songngu.glossary.styles import HouseStyle, apply_style
 from songngu.glossary.tokens import (
@@ -88,6 +89,7 @@ def match_terms(
     text: str,
     names: NameStyle = NameStyle.ASCII,
     style: HouseStyle = HouseStyle.GOV,
+    known_locals: Collection[tuple[str, ...]] = (),
 ) -> list[TermMatch]:
     """Return the terms (and names, unless ``names`` is OFF) in ``text``, in text order.
 
@@ -98,7 +100,9 @@ def match_terms(
     still refer to ``text`` as given.
     """
     composed, to_text = nfc_with_offsets(text)
-    found = _Matcher(index, tokenize(composed), composed, names).run()
+    tokens = tokenize(composed)
+    found = _Matcher(index, tokens, composed, names, known_locals).run()
+    found = _with_listed_locals(found, _listed_locals(tokens, composed, _local_term(index)))
     matches = apply_style(composed, compose_units(composed, found), style)
     if composed == text:
         return matches
@@ -222,16 +226,20 @@ class _Lattice:
 class _Matcher:
     """One pass over one text: terms left to right, each as long as it can be, and names."""
 
-    def __init__(self, index: TermIndex, tokens: list[Token], text: str, names: NameStyle):
+    def __init__(
+        self,
+        index: TermIndex,
+        tokens: list[Token],
+        text: str,
+        names: NameStyle,
+        known_locals: Collection[tuple[str, ...]] = (),
+    ):
         """Match ``index``'s terms in ``text`` (already tokenised); render names as ``names``."""
         self.tokens = tokens
         self.text = text
         self.names = names
         titled_name = functools.partial(self._name_run, trigger=Trigger.TITLE)
-        self.lattice = _Lattice(index, tokens, _slot_runs(tokens, titled_name))
-        local = index.terms.children.get(_LOCAL_KEY)
-        #: The glossary's row for local units, if it has one (the shipped patterns.tsv does).
-        self.local_term = local.terms[0].term if local is not None and local.terms else None
+        self.lattice = _Lattice(index, tokens, _slot_runs(tokens, titled_name, known_locals))
 
     def run(self) -> list[TermMatch]:
         """Return the matches, left to right, each as long as it can be."""
@@ -239,11 +247,6 @@ class _Matcher:
         position = 0
         previous: tuple[int, str] | None = None
         while position < len(self.tokens):
-            listed = _listed_locals(self.tokens, self.text, self.local_term, position)
-            if listed:
-                matches.extend(match for _, match in listed)
-                previous, position = (listed[-1][1].end, listed[-1][1].type), listed[-1][0]
-                continue
             found = None if _is_modified(self.tokens, position) else self._choose_at(position)
             if found is not None and _splits_a_word(self.tokens, position, found):
                 found = None
@@ -340,18 +343,19 @@ class _Matcher:
         return found is not None and found.indexed.term.type not in PLACE_TYPES
 
 
-def _listed_locals(
-    tokens: Sequence[Token], text: str, local: Term | None, position: int
-) -> list[tuple[int, TermMatch]]:
-    """Return the units a plural level word lists at ``position`` ("các xã A, B và C").
+def _local_term(index: TermIndex) -> Term | None:
+    """Return the glossary's row for local units, if it has one (the shipped patterns.tsv does)."""
+    node = index.terms.children.get(_LOCAL_KEY)
+    return node.terms[0].term if node is not None and node.terms else None
 
-    Each comes with the token after it; none without the glossary's row for local units.
-    """
-    if local is None:
-        return []
-    return [
-        (
-            last,
+
+def _listed_locals(tokens: Sequence[Token], text: str, local: Term | None) -> list[TermMatch]:
+    """Return the units plural level words list ("các xã A, B và C"); none without ``local``."""
+    listed: list[TermMatch] = []
+    position = 0
+    while local is not None and position < len(tokens):
+        units = find_listed_locals(tokens, position)
+        listed += [
             TermMatch(
                 text[tokens[first].start : tokens[last - 1].end],
                 english,
@@ -359,10 +363,18 @@ def _listed_locals(
                 tokens[last - 1].end,
                 local.type,
                 local.entry.location,
-            ),
-        )
-        for first, last, english in find_listed_locals(tokens, position)
-    ]
+            )
+            for first, last, english in units
+        ]
+        position = units[-1][1] if units else position + 1
+    return listed
+
+
+def _with_listed_locals(found: list[TermMatch], listed: list[TermMatch]) -> list[TermMatch]:
+    """Return ``found`` with the listed units in place of what overlaps them, in text order."""
+    spans = [(unit.start, unit.end) for unit in listed]
+    kept = [match for match in found if not overlaps((match.start, match.end), spans)]
+    return sorted([*kept, *listed], key=lambda match: match.start)
 
 
 def _is_modified(tokens: Sequence[Token], position: int) -> bool:
@@ -435,11 +447,13 @@ def _term_match(
     )
 
 
-def _slot_runs(tokens: Sequence[Token], name_run: SlotRun) -> dict[str, SlotRun]:
+def _slot_runs(
+    tokens: Sequence[Token], name_run: SlotRun, known_locals: Collection[tuple[str, ...]]
+) -> dict[str, SlotRun]:
     """Return the finder of each match-time slot over ``tokens``."""
     return {
         NAME_KEY: name_run,
-        _LOCAL_KEY: functools.partial(find_local, tokens),
+        _LOCAL_KEY: functools.partial(find_local, tokens, known=known_locals),
         _PLACE_NAME_KEY: functools.partial(find_place_name, tokens),
         _ORDINAL_KEY: functools.partial(find_ordinal, tokens),
     }

@@ -6,7 +6,9 @@ found. Each term goes to the segment it starts in; one that runs on into the nex
 cut at its segment's end (its rendering is enforced in the segment where it starts).
 
 Names in an all-capitals headline cannot be delimited ("THỦ TƯỚNG PHẠM MINH CHÍNH LÀM VIỆC
-…"); a name the article writes in ordinary case elsewhere is found there too.
+…"); a name the article writes in ordinary case elsewhere is found there too. So is a local
+unit ("huyện Mù Cang Chải"), and a stretch in capitals that holds one is matched again knowing
+it, so that it composes with its title and body ("CHỦ TỊCH UBND HUYỆN MÙ CANG CHẢI" is one unit).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from songngu.glossary.entries import NameStyle
-from songngu.glossary.localities import find_local, render_local
+from songngu.glossary.localities import find_local, holds_known_in_capitals, render_local
 from songngu.glossary.presence import overlaps
 from songngu.glossary.styles import HouseStyle
 from songngu.glossary.termbase import Glossary
@@ -51,11 +53,14 @@ class GlossaryStage:
     def match_document(self, document: Document) -> dict[str, list[TermMatch]]:
         """Return the terms of every translated block by block id, offsets into the block."""
         date = self.date or document.meta.date
-        found = {
-            block.id: self.glossary.match(block.text, date, names=self.names, style=self.style)
-            for block in document.blocks
-            if block.is_translated
-        }
+        blocks = [block for block in document.blocks if block.is_translated]
+        found = {block.id: self._match(block.text, date) for block in blocks}
+        units = _known_local_keys(found.values())
+        if units:
+            found = {
+                block.id: self._with_capital_units(block.text, found[block.id], date, units)
+                for block in blocks
+            }
         known = _known_names(found.values())
         if known:
             texts = {block.id: block.text for block in document.blocks}
@@ -64,6 +69,64 @@ class GlossaryStage:
                 for block_id, terms in found.items()
             }
         return found
+
+    def _with_capital_units(
+        self,
+        text: str,
+        terms: list[TermMatch],
+        date: str | None,
+        known: frozenset[tuple[str, ...]],
+    ) -> list[TermMatch]:
+        """Match each stretch in capitals again, knowing the units the article names.
+
+        Only the stretch ("CHỦ TỊCH UBND HUYỆN MÙ CANG CHẢI …"), not its whole block: a block
+        may be a whole article.
+        """
+        for start, end in _capital_stretches(tokenize(text), known):
+            again = [
+                dataclasses.replace(term, start=term.start + start, end=term.end + start)
+                for term in self._match(text[start:end], date, known)
+            ]
+            kept = [term for term in terms if not overlaps((term.start, term.end), [(start, end)])]
+            terms = sorted([*kept, *again], key=lambda term: term.start)
+        return terms
+
+    def _match(
+        self, text: str, date: str | None, known_locals: frozenset[tuple[str, ...]] = frozenset()
+    ) -> list[TermMatch]:
+        return self.glossary.match(
+            text, date, names=self.names, style=self.style, known_locals=known_locals
+        )
+
+
+def _known_local_keys(groups: Iterable[list[TermMatch]]) -> frozenset[tuple[str, ...]]:
+    """Return the keys of the local units written in running text ("huyện Bình Sơn")."""
+    units = (_local_unit_at_end(term) for terms in groups for term in terms)
+    return frozenset(
+        phrase_keys(unit.source) for unit in units if unit is not None and not unit.source.isupper()
+    )
+
+
+def _capital_stretches(
+    tokens: list[Token], known: frozenset[tuple[str, ...]]
+) -> list[tuple[int, int]]:
+    """Return the stretches of words in capitals that hold a known unit, as text offsets."""
+    stretches, run = [], []
+    for token in [*tokens, None]:
+        if token is not None and _is_in_capitals(token):
+            run.append(token)
+            continue
+        if run and holds_known_in_capitals(run, known):
+            stretches.append((run[0].start, run[-1].end))
+        run = []
+    return stretches
+
+
+def _is_in_capitals(token: Token) -> bool:
+    """Capitals, a number, or one capital letter ("Y" of "Y TÝ")."""
+    return token.shape in (Shape.UPPER, Shape.OTHER) or (
+        token.shape is Shape.TITLE and len(token.text) == 1
+    )
 
 
 def _attach(block: Block, terms: list[TermMatch]) -> Block:

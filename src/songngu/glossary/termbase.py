@@ -7,7 +7,7 @@ uses it (entries → slots → compose → index → names/matching → termbase
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from songngu.glossary.entries import Entry, NameStyle, fold
@@ -50,9 +50,14 @@ class Glossary:
         *,
         names: NameStyle = NameStyle.ASCII,
         style: HouseStyle = HouseStyle.GOV,
+        known_locals: Collection[tuple[str, ...]] = (),
     ) -> list[TermMatch]:
-        """Return the terms and names found in ``text``: longest first, in text order."""
-        return match_terms(self.index(date), text, names, style)
+        """Return the terms and names found in ``text``: longest first, in text order.
+
+        ``known_locals``: the keys of local units found elsewhere in the article, recognised in
+        all capitals too (:class:`~songngu.glossary.stage.GlossaryStage` passes them).
+        """
+        return match_terms(self.index(date), text, names, style, known_locals)
 
     def search(self, text: str) -> list[Entry]:
         """Return the entries whose Vietnamese or English contains ``text`` (accents optional)."""
