@@ -371,6 +371,12 @@ def test_district_divisions_hospitals_and_centres_with_their_place(text, unit):
     ("text", "unit", "english"),
     [
         ("Sở Y tế tỉnh đã chỉ đạo", "Sở Y tế tỉnh", "Provincial Department of Health"),
+        ("HĐND đặc khu đã họp", "HĐND đặc khu", "Special Zone People's Council"),
+        (
+            "Chỉ huy trưởng Ban Chỉ huy Quân sự huyện cho biết",
+            "Chỉ huy trưởng Ban Chỉ huy Quân sự huyện",
+            "Commander of the District Military Command",
+        ),
         (
             "Phòng GD&ĐT huyện cho biết",
             "Phòng GD&ĐT huyện",
@@ -395,6 +401,7 @@ def test_a_body_with_a_bare_level_word_is_the_generic_body_of_that_level(text, u
         ("Đảng ủy Sở NN&PTNT tỉnh Sơn La họp", "Đảng ủy Sở NN&PTNT tỉnh Sơn La"),
         ("Chủ tịch Ủy ban Bầu cử tỉnh phát biểu", "Chủ tịch Ủy ban Bầu cử tỉnh"),
         ("Ban Thường vụ Huyện ủy Lệ Thủy họp", "Ban Thường vụ Huyện ủy Lệ Thủy"),
+        ("Ủy ban Kiểm tra Thành ủy kết luận", "Ủy ban Kiểm tra Thành ủy"),
         ("tại Chi cục Hải quan khu vực XVII", "Chi cục Hải quan khu vực XVII"),
     ],
 )
@@ -477,3 +484,29 @@ def test_a_unit_in_a_capitals_headline_composes_with_its_title_and_body():
 def test_each_name_after_a_plural_level_word_is_a_unit_of_that_level(text, expected):
     # glossary-units.md §2: the level word alone is a common noun; each name is a unit.
     assert units(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Tòa án nhân dân khu vực 9 - An Giang xét xử",
+            "Tòa án nhân dân khu vực 9 - An Giang",
+            "People's Court of Region 9 – An Giang",
+        ),
+        (
+            "Chánh án TAND khu vực 2 – Lào Cai cho biết",
+            "Chánh án TAND khu vực 2 – Lào Cai",
+            "Chief Judge of the People's Court of Region 2 – Lao Cai",
+        ),
+        (
+            "Viện kiểm sát nhân dân khu vực 9 đã truy tố",
+            "Viện kiểm sát nhân dân khu vực 9",
+            "People's Procuracy of Region 9",
+        ),
+    ],
+)
+def test_regional_courts_and_procuracies_keep_their_number_and_province(text, unit, english):
+    # Since the 2025 reform a court or procuracy is named by its region's number and province.
+    found = [(t.source, t.target) for t in GLOSSARY.match(text, "2025-09-01")]
+    assert found == [(unit, english)]

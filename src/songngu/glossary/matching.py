@@ -24,9 +24,15 @@ from songngu.glossary.localities import (
     render_place_name,
 )
 from songngu.glossary.names import Trigger, find_name, render_name, trigger_before
-from songngu.glossary.ordinals import find_ordinal, render_ordinal
+from songngu.glossary.ordinals import find_ordinal, render_number, render_ordinal
 from songngu.glossary.presence import overlaps
-from songngu.glossary.slots import LOCAL_SLOT, ORDINAL_SLOT, PLACE_NAME_SLOT, slots_of
+from songngu.glossary.slots import (
+    LOCAL_SLOT,
+    NUMBER_SLOT,
+    ORDINAL_SLOT,
+    PLACE_NAME_SLOT,
+    slots_of,
+)
 from songngu.glossary.styles import HouseStyle, apply_style
 from songngu.glossary.tokens import (
     Gap,
@@ -46,6 +52,7 @@ _JOINING_GAPS = frozenset({Gap.NONE, Gap.SPACE, Gap.DASH, Gap.DOT})
 _LOCAL_KEY = "{" + LOCAL_SLOT + "}"
 _PLACE_NAME_KEY = "{" + PLACE_NAME_SLOT + "}"
 _ORDINAL_KEY = "{" + ORDINAL_SLOT + "}"
+_NUMBER_KEY = "{" + NUMBER_SLOT + "}"
 # The one slot that may open a term; and the slots that take a place from the open class.
 _OPENING_SLOT = _LOCAL_KEY
 _OPEN_PLACES = frozenset({_LOCAL_KEY, _PLACE_NAME_KEY})
@@ -456,6 +463,7 @@ def _slot_runs(
         _LOCAL_KEY: functools.partial(find_local, tokens, known=known_locals),
         _PLACE_NAME_KEY: functools.partial(find_place_name, tokens),
         _ORDINAL_KEY: functools.partial(find_ordinal, tokens),
+        _NUMBER_KEY: functools.partial(find_ordinal, tokens),
     }
 
 
@@ -467,6 +475,8 @@ def _render_slot(key: str, tokens: Sequence[Token], names: NameStyle) -> str:
         return render_local(tokens)
     if key == _ORDINAL_KEY:
         return render_ordinal(tokens)
+    if key == _NUMBER_KEY:
+        return render_number(tokens)
     return render_place_name(tokens)
 
 

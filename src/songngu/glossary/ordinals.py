@@ -12,7 +12,14 @@ from collections.abc import Sequence
 
 from songngu.glossary.tokens import Token
 
-__all__ = ["find_ordinal", "ordinal_of", "render_ordinal", "roman_or_arabic", "roman_value"]
+__all__ = [
+    "find_ordinal",
+    "ordinal_of",
+    "render_number",
+    "render_ordinal",
+    "roman_or_arabic",
+    "roman_value",
+]
 
 _ROMAN = re.compile(r"^(L?X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -39,6 +46,11 @@ def find_ordinal(tokens: Sequence[Token], position: int) -> int | None:
 def render_ordinal(tokens: Sequence[Token]) -> str:
     """Return the English ordinal of the number token (``XIX`` → ``19th``)."""
     return ordinal_of(_value(tokens[0].text) or 0)
+
+
+def render_number(tokens: Sequence[Token]) -> str:
+    """Return the number token as written, for names that keep it a number (*Region 9*, *XVII*)."""
+    return tokens[0].text
 
 
 def ordinal_of(value: int) -> str:

@@ -16,6 +16,7 @@ __all__ = [
     "MATCH_TIME_SLOTS",
     "MINISTRY_NAME_SLOT",
     "NAME_SLOT",
+    "NUMBER_SLOT",
     "ORDINAL_SLOT",
     "PLACE_NAME_SLOT",
     "SLOT",
@@ -39,8 +40,10 @@ DIVISION_NAME_SLOT = "division-name"
 LOCAL_SLOT = "local"
 PLACE_NAME_SLOT = "place-name"
 ORDINAL_SLOT = "ordinal"
+#: ``{number}`` the same numbers kept as a number in English ("khu vực 9" → "Region 9").
+NUMBER_SLOT = "number"
 #: The slots the matcher fills from the text; the others are filled when the index is built.
-MATCH_TIME_SLOTS = frozenset({NAME_SLOT, LOCAL_SLOT, PLACE_NAME_SLOT, ORDINAL_SLOT})
+MATCH_TIME_SLOTS = frozenset({NAME_SLOT, LOCAL_SLOT, PLACE_NAME_SLOT, ORDINAL_SLOT, NUMBER_SLOT})
 #: Every slot a pattern may use: a row type that names something, or one of the two above.
 SLOT_NAMES = tuple(
     sorted(

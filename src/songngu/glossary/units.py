@@ -45,7 +45,7 @@ _STATE_BODIES = frozenset(
     {"National Assembly", "Government", "National Assembly Standing Committee"}
 )
 # A level word after a body, not followed by a name: "Sở Y tế tỉnh", "Phòng GD&ĐT huyện".
-_BARE_LEVEL = re.compile(r"[ \t]+(tỉnh|huyện|xã|phường|thành phố)\b", re.IGNORECASE)
+_BARE_LEVEL = re.compile(r"[ \t]+(tỉnh|huyện|xã|phường|thành phố|đặc khu)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([^\W\d_])")
 _BODY_AFTER_LEVEL = re.compile(r"\s+(ủy|uỷ|đoàn|đội|ỦY|UỶ|ĐOÀN|ĐỘI)\b")
 _LEVEL_ADJECTIVES = {
@@ -54,6 +54,7 @@ _LEVEL_ADJECTIVES = {
     "xã": "Commune",
     "phường": "Ward",
     "thành phố": "City",
+    "đặc khu": "Special Zone",
 }
 # "… khóa XVII", "… lần thứ 18": the tenure or congress number of the body before it.
 _TENURE = re.compile(r"\s+(khóa|khoá|KHÓA|KHOÁ|lần thứ|LẦN THỨ)\s+([IVXL]+|\d{1,2})\b")
@@ -70,6 +71,9 @@ _SUB_UNITS = phrase_list(
     "Chi cục", "Viện", "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra", "Đội",
     "Đảng ủy", "Chi bộ", "Công đoàn",
 )  # fmt: skip
+# Party committees of a level the article does not name: "Ủy ban Kiểm tra Thành ủy" is the
+# inspection commission of the city's Party committee (party.tsv lists the provincial ones).
+_GENERIC_COMMITTEES = frozenset(phrase_list("Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy"))
 # Words that begin a title ("Chủ tịch UBND xã X" is a title, "UBND xã X" a body).
 _TITLE_HEADS = phrase_list(
     "Chủ tịch", "Phó", "Bí thư", "Giám đốc", "Trưởng", "Chánh", "Ủy viên", "Tư lệnh",
@@ -208,6 +212,8 @@ def _body_and_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch |
         return _unit(text, body, place, _with_place(body.target, place.target))
     if _is_sub_unit(body) and (_is_placed_body(place) or _ends_with_level(place)):
         return _unit(text, body, place, f"{body.target} of the {place.target}")
+    if _is_sub_unit(body) and _is_generic_committee(place) and not _is_generic_committee(body):
+        return _unit(text, body, place, f"{body.target} of the {place.target}")
     return None
 
 
@@ -300,6 +306,10 @@ def _is_sub_unit(match: TermMatch) -> bool:
         return False
     keys = phrase_keys(match.source)
     return any(keys[: len(phrase)] == phrase for phrase in _SUB_UNITS)
+
+
+def _is_generic_committee(match: TermMatch) -> bool:
+    return phrase_keys(match.source) in _GENERIC_COMMITTEES
 
 
 def _with_place(body: str, place: str) -> str:
