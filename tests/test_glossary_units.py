@@ -402,6 +402,10 @@ def test_a_body_with_a_bare_level_word_is_the_generic_body_of_that_level(text, u
         ("Chủ tịch Ủy ban Bầu cử tỉnh phát biểu", "Chủ tịch Ủy ban Bầu cử tỉnh"),
         ("Ban Thường vụ Huyện ủy Lệ Thủy họp", "Ban Thường vụ Huyện ủy Lệ Thủy"),
         ("Ủy ban Kiểm tra Thành ủy kết luận", "Ủy ban Kiểm tra Thành ủy"),
+        (
+            "Ngân hàng Nhà nước chi nhánh tỉnh Cao Bằng",
+            "Ngân hàng Nhà nước chi nhánh tỉnh Cao Bằng",
+        ),
         ("tại Chi cục Hải quan khu vực XVII", "Chi cục Hải quan khu vực XVII"),
     ],
 )

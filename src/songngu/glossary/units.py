@@ -41,6 +41,8 @@ _DANGLING_LEVELS = frozenset(phrase[-1] for phrase in phrase_list("tỉnh", "th�
 _TITLE_TYPES = frozenset({"title"})
 # "Ủy ban Kinh tế và Tài chính của Quốc hội": a committee of a state body.
 _OF = re.compile(r" của ")
+# "Ngân hàng Nhà nước chi nhánh tỉnh Cao Bằng": the branch of a body in a place.
+_BRANCH = re.compile(r" (chi nhánh|Chi nhánh|CHI NHÁNH) ")
 _STATE_BODIES = frozenset(
     {"National Assembly", "Government", "National Assembly Standing Committee"}
 )
@@ -98,6 +100,7 @@ def compose_units(text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
     for rule in (_body_and_place, _body_and_place, _title_and_body, _post_and_its_body):
         joined = _join(text, joined, rule)
     joined = _join(text, joined, _of_the_state_body, gap=_OF)
+    joined = _join(text, joined, _branch_in_place, gap=_BRANCH)
     return [_with_tenure(text, match) for match in joined]
 
 
@@ -137,6 +140,14 @@ def _of_the_state_body(text: str, part: TermMatch, whole: TermMatch) -> TermMatc
     if whole.target not in _STATE_BODIES or part.type in ("name", "place", "province", "city"):
         return None
     return _unit(text, part, whole, f"{part.target} of the {whole.target}")
+
+
+def _branch_in_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch | None:
+    """A body's branch in a place: *Cao Bang Branch of the State Bank of Vietnam*."""
+    if body.type not in _BODY_TYPES - {"party-body"} or not _is_place(place):
+        return None  # the State Bank is a ministry-level body; Party bodies have no branches
+    branch = f"{place.target.removesuffix(' Province')} Branch"
+    return _unit(text, body, place, f"{branch} of the {body.target}")
 
 
 def _with_tenure(text: str, match: TermMatch) -> TermMatch:
