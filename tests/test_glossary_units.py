@@ -175,6 +175,24 @@ def test_a_personal_name_after_a_unit_is_not_part_of_it():
     # an ambiguous surname ("Mai", "Lương") with a usual middle name begins the holder's name
     tokens = tokenize("thành phố Phan Thiết Mai Thanh Tú")
     assert find_local(tokens, 0) == 4
+    # no city is named after a full name: after "TP" it is the chairman's
+    found = GLOSSARY.match("Chủ tịch UBND TP Nguyễn Đức Chung cho biết")
+    assert [(match.source, match.type) for match in found][-1] == ("Nguyễn Đức Chung", "name")
+    assert find_local(tokenize("phường Nguyễn Văn Cừ"), 0) == 4  # a ward may be
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đây là tờ trình của các ban HĐND TP. Tuy nhiên, đề xuất chưa được duyệt.",
+        "Doanh nghiệp có mặt tại Đặc khu Phát triển Kinh tế của nước bạn.",
+        "Tỉnh để lại cho thành phố 70% số tăng thu.",
+        "Ông thuộc Đoàn đại biêu Quốc hội tỉnh Hà Tĩnh.",  # a misprint leaves no delegation
+    ],
+)
+def test_common_words_shares_and_national_bodies_are_no_local_units(text):
+    assert not [unit for unit, english in units(text) if english.endswith(("City", "Zone"))]
+    assert ("Quốc hội tỉnh Hà Tĩnh", "Ha Tinh National Assembly") not in units(text)
     # provinces are a closed list: a full name after a bare "tỉnh" is the holder's
     found = GLOSSARY.match("Phó Giám đốc Sở Y tế tỉnh Phạm Văn Tâm cho biết")
     assert ("Phạm Văn Tâm", "name") in [(match.source, match.type) for match in found]

@@ -48,6 +48,10 @@ LEVELS = {
 _ENGLISH = {phrase_keys(vietnamese): english for vietnamese, english in LEVELS.items()}
 _LEVEL_PHRASES = sorted(_ENGLISH, key=len, reverse=True)
 (_TP,) = phrase_list("tp")
+# No city is named after a person's full name (Ho Chi Minh City is a listed row); wards are
+# ("phường Nguyễn Văn Cừ"), so only after these is a full name the holder's.
+_CITY_LEVELS = frozenset(phrase_list("tp", "thành phố"))
+_NUMBERED_LEVELS = frozenset(phrase_list("phường", "quận"))
 # A level word and the next syllable that make a common word, not a unit: "XÃ HỘI" in a
 # headline is society (glossary-units.md §5: "xã hội"), "xã luận" an editorial.
 _COMMON_WORDS = frozenset(
@@ -61,7 +65,7 @@ _COMMON_COMPOUNDS = frozenset(
         "y dược", "kỹ thuật", "công nghiệp", "công nghệ", "khoa học", "văn hóa", "nhân dân",
         "ngoại thương", "ngoại ngữ", "giao thông", "thủy lợi", "xây dựng",
         "quân đội", "quân y", "dân tộc", "nội trú", "bán trú", "đa khoa", "phụ sản", "nhi đồng",
-        "hữu nghị", "nông trường", "nông lâm",
+        "hữu nghị", "nông trường", "nông lâm", "phát triển", "tuy nhiên", "tuy vậy",
     )
 )  # fmt: skip
 # A school's kind before its name: "Trường THPT Chuyên Lê Quý Đôn" (for the gifted).
@@ -96,7 +100,11 @@ def find_local(
     if (level[-1], tokens[start].key) in _COMMON_WORDS:
         return None
     if tokens[start].text.isdigit():
-        return start + 1
+        # Numbered units are wards and urban districts ("Phường 12", "Quận 1"), not cities:
+        # "cho thành phố 70% số tăng thu" is a share.
+        return start + 1 if level in _NUMBERED_LEVELS else None
+    if level in _CITY_LEVELS and opens_full_name(tokens, start):
+        return None  # "Chủ tịch UBND TP Nguyễn Đức Chung": the chairman, not a city of that name
     return _name_end(tokens, start)
 
 

@@ -219,7 +219,8 @@ def _adjacent(text: str, first: TermMatch, second: TermMatch) -> bool:
 def _body_and_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch | None:
     if place.type in _PLACE_TYPES and _ends_with_level(body):
         return _unit(text, body, place, _named(body.target, place.target))
-    if _is_place(place) and body.type in _BODY_TYPES:
+    if _is_place(place) and body.type in _BODY_TYPES and body.target not in _STATE_BODIES:
+        # "Quốc hội tỉnh X" is not a body of X (the delegation's "Đoàn đại biểu" is missing)
         return _unit(text, body, place, _with_place(body.target, place.target))
     if _is_sub_unit(body) and (_is_placed_body(place) or _ends_with_level(place)):
         return _unit(text, body, place, f"{body.target} of the {place.target}")
