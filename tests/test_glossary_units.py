@@ -138,6 +138,8 @@ def test_units_are_matched_whole_and_composed_in_official_order(text, unit, engl
         ("bệnh nhân Bệnh viện Hữu nghị Việt Nam - Cu Ba Đồng Hới", "Bệnh viện Hữu"),
         # "Bộ Tư lệnh" is a command, not its commander
         ("Bộ Tư lệnh Vùng 2 Hải quân tăng cường tàu", "Tư lệnh"),
+        # a branch in a headline is not the department its name contains
+        ("CHI CỤC HẢI QUAN TIỀN GIANG THU NGÂN SÁCH", "CỤC HẢI QUAN TIỀN GIANG"),
     ],
 )
 def test_look_alikes_are_not_units(text, not_a_unit):
@@ -532,3 +534,22 @@ def test_regional_courts_and_procuracies_keep_their_number_and_province(text, un
     # Since the 2025 reform a court or procuracy is named by its region's number and province.
     found = [(t.source, t.target) for t in GLOSSARY.match(text, "2025-09-01")]
     assert found == [(unit, english)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Đồn Biên phòng Cửa khẩu quốc tế Hữu Nghị cho biết",
+            "Đồn Biên phòng Cửa khẩu quốc tế Hữu Nghị",
+            "Huu Nghi International Border Gate Border Guard Station",
+        ),
+        (
+            "Chi cục trưởng Chi cục Hải quan cửa khẩu Tân Thanh cho biết",
+            "Chi cục trưởng Chi cục Hải quan cửa khẩu Tân Thanh",
+            "Manager of the Tan Thanh Border Gate Customs Branch",
+        ),
+    ],
+)
+def test_a_station_or_customs_branch_is_named_with_its_border_gate(text, unit, english):
+    assert units(text) == [(unit, english)]

@@ -402,12 +402,15 @@ def _is_modified(tokens: Sequence[Token], position: int) -> bool:
 
 
 def _splits_a_word(tokens: Sequence[Token], position: int, found: _Found) -> bool:
-    """Whether a lower-case first syllable belongs to the word before it ("cán bộ Công an")."""
-    if position == 0 or tokens[position].shape is not Shape.LOWER:
+    """Whether a first syllable belongs to the word before it ("cán bộ Công an").
+
+    Lower case, or capitals after capitals: "CHI CỤC HẢI QUAN" is a branch, not the department.
+    """
+    if position == 0 or (tokens[position - 1].key, tokens[position].key) not in _COMPOUNDS:
         return False
-    if found.indexed.shapes[:1] == (Shape.LOWER,):
-        return False
-    return (tokens[position - 1].key, tokens[position].key) in _COMPOUNDS
+    if tokens[position].shape is Shape.UPPER:
+        return tokens[position - 1].shape is Shape.UPPER
+    return tokens[position].shape is Shape.LOWER and found.indexed.shapes[:1] != (Shape.LOWER,)
 
 
 def _proper_name_end(tokens: Sequence[Token], position: int) -> int:
