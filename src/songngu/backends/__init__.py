@@ -6,13 +6,13 @@ The registry stores ``"module:Class"`` strings so that importing songngu (and ru
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from songngu.errors import BackendError
 from songngu.installation import install_command
+from songngu.registry import load_registered
 
 __all__ = [
     "BACKENDS",
@@ -159,15 +159,14 @@ def load_backend(name: str, settings: GenerationSettings) -> Translator:
     if target is None:
         known = ", ".join(sorted(BACKENDS))
         raise BackendError(f"Unknown backend '{name}'; choose one of: {known}.")
-    module_name, _, class_name = target.partition(":")
     try:
-        module = importlib.import_module(module_name)
+        backend_class = load_registered(target)
     except ImportError as error:
         raise BackendError(
             f"Backend '{name}' needs a package that is not installed ({error.name}); "
             f"install it with: {install_command(_EXTRAS.get(name))}."
         ) from error
-    backend: Translator = getattr(module, class_name)(settings)
+    backend: Translator = backend_class(settings)
     return backend
 
 

@@ -9,7 +9,6 @@ imported only when a run asks for it, so that ``songngu --help`` and local runs 
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
@@ -20,6 +19,7 @@ from songngu.file_jobs import WINDOW_SENTENCES
 from songngu.glossary import Glossary
 from songngu.installation import install_command
 from songngu.pipeline import TranslationSettings
+from songngu.registry import load_registered
 from songngu.signature import Signature
 
 __all__ = ["CLUSTERS", "ClusterOptions", "Workers", "start_workers"]
@@ -75,14 +75,12 @@ def start_workers(
         raise ClusterError(
             f"Unknown cluster engine {options.engine!r}; choose one of: {', '.join(CLUSTERS)}."
         )
-    module_name, _, function_name = target.partition(":")
     try:
-        module = importlib.import_module(module_name)
+        start = load_registered(target)
     except ImportError as error:
         raise ClusterError(
             f"--cluster {options.engine} needs {error.name or options.engine}, which is not "
             f"installed; install it with: {install_command('cluster')}"
         ) from error
-    start = getattr(module, function_name)
     workers: Workers = start(options, settings, glossary)
     return workers

@@ -7,17 +7,16 @@ by :mod:`songngu.ooxml.writer`).
 
 from __future__ import annotations
 
-import importlib
 import os
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from songngu.errors import ExportError, OutputExistsError
 from songngu.model import Document
+from songngu.registry import load_registered
 
 __all__ = [
     "EXPORTERS",
@@ -51,18 +50,18 @@ class Exporter:
 
     def write(self, document: Document, path: Path) -> None:
         """Write ``document`` to ``path`` with this format's writer."""
-        _load(self.writer)(document, path)
+        load_registered(self.writer)(document, path)
 
     def sanitize(self, text: str) -> str:
         """Return ``text`` as this format can hold it (Word drops some control characters)."""
         if self.sanitizer is None:
             return text
-        sanitized: str = _load(self.sanitizer)(text)
+        sanitized: str = load_registered(self.sanitizer)(text)
         return sanitized
 
     def read_pairs(self, path: Path) -> list[SegmentPair]:
         """Read the segments back from ``path`` in file order."""
-        pairs: list[SegmentPair] = _load(self.reader)(path)
+        pairs: list[SegmentPair] = load_registered(self.reader)(path)
         return pairs
 
 
@@ -190,9 +189,3 @@ def _make_folder(folder: Path) -> None:
         ) from error
     if not os.access(folder, os.W_OK):
         raise ExportError(f"{folder}: the output folder is not writable; choose another with -o.")
-
-
-def _load(target: str) -> Callable[..., Any]:
-    module_name, _, function_name = target.partition(":")
-    function: Callable[..., Any] = getattr(importlib.import_module(module_name), function_name)
-    return function

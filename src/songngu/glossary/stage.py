@@ -150,24 +150,18 @@ def _with_terms(segment: Segment, block: Block, terms: list[TermMatch]) -> Segme
 
 
 def _known_names(groups: Iterable[list[TermMatch]]) -> dict[tuple[str, ...], TermMatch]:
-    """Return the full names and local units found, by their keys.
+    """Return the full names found, by their keys.
 
-    A name (two syllables or more) or a local unit (``huyện Bình Sơn``) that the article writes
-    in running text is recognised in its all-capitals headline too, where nothing shows where
-    an open-class name ends.
+    A name (two syllables or more) that the article writes in running text is recognised in
+    its all-capitals headline too, where nothing shows where an open-class name ends. (Local
+    units are matched again in capitals by :meth:`GlossaryStage._with_capital_units`.)
     """
-    known = {
+    return {
         phrase_keys(term.source): term
         for terms in groups
         for term in terms
         if term.type == "name" and len(term.target.split()) > 1
     }
-    for terms in groups:
-        for term in terms:
-            local = _local_unit_at_end(term)
-            if local is not None:
-                known[phrase_keys(local.source)] = local
-    return known
 
 
 def _local_unit_at_end(term: TermMatch) -> TermMatch | None:

@@ -222,11 +222,16 @@ def _body_and_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch |
     if _is_place(place) and body.type in _BODY_TYPES and body.target not in _STATE_BODIES:
         # "Quốc hội tỉnh X" is not a body of X (the delegation's "Đoàn đại biểu" is missing)
         return _unit(text, body, place, _with_place(body.target, place.target))
-    if _is_sub_unit(body) and (_is_placed_body(place) or _ends_with_level(place)):
-        return _unit(text, body, place, f"{body.target} of the {place.target}")
-    if _is_sub_unit(body) and _is_generic_committee(place) and not _is_generic_committee(body):
+    if _is_sub_unit(body) and _is_the_whole_of(body, place):
         return _unit(text, body, place, f"{body.target} of the {place.target}")
     return None
+
+
+def _is_the_whole_of(part: TermMatch, whole: TermMatch) -> bool:
+    """A placed body, a generic one of a level, or a Party committee of an unnamed level."""
+    if _is_placed_body(whole) or _ends_with_level(whole):
+        return True
+    return _is_generic_committee(whole) and not _is_generic_committee(part)
 
 
 def _title_and_body(text: str, title: TermMatch, body: TermMatch) -> TermMatch | None:

@@ -7,19 +7,19 @@ normalised to NFC here, at the boundary, and nowhere else.
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import logging
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from songngu._version import __version__
 from songngu.errors import InputError
 from songngu.model import Block, Document, DocumentMeta
 from songngu.readers.encoding import decode_bytes
 from songngu.readers.validation import Removed, check_article_text, clean_text
+from songngu.registry import load_registered
 from songngu.segmenter.structure import BlockSpan, find_article_date
 from songngu.vietnamese import normalize_nfc
 
@@ -161,13 +161,8 @@ def _refuse_suffix(path: str, suffix: str) -> None:
 
 
 def _parser_for(path: str) -> ParseFunction:
-    return _load_function(READERS[_suffix(path)])
-
-
-def _load_function(target: str) -> Callable[..., Any]:
-    module_name, _, function_name = target.partition(":")
-    function: Callable[..., Any] = getattr(importlib.import_module(module_name), function_name)
-    return function
+    parse: ParseFunction = load_registered(READERS[_suffix(path)])
+    return parse
 
 
 def _decode_text(data: bytes, path: str) -> Source:
@@ -180,7 +175,7 @@ def _decode_text(data: bytes, path: str) -> Source:
 
 
 def _strip_markup(source: Source, reader: str) -> Source:
-    text, spans = _load_function(reader)(source.text)
+    text, spans = load_registered(reader)(source.text)
     if not spans:
         raise InputError(f"{source.path}: has no text outside its markup; nothing to translate.")
     return dataclasses.replace(source, raw=text, text=text, spans=spans)
@@ -189,7 +184,7 @@ def _strip_markup(source: Source, reader: str) -> Source:
 def _load_package(data: bytes, path: str) -> Source:
     if not data.strip():
         raise InputError(f"{path}: the file is empty; nothing to do.")
-    article = _load_function(PACKAGE_READERS[_suffix(path)])(data, path)
+    article = load_registered(PACKAGE_READERS[_suffix(path)])(data, path)
     return Source(
         path, article.text, article.text, article.encoding, article.spans, article.removed
     )
