@@ -10,7 +10,7 @@ import pytest
 
 from corpus import run_main
 from songngu.backends import GenerationSettings
-from songngu.glossary import HouseStyle, load_glossary
+from songngu.glossary import HouseStyle, NameStyle, load_glossary
 from songngu.glossary.localities import find_local, render_local
 from songngu.glossary.ordinals import ordinal_of, roman_value
 from songngu.glossary.tokens import tokenize
@@ -553,3 +553,83 @@ def test_regional_courts_and_procuracies_keep_their_number_and_province(text, un
 )
 def test_a_station_or_customs_branch_is_named_with_its_border_gate(text, unit, english):
     assert units(text) == [(unit, english)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Trường Tiểu học Kim Đồng khai giảng",
+            "Trường Tiểu học Kim Đồng",
+            "Kim Dong Primary School",
+        ),
+        (
+            "Trường THCS Nghĩa Tân tuyển sinh",
+            "Trường THCS Nghĩa Tân",
+            "Nghia Tan Lower Secondary School",
+        ),
+        (
+            "Trường THPT Chuyên Hùng Vương đạt giải",
+            "Trường THPT Chuyên Hùng Vương",
+            "Hung Vuong High School for the Gifted",
+        ),
+        ("Vườn quốc gia Cát Tiên mở cửa", "Vườn quốc gia Cát Tiên", "Cat Tien National Park"),
+        (
+            "Ban Quản lý Vườn quốc gia Bạch Mã cho biết",
+            "Ban Quản lý Vườn quốc gia Bạch Mã",
+            "Bach Ma National Park Management Board",
+        ),
+        (
+            "Hạt Kiểm lâm huyện Mường Tè tuần tra",
+            "Hạt Kiểm lâm huyện Mường Tè",
+            "Muong Te District Forest Protection Unit",
+        ),
+        (
+            "Giám đốc Bệnh viện Đa khoa Trung ương Thái Nguyên cho biết",
+            "Giám đốc Bệnh viện Đa khoa Trung ương Thái Nguyên",
+            "Director of the Thai Nguyen Central General Hospital",
+        ),
+        ("Trung tâm Y tế Lý Sơn tiếp nhận", "Trung tâm Y tế Lý Sơn", "Ly Son Health Centre"),
+    ],
+)
+def test_an_institution_of_a_known_kind_is_named_by_its_own_name(text, unit, english):
+    # Kinds are listed (schools, parks, hospitals); their names are an open class, like places'.
+    assert units(text) == [(unit, english)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Trung ương" (central) is a common word: "Nhi Trung" is no name.
+        "Bệnh viện Mắt Trung ương khám cho trẻ",
+        # "Du lịch" (tourism) describes the college: no "Du College".
+        "Trường Cao đẳng Du lịch Huế tuyển sinh",
+    ],
+)
+def test_a_name_does_not_run_into_a_common_word(text):
+    assert not any(target.endswith(("Hospital", "College")) for _, target in units(text))
+
+
+def test_a_commune_whose_name_begins_like_a_common_word_is_a_unit():
+    # "xã giao" is etiquette; "xã Giao Hải" a commune (glossary-units.md §2).
+    assert units("Người dân xã Giao Hải sơ tán") == [("xã Giao Hải", "Giao Hai Commune")]
+
+
+def test_foreign_countries_and_the_person_ho_chi_minh_are_names_not_terms():
+    # glossary-units.md §2 (foreign places are no Vietnamese units) and §5 (Hồ Chí Minh the
+    # person is a name): they are rendered, and reported as names.
+    text = (
+        "Đoàn Quốc hội Nhật Bản gặp Chủ tịch UBND tỉnh Lào Cai tại Nhà tưởng niệm Chủ tịch Hồ "
+        "Chí Minh"
+    )
+    found = [(m.source, m.target, m.type) for m in GLOSSARY.match(text)]
+    # Japan's parliament is not Viet Nam's National Assembly: the body is left out.
+    assert [(source, kind) for source, _, kind in found] == [
+        ("Nhật Bản", "name"),
+        ("Chủ tịch UBND tỉnh Lào Cai", "pattern"),
+        ("Chủ tịch Hồ Chí Minh", "name"),
+    ]
+    without_names = GLOSSARY.match(text, names=NameStyle.OFF)
+    assert [m.target for m in without_names] == [
+        "Chairman of the Lao Cai Provincial People's Committee"
+    ]

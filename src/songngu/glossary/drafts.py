@@ -66,12 +66,7 @@ class Drafter:
     def __init__(self, entries: tuple[Entry, ...]) -> None:
         """Index the pattern rows of ``entries`` by ``file:line`` (what a match points to)."""
         self._patterns = {entry.location: entry for entry in entries if entry.type == "pattern"}
-        # places.tsv notes each foreign country as "country" (its other places: regions).
-        self._countries = frozenset(
-            entry.location
-            for entry in entries
-            if entry.type == "place" and entry.note.startswith("country")
-        )
+        self._countries = frozenset(entry.location for entry in entries if entry.type == "country")
 
     def is_country(self, term: TermMatch) -> bool:
         """Whether a match is a foreign country: a body named with it is that country's."""

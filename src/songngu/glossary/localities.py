@@ -66,6 +66,8 @@ _COMMON_COMPOUNDS = frozenset(
         "ngoại thương", "ngoại ngữ", "giao thông", "thủy lợi", "xây dựng",
         "quân đội", "quân y", "dân tộc", "nội trú", "bán trú", "đa khoa", "phụ sản", "nhi đồng",
         "hữu nghị", "nông trường", "nông lâm", "phát triển", "tuy nhiên", "tuy vậy",
+        "du lịch", "hàng hải", "thương mại", "tài chính", "lâm nghiệp", "thủy sản", "điện lực",
+        "kiến trúc", "mỹ thuật",
     )
 )  # fmt: skip
 # A school's kind before its name: "Trường THPT Chuyên Lê Quý Đôn" (for the gifted).
@@ -97,8 +99,8 @@ def find_local(
     gaps = (Gap.SPACE, Gap.DOT) if level == _TP else (Gap.SPACE,)
     if start >= len(tokens) or tokens[start].gap not in gaps:
         return None
-    if (level[-1], tokens[start].key) in _COMMON_WORDS:
-        return None
+    if (level[-1], tokens[start].key) in _COMMON_WORDS and tokens[start].shape is not Shape.TITLE:
+        return None  # "xã hội", "XÃ HỘI"; but "xã Giao Thiện" is a commune
     if tokens[start].text.isdigit():
         # Numbered units are wards and urban districts ("Phường 12", "Quận 1"), not cities:
         # "cho thành phố 70% số tăng thu" is a share.
@@ -247,7 +249,7 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
         if end >= start + 2 and opens_full_name(tokens, end):
             break
         end += 1
-    if end == start:
+    if end == start or _runs_into_common_word(tokens, end):
         return None
     if end < len(tokens) and tokens[end].text.isdigit() and tokens[end].gap is Gap.SPACE:
         end += 1
@@ -265,6 +267,17 @@ def _opens_common_word(tokens: Sequence[Token], start: int) -> bool:
         return True
     pair = tuple(token.key for token in tokens[start : start + 2])
     return pair in _COMMON_COMPOUNDS and tokens[start + 1].shape is Shape.LOWER
+
+
+def _runs_into_common_word(tokens: Sequence[Token], end: int) -> bool:
+    """Whether the name's last word begins a common word with the lower-case word after it.
+
+    "Bệnh viện Nhi Trung ương": "Trung ương" (central) is no part of a place's name, so the
+    capitalised run before it ("Nhi Trung") is not one either.
+    """
+    if end >= len(tokens) or tokens[end].shape is not Shape.LOWER:
+        return False
+    return (tokens[end - 1].key, tokens[end].key) in _COMMON_COMPOUNDS
 
 
 def _case_of(token: Token) -> set[Shape]:

@@ -110,7 +110,7 @@ def match_terms(
     tokens = tokenize(composed)
     found = _Matcher(index, tokens, composed, names, known_locals).run()
     found = _with_listed_locals(found, _listed_locals(tokens, composed, _local_term(index)))
-    matches = apply_style(composed, compose_units(composed, found), style)
+    matches = _as_names(apply_style(composed, compose_units(composed, found), style), names)
     if composed == text:
         return matches
     return [
@@ -122,6 +122,22 @@ def match_terms(
         )
         for match in matches
     ]
+
+
+def _as_names(matches: list[TermMatch], names: NameStyle) -> list[TermMatch]:
+    """Report foreign countries as the proper names they are, or not at all with names off.
+
+    A country is no official term (``glossary-units.md`` §2: foreign places are not Vietnamese
+    units; §5): the glossary lists it to render it and to tell a foreign body ("Quốc hội Nhật
+    Bản") from Viet Nam's, and reports it as a name, like the person Hồ Chí Minh.
+    """
+    kept = [
+        dataclasses.replace(match, type="name") if match.type == "country" else match
+        for match in matches
+    ]
+    if names is NameStyle.OFF:
+        return [match for match in kept if match.type != "name"]
+    return kept
 
 
 class _Lattice:

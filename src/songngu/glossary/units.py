@@ -24,6 +24,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 
+from songngu.glossary.entries import PLACE_TYPES
 from songngu.glossary.localities import LEVELS
 from songngu.glossary.ordinals import ordinal_of, roman_or_arabic
 from songngu.glossary.tokens import phrase_keys, phrase_list
@@ -37,6 +38,7 @@ _Rule = Callable[[str, TermMatch, TermMatch], TermMatch | None]
 UNIT_TYPE = "unit"
 _BODY_TYPES = frozenset({"ministry", "agency", "party-body", "organisation"})
 _PLACE_TYPES = frozenset({"province", "city"})
+_NAMES_AND_PLACES = frozenset({"name", *PLACE_TYPES})
 _DANGLING_LEVELS = frozenset(phrase[-1] for phrase in phrase_list("tỉnh", "thành phố", "huyện"))
 _TITLE_TYPES = frozenset({"title"})
 # "Ủy ban Kinh tế và Tài chính của Quốc hội": a committee of a state body.
@@ -137,7 +139,7 @@ def _with_bare_level(text: str, match: TermMatch) -> TermMatch:
 
 def _of_the_state_body(text: str, part: TermMatch, whole: TermMatch) -> TermMatch | None:
     """A committee "của Quốc hội" (of the National Assembly) belongs to it."""
-    if whole.target not in _STATE_BODIES or part.type in ("name", "place", "province", "city"):
+    if whole.target not in _STATE_BODIES or part.type in _NAMES_AND_PLACES:
         return None
     return _unit(text, part, whole, f"{part.target} of the {whole.target}")
 
@@ -152,7 +154,7 @@ def _branch_in_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch 
 
 def _with_tenure(text: str, match: TermMatch) -> TermMatch:
     """Take a tenure or congress number that follows a body: *17th …* (glossary-units §3)."""
-    if match.type in ("name", "place", "province", "city"):
+    if match.type in _NAMES_AND_PLACES:
         return match
     found = _TENURE.match(text, match.end)
     value = roman_or_arabic(found.group(2)) if found else None
@@ -173,7 +175,7 @@ def _without_foreign_bodies(text: str, matches: list[TermMatch]) -> list[TermMat
     foreign = {
         index
         for index, (match, following) in enumerate(itertools.pairwise(matches))
-        if following.type == "place"
+        if following.type in ("place", "country")
         and following.target != _HOME
         and (
             (match.type in _BODY_TYPES and _adjacent(text, match, following))
