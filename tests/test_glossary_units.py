@@ -633,3 +633,35 @@ def test_foreign_countries_and_the_person_ho_chi_minh_are_names_not_terms():
     assert [m.target for m in without_names] == [
         "Chairman of the Lao Cai Provincial People's Committee"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        # The head of a commission shares its word "Ban", in either case.
+        (
+            "Phó Trưởng Ban Dân vận Trung ương phát biểu",
+            "Phó Trưởng Ban Dân vận Trung ương",
+            "Deputy Head of the Party Central Committee's Commission for Mass Mobilisation",
+        ),
+        (
+            "Phó Trưởng ban Tổ chức Tỉnh ủy Sơn La chủ trì",
+            "Phó Trưởng ban Tổ chức Tỉnh ủy Sơn La",
+            "Deputy Head of the Organisation Commission of the Son La Provincial Party Committee",
+        ),
+        # A department or agency directly before its ministry is the ministry's own.
+        (
+            "Cơ quan Cảnh sát điều tra Bộ Công an đã khởi tố",
+            "Cơ quan Cảnh sát điều tra Bộ Công an",
+            "Police Investigation Agency of the Ministry of Public Security",
+        ),
+        # A generic provincial body named with its province.
+        (
+            "Liên đoàn Lao động tỉnh Nghệ An trao quà",
+            "Liên đoàn Lao động tỉnh Nghệ An",
+            "Nghe An Confederation of Labour",
+        ),
+    ],
+)
+def test_heads_of_commissions_and_the_bodies_of_ministries_and_provinces(text, unit, english):
+    assert units(text) == [(unit, english)]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from songngu.errors import GlossaryError
 from songngu.glossary.entries import Entry, is_in_force
 from songngu.glossary.slots import (
+    BOARD_SLOT,
     DIVISION_NAME_SLOT,
     MATCH_TIME_SLOTS,
     MINISTRY_NAME_SLOT,
@@ -153,7 +154,25 @@ def _fillers_by_type(entries: Sequence[Entry]) -> dict[str, list[_Filler]]:
             fillers[DIVISION_NAME_SLOT].append(
                 _Filler(division, entry.en, entry.valid_from, entry.valid_to)
             )
+        board = _board(entry.vi) if entry.type in _BOARD_TYPES else None
+        if board is not None:
+            fillers[BOARD_SLOT].append(_Filler(board, entry.en, entry.valid_from, entry.valid_to))
     return fillers
+
+
+def _board(vi: str) -> str | None:
+    """Return a body whose name begins with ``Ban``, that word in lower case so either case fits.
+
+    News writes the head of a commission both ways: "Phó Trưởng Ban Tổ chức", "Phó Trưởng ban
+    Tổ chức" (a lower-case word of a row matches any case, ``docs/design/glossary.md``).
+    """
+    words = vi.split(maxsplit=1)
+    if len(words) < 2 or match_key(words[0]) != match_key("Ban"):
+        return None
+    return f"ban {words[1]}"
+
+
+_BOARD_TYPES = frozenset({"agency", "party-body", "organisation"})
 
 
 def _division_name(vi: str) -> str | None:

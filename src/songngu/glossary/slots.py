@@ -11,6 +11,7 @@ import re
 from songngu.glossary.entries import TYPES
 
 __all__ = [
+    "BOARD_SLOT",
     "DIVISION_NAME_SLOT",
     "LOCAL_SLOT",
     "MATCH_TIME_SLOTS",
@@ -34,6 +35,10 @@ MINISTRY_NAME_SLOT = "ministry-name"
 #: titles that end with that head: ``Trưởng phòng {division-name}`` → ``Head of the
 #: {division-name}`` ("Head of the Division of Natural Resources and Environment").
 DIVISION_NAME_SLOT = "division-name"
+#: ``{board}`` is a body whose name begins with ``Ban`` (a board, commission or committee), whole,
+#: for the titles that share that word: ``Phó Trưởng {board}`` → ``Deputy Head of the {board}``
+#: ("Phó Trưởng Ban Tổ chức Trung ương", "Phó Trưởng ban Nội chính Tỉnh ủy").
+BOARD_SLOT = "board"
 #: Open classes found at match time, not listed: ``{local}`` is a local unit with its level word
 #: ("xã Tả Van"), ``{place-name}`` a bare Vietnamese place name whose level the body gives
 #: ("Huyện ủy Bát Xát"), ``{ordinal}`` a Roman or Arabic number ("lần thứ XIX", "khóa 15").
@@ -51,6 +56,7 @@ SLOT_NAMES = tuple(
             *(name for name in TYPES if name not in ("abbreviation", "pattern")),
             MINISTRY_NAME_SLOT,
             DIVISION_NAME_SLOT,
+            BOARD_SLOT,
             *MATCH_TIME_SLOTS,
         }
     )

@@ -40,6 +40,11 @@ _BODY_TYPES = frozenset({"ministry", "agency", "party-body", "organisation"})
 _PLACE_TYPES = frozenset({"province", "city"})
 _NAMES_AND_PLACES = frozenset({"name", *PLACE_TYPES})
 _DANGLING_LEVELS = frozenset(phrase[-1] for phrase in phrase_list("tỉnh", "thành phố", "huyện"))
+# The Party committee of a province or a centrally-run city, ending a generic body or post.
+_COMMITTEE_LEVELS = {
+    "province": (phrase_keys("Tỉnh ủy"), "Provincial Party Committee"),
+    "city": (phrase_keys("Thành ủy"), "City Party Committee"),
+}
 _TITLE_TYPES = frozenset({"title"})
 # "Ủy ban Kinh tế và Tài chính của Quốc hội": a committee of a state body.
 _OF = re.compile(r" của ")
@@ -219,7 +224,7 @@ def _adjacent(text: str, first: TermMatch, second: TermMatch) -> bool:
 
 
 def _body_and_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch | None:
-    if place.type in _PLACE_TYPES and _ends_with_level(body):
+    if place.type in _PLACE_TYPES and (_ends_with_level(body) or _ends_with_committee(body, place)):
         return _unit(text, body, place, _named(body.target, place.target))
     if _is_place(place) and body.type in _BODY_TYPES and body.target not in _STATE_BODIES:
         # "Quốc hội tỉnh X" is not a body of X (the delegation's "Đoàn đại biểu" is missing)
@@ -230,8 +235,11 @@ def _body_and_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch |
 
 
 def _is_the_whole_of(part: TermMatch, whole: TermMatch) -> bool:
-    """A placed body, a generic one of a level, or a Party committee of an unnamed level."""
-    if _is_placed_body(whole) or _ends_with_level(whole):
+    """A placed body, a ministry, a generic body of a level, or a Party committee of a level.
+
+    "Cơ quan Cảnh sát điều tra Bộ Công an", "Thanh tra Bộ Xây dựng": the ministry's own.
+    """
+    if _is_placed_body(whole) or _ends_with_level(whole) or whole.type == "ministry":
         return True
     return _is_generic_committee(whole) and not _is_generic_committee(part)
 
@@ -275,6 +283,17 @@ def _ends_with_level(match: TermMatch) -> bool:
     """A generic row that ends with its level word ("Chỉ huy trưởng … Quân sự tỉnh")."""
     keys = phrase_keys(match.source)
     return bool(keys) and keys[-1] in _DANGLING_LEVELS and match.type != "pattern"
+
+
+def _ends_with_committee(match: TermMatch, place: TermMatch) -> bool:
+    """A generic body or post that ends with the Party committee of the place's level.
+
+    "Phó Trưởng ban Tổ chức Tỉnh ủy" + "Lai Châu": the deputy head of the commission of that
+    province's committee (*… of the Lai Chau Provincial Party Committee*).
+    """
+    keys = phrase_keys(match.source)
+    level = _COMMITTEE_LEVELS.get(place.type)
+    return level is not None and keys[-2:] == level[0] and match.target.endswith(level[1])
 
 
 def _named(generic: str, name: str) -> str:
