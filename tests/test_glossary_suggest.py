@@ -110,7 +110,7 @@ def test_proposals_are_units(tmp_path, text, expected):
         # an acronym after "và" is another body, not part of the first
         ("Tổng công ty Cảng hàng không Việt Nam và ACV đã ký kết.", []),
         # an institution head with a level word and its place name
-        ("Cảng hàng không quốc tế Phù Cát sẽ được mở rộng.", ["Cảng hàng không quốc tế Phù Cát"]),
+        ("Cảng cạn Phù Cát sẽ được mở rộng.", ["Cảng cạn Phù Cát"]),
         # a known title before a person's full name is not a unit with the name
         ("Thứ trưởng Đoàn Minh Tuấn phát biểu tại hội nghị.", []),
         # a body of another country is not a Vietnamese unit
@@ -119,8 +119,8 @@ def test_proposals_are_units(tmp_path, text, expected):
         ("Chi cục Thuế khu vực XII gọi điện cho doanh nghiệp.", ["Chi cục Thuế khu vực XII"]),
         # a capitalised "Thành" ends a name; only a lower-case "thành phố" is a level word
         (
-            "Dự án Cảng hàng không quốc tế Chu Lai Thành. Hiện nay, tỉnh đã bàn giao đất.",
-            ["Cảng hàng không quốc tế Chu Lai Thành"],
+            "Dự án Cảng cạn Chu Lai Thành. Hiện nay, tỉnh đã bàn giao đất.",
+            ["Cảng cạn Chu Lai Thành"],
         ),
         # transliterated foreign names, hyphenated or after an initial, are not Vietnamese units
         ("Ông hội kiến Chủ tịch Quốc hội Cu-ba tại Hà Nội.", []),
@@ -163,9 +163,9 @@ def test_a_draft_says_how_it_was_built(tmp_path):
 
 
 def test_a_known_title_opens_an_unknown_body(tmp_path):
-    (found,) = proposals(tmp_path, "Cục trưởng Cục Quản lý chất lượng nói.")
+    (found,) = proposals(tmp_path, "Cục trưởng Cục Quản lý Dược nói.")
     assert (found.source, found.target, found.type) == (
-        "Cục trưởng Cục Quản lý chất lượng",
+        "Cục trưởng Cục Quản lý Dược",
         "",
         "title",
     )

@@ -617,21 +617,22 @@ def test_a_commune_whose_name_begins_like_a_common_word_is_a_unit():
 
 def test_foreign_countries_and_the_person_ho_chi_minh_are_names_not_terms():
     # glossary-units.md §2 (foreign places are no Vietnamese units) and §5 (Hồ Chí Minh the
-    # person is a name): they are rendered, and reported as names.
+    # person is a name): they are rendered, and reported as names; his title is President.
     text = (
         "Đoàn Quốc hội Nhật Bản gặp Chủ tịch UBND tỉnh Lào Cai tại Nhà tưởng niệm Chủ tịch Hồ "
         "Chí Minh"
     )
     found = [(m.source, m.target, m.type) for m in GLOSSARY.match(text)]
     # Japan's parliament is not Viet Nam's National Assembly: the body is left out.
-    assert [(source, kind) for source, _, kind in found] == [
-        ("Nhật Bản", "name"),
-        ("Chủ tịch UBND tỉnh Lào Cai", "pattern"),
-        ("Chủ tịch Hồ Chí Minh", "name"),
+    assert [(source, target, kind) for source, target, kind in found if kind != "pattern"] == [
+        ("Nhật Bản", "Japan", "name"),
+        ("Chủ tịch", "President", "title"),
+        ("Hồ Chí Minh", "Ho Chi Minh", "name"),
     ]
     without_names = GLOSSARY.match(text, names=NameStyle.OFF)
     assert [m.target for m in without_names] == [
-        "Chairman of the Lao Cai Provincial People's Committee"
+        "Chairman of the Lao Cai Provincial People's Committee",
+        "President",
     ]
 
 
@@ -665,3 +666,31 @@ def test_foreign_countries_and_the_person_ho_chi_minh_are_names_not_terms():
 )
 def test_heads_of_commissions_and_the_bodies_of_ministries_and_provinces(text, unit, english):
     assert units(text) == [(unit, english)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        # Merged units and zones keep both names, joined by a dash.
+        ("Người dân phường Tân Định - Bến Nghé vui", "phường Tân Định - Bến Nghé", None),
+        (
+            "Khu kinh tế Nghi Sơn – Tĩnh Gia mở rộng",
+            "Khu kinh tế Nghi Sơn – Tĩnh Gia",
+            "Nghi Son - Tinh Gia Economic Zone",
+        ),
+        (
+            "Đại hội đại biểu Đảng bộ tỉnh lần thứ XX thành công",
+            "Đại hội đại biểu Đảng bộ tỉnh lần thứ XX",
+            "20th Provincial Party Congress",
+        ),
+        (
+            "Viện Pasteur Nha Trang xét nghiệm",
+            "Viện Pasteur Nha Trang",
+            "Pasteur Institute in Nha Trang",
+        ),
+    ],
+)
+def test_names_joined_by_a_dash_and_institutions_by_their_city(text, unit, english):
+    found = units(text)
+    assert [source for source, _ in found] == [unit]
+    assert english is None or found[0][1] == english

@@ -190,9 +190,17 @@ def render_local(tokens: Sequence[Token]) -> str:
 
 
 def render_place_name(tokens: Sequence[Token]) -> str:
-    """Return a Vietnamese place name in English: capitalised, without diacritics."""
-    words = [token.text[:1].upper() + token.text[1:].lower() for token in tokens]
-    return strip_diacritics(" ".join(words))
+    """Return a Vietnamese place name in English: capitalised, without diacritics.
+
+    Two names joined by a dash keep it, in ASCII: *Xuan Huong - Da Lat*.
+    """
+    words = [
+        (" - " if number and token.gap is Gap.DASH else " " if number else "")
+        + token.text[:1].upper()
+        + token.text[1:].lower()
+        for number, token in enumerate(tokens)
+    ]
+    return strip_diacritics("".join(words))
 
 
 def _level_at(tokens: Sequence[Token], position: int) -> tuple[str, ...] | None:
@@ -253,7 +261,19 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
         return None
     if end < len(tokens) and tokens[end].text.isdigit() and tokens[end].gap is Gap.SPACE:
         end += 1
-    return end
+    return _joined_name_end(tokens, end)
+
+
+def _joined_name_end(tokens: Sequence[Token], end: int) -> int:
+    """Return the end of a second name joined to the first by a dash, or ``end``.
+
+    Merged units and zones keep both names: "phường Xuân Hương – Đà Lạt", "Khu kinh tế cửa
+    khẩu Đồng Đăng – Lạng Sơn", "Khu kinh tế Đình Vũ - Cát Hải".
+    """
+    if end >= len(tokens) or tokens[end].gap is not Gap.DASH:
+        return end
+    second = _name_end(tokens, end)
+    return end if second is None else second
 
 
 def _opens_common_word(tokens: Sequence[Token], start: int) -> bool:

@@ -40,6 +40,7 @@ _SPELLINGS = (("Ho Chi Minh City", "HCMC"), ("Viet Nam", "Vietnam"), ("Ha Noi", 
 _WOMAN_AFTER = re.compile(r"^\s*,?\s*[Bb]à\b")
 _WORDS = re.compile(r"[^\W\d_]+|[,.;:!?]")
 _MAX_NAME_WORDS = 5
+_HO_CHI_MINH = re.compile(r"[ \t]+Hồ Chí Minh\b")
 _CHAIRMAN = re.compile(r"\bChairman\b")
 _WINDOW = 60
 
@@ -74,7 +75,13 @@ def _other(style: HouseStyle) -> HouseStyle:
 
 
 def _for_holder(text: str, match: TermMatch) -> TermMatch:
-    """Make *Chairman* *Chairwoman* when the text says a woman holds the title."""
+    """Make *Chairman* *Chairwoman* when the text says a woman holds the title.
+
+    Before the name of Hồ Chí Minh, who was the state's President, ``Chủ tịch`` is *President*
+    (VietnamPlus: "President Ho Chi Minh"); his name is a name (glossary-units.md §5).
+    """
+    if match.target == "Chairman" and _HO_CHI_MINH.match(text, match.end):
+        return dataclasses.replace(match, target="President", variants=(match.target,))
     if match.type == "name" or not _CHAIRMAN.search(match.target):
         return match
     before = text[max(0, match.start - _WINDOW) : match.start]

@@ -78,7 +78,7 @@ _PLACE_ENGLISH = re.compile(r"(Province|" + "|".join(sorted(set(LEVELS.values())
 _SUB_UNITS = phrase_list(
     "Phòng", "Ban", "Cục", "Vụ", "Văn phòng", "Thanh tra", "Ủy ban Kiểm tra", "Trung tâm",
     "Chi cục", "Viện", "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra", "Đội",
-    "Đảng ủy", "Chi bộ", "Công đoàn",
+    "Đảng ủy", "Chi bộ", "Công đoàn", "Đảng đoàn",
 )  # fmt: skip
 # Party committees of a level the article does not name: "Ủy ban Kiểm tra Thành ủy" is the
 # inspection commission of the city's Party committee (party.tsv lists the provincial ones).
@@ -92,6 +92,8 @@ _TITLE_HEADS = phrase_list(
 # English heads that put the place last ("Viet Nam Fatherland Front Committee of An Giang
 # Province"); every other body takes it first ("Lao Cai Department of Health", "Ha Noi Police",
 # "Dien Chau District Division of Natural Resources and Environment").
+# Regions named by their number take no article: *Commander of Military Region 7*.
+_NUMBERED_REGIONS = ("Military Region", "Naval Region", "Coast Guard Region")
 _PLACE_LAST = ("Viet Nam", "Vietnam", "Standing", "Inspection", "Office", "Party Civil")
 
 
@@ -275,7 +277,7 @@ def _title_of(title: str, body: str) -> str:
     if title.endswith(" of Division"):
         named = " ".join(word[:1].upper() + word[1:] for word in body.split())
         return f"{title.removesuffix(' of Division')} of the {named} Division"
-    article = "" if body.startswith("Military Region") else "the "
+    article = "" if body.startswith(_NUMBERED_REGIONS) else "the "
     return f"{title} of {article}{body}"
 
 
