@@ -708,3 +708,11 @@ def test_names_joined_by_a_dash_and_institutions_by_their_city(text, unit, engli
 def test_regional_courts_of_cities_and_committees_of_named_councils(text, unit):
     found = GLOSSARY.match(text, "2025-09-01")
     assert [match.source for match in found if match.type != "name"] == [unit]
+
+
+def test_a_number_that_counts_is_no_part_of_a_name():
+    # "phường Hòa Bình 2" is a ward; in "Long Thành 1 lần" the number counts times (once).
+    assert units("Người dân phường Hòa Bình 2 đã về") == [("phường Hòa Bình 2", "Hoa Binh 2 Ward")]
+    assert units("Dự án Cảng hàng không quốc tế Long Thành 1 lần chứ không chia") == [
+        ("Cảng hàng không quốc tế Long Thành", "Long Thanh International Airport")
+    ]

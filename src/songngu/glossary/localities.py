@@ -76,6 +76,10 @@ _DESCRIPTIVE_WORDS = frozenset(phrase_keys("chuyên"))
 # three districts, each a unit (glossary-units.md §2: a level word alone is a common noun).
 _PLURALS = frozenset(phrase_keys("các những mấy hai ba bốn năm sáu bảy tám chín mười"))
 (_AND,) = phrase_list("và")
+# Words a number before them counts ("1 lần", "3 ngày", "500 ha"): no part of a name.
+_COUNTED = frozenset(
+    phrase_keys("lần ngày tháng năm giờ tuần người hộ ha km tỷ triệu nghìn trăm chiếc con tấn")
+)
 #: The most syllables a local name has ("Châu Quế Thượng", "Bạch Long Vĩ", "Mù Cang Chải").
 MAX_NAME_SYLLABLES = 4
 
@@ -259,9 +263,21 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
         end += 1
     if end == start or _runs_into_common_word(tokens, end):
         return None
-    if end < len(tokens) and tokens[end].text.isdigit() and tokens[end].gap is Gap.SPACE:
+    if _number_closes(tokens, end):
         end += 1
     return _joined_name_end(tokens, end)
+
+
+def _number_closes(tokens: Sequence[Token], end: int) -> bool:
+    """Whether a number after a name is part of it ("phường Hòa Bình 2"), not a count.
+
+    "Long Thành 1 lần" (once), "Sa Pa 3 ngày" (three days): a number before a counted word
+    counts it.
+    """
+    if end >= len(tokens) or not tokens[end].text.isdigit() or tokens[end].gap is not Gap.SPACE:
+        return False
+    following = tokens[end + 1] if end + 1 < len(tokens) else None
+    return following is None or following.gap is not Gap.SPACE or following.key not in _COUNTED
 
 
 def _joined_name_end(tokens: Sequence[Token], end: int) -> int:
