@@ -166,10 +166,8 @@ def _board(vi: str) -> str | None:
     News writes the head of a commission both ways: "Phó Trưởng Ban Tổ chức", "Phó Trưởng ban
     Tổ chức" (a lower-case word of a row matches any case, ``docs/design/glossary.md``).
     """
-    words = vi.split(maxsplit=1)
-    if len(words) < 2 or match_key(words[0]) != match_key("Ban"):
-        return None
-    return f"ban {words[1]}"
+    rest = _after_head(vi, "Ban")
+    return None if rest is None else f"ban {rest}"
 
 
 _BOARD_TYPES = frozenset({"agency", "party-body", "organisation"})
@@ -177,8 +175,13 @@ _BOARD_TYPES = frozenset({"agency", "party-body", "organisation"})
 
 def _division_name(vi: str) -> str | None:
     """Return a division's name after ``Phòng`` ("Trưởng phòng Tài nguyên và Môi trường")."""
+    return _after_head(vi, "Phòng")
+
+
+def _after_head(vi: str, head: str) -> str | None:
+    """Return the words of ``vi`` after its first word if that is ``head`` (any case)."""
     words = vi.split(maxsplit=1)
-    if len(words) < 2 or match_key(words[0]) != match_key("Phòng"):
+    if len(words) < 2 or match_key(words[0]) != match_key(head):
         return None
     return words[1]
 
@@ -186,9 +189,7 @@ def _division_name(vi: str) -> str | None:
 def _strip_ministry_heads(vi: str, en: str) -> tuple[str, str] | None:
     """Return a ministry's name without ``Bộ``/``Ministry of``; None if it lacks them."""
     vi_head, en_head = _MINISTRY_HEADS
-    words = vi.split(maxsplit=1)
-    if len(words) < 2 or match_key(words[0]) != match_key(vi_head.strip()):
+    rest = _after_head(vi, vi_head.strip())
+    if rest is None or not en.startswith(en_head):
         return None
-    if not en.startswith(en_head):
-        return None
-    return words[1], en[len(en_head) :]
+    return rest, en[len(en_head) :]

@@ -198,13 +198,12 @@ def render_place_name(tokens: Sequence[Token]) -> str:
 
     Two names joined by a dash keep it, in ASCII: *Xuan Huong - Da Lat*.
     """
-    words = [
-        (" - " if number and token.gap is Gap.DASH else " " if number else "")
-        + token.text[:1].upper()
-        + token.text[1:].lower()
-        for number, token in enumerate(tokens)
-    ]
-    return strip_diacritics("".join(words))
+    english = ""
+    for number, token in enumerate(tokens):
+        if number:
+            english += " - " if token.gap is Gap.DASH else " "
+        english += token.text[:1].upper() + token.text[1:].lower()
+    return strip_diacritics(english)
 
 
 def _level_at(tokens: Sequence[Token], position: int) -> tuple[str, ...] | None:

@@ -89,11 +89,11 @@ _TITLE_HEADS = phrase_list(
     "Chính ủy", "Viện trưởng", "Chủ nhiệm", "Thứ trưởng", "Bộ trưởng", "Tổng", "Thủ tướng",
     "Đại biểu", "Cục trưởng", "Vụ trưởng", "Thống đốc",
 )  # fmt: skip
+# Regions named by their number take no article: *Commander of Military Region 7*.
+_NUMBERED_REGIONS = ("Military Region", "Naval Region", "Coast Guard Region")
 # English heads that put the place last ("Viet Nam Fatherland Front Committee of An Giang
 # Province"); every other body takes it first ("Lao Cai Department of Health", "Ha Noi Police",
 # "Dien Chau District Division of Natural Resources and Environment").
-# Regions named by their number take no article: *Commander of Military Region 7*.
-_NUMBERED_REGIONS = ("Military Region", "Naval Region", "Coast Guard Region")
 _PLACE_LAST = ("Viet Nam", "Vietnam", "Standing", "Inspection", "Office", "Party Civil")
 
 
