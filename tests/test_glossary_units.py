@@ -716,3 +716,24 @@ def test_a_number_that_counts_is_no_part_of_a_name():
     assert units("Dự án Cảng hàng không quốc tế Long Thành 1 lần chứ không chia") == [
         ("Cảng hàng không quốc tế Long Thành", "Long Thanh International Airport")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các cửa hàng trên đường Quảng Trị và đường Hà Nội đông khách",
+        "Mực nước sông Đồng Nai và hồ Hòa Bình xuống thấp",
+        "Kênh xáng Cà Mau – Bạc Liêu cạn nước",
+        "Dâng hương tại Thành cổ Quảng Trị dịp kỷ niệm Chiến dịch Huế – Đà Nẵng",
+    ],
+)
+def test_a_place_that_names_a_street_a_river_or_an_event_is_no_term(text):
+    # glossary-units.md §5: look-alikes of places.
+    assert units(text) == []
+
+
+def test_the_city_before_a_place_is_no_street():
+    # "thành phố" ends with "phố" (street), but is the city's level word.
+    assert units("BCH Đảng bộ thành phố Huế họp") == [
+        ("BCH Đảng bộ thành phố Huế", "Hue City Executive Party Committee")
+    ]

@@ -58,6 +58,7 @@ _OPENING_SLOT = _LOCAL_KEY
 _OPEN_PLACES = frozenset({_LOCAL_KEY, _PLACE_NAME_KEY})
 #: Where what fills a slot, starting at a token, ends (None: nothing fills it there).
 SlotRun = Callable[[int], int | None]
+_BARE_PLACE_TYPES = frozenset({"province", "city", "place"})
 _MODIFIERS = frozenset({match_key("phó"), match_key("tổng")})
 _BO = match_key("bộ")
 _COMMAND = phrase_keys("tư lệnh")
@@ -68,6 +69,16 @@ _COMPOUNDS = frozenset(
     for pair in phrase_list("cán bộ", "toàn bộ", "nội bộ", "cơ sở", "trụ sở", "chi cục")
     if len(pair) == 2
 )
+# Words that name a street, a road, a river, a lake or an event after a place: "đường Hà Nội",
+# "sông Đồng Nai", "Thành cổ Quảng Trị", "Chiến dịch Huế – Đà Nẵng" name no province or city
+# (glossary-units.md §5, look-alikes of places); blind sets G to L annotate them so, and a
+# place joined by a dash to such a name is one of them. Not "cao tốc": the blind sets split on
+# whether an expressway's ends are provinces (B annotates them, G and H do not).
+_FEATURES = phrase_list(
+    "đường", "phố", "đại lộ", "xa lộ", "sông", "hồ", "kênh", "kênh xáng", "cầu", "đèo", "núi",
+    "chợ", "thành cổ", "chiến dịch",
+)  # fmt: skip
+_CITY = phrase_keys("thành phố")
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +278,7 @@ class _Matcher:
     def run(self) -> list[TermMatch]:
         """Return the matches, left to right, each as long as it can be."""
         matches: list[TermMatch] = []
-        position = 0
+        position = feature_end = 0
         previous: tuple[int, str] | None = None
         while position < len(self.tokens):
             found = None if _is_modified(self.tokens, position) else self._choose_at(position)
@@ -275,6 +286,9 @@ class _Matcher:
                 found = None
             if found is not None and self._runs_on(found):
                 position = _proper_name_end(self.tokens, found.end)
+                continue
+            if found is not None and _names_a_feature(self.tokens, position, found, feature_end):
+                position = feature_end = found.end
                 continue
             name_end = self._name_at(position, previous, found)
             if name_end is not None:
@@ -415,6 +429,28 @@ def _is_modified(tokens: Sequence[Token], position: int) -> bool:
         # "Bộ Tư lệnh Vùng 4 Hải quân" is a command, not its commander.
         return tuple(token.key for token in tokens[position : position + len(_COMMAND)]) == _COMMAND
     return before in _MODIFIERS
+
+
+def _names_a_feature(
+    tokens: Sequence[Token], position: int, found: _Found, feature_end: int
+) -> bool:
+    """Whether a bare place name is part of a street's, a river's or an event's name.
+
+    After a feature word ("đường Hà Nội"), or joined by a dash to such a name just before it
+    (``feature_end``): "cao tốc Sơn La – Điện Biên".
+    """
+    term = found.indexed.term
+    if term.type not in _BARE_PLACE_TYPES or term.is_composed or position == 0:
+        return False
+    gap = tokens[position].gap
+    if gap is Gap.DASH and position == feature_end:
+        return True
+    if gap is not Gap.SPACE:
+        return False
+    keys = tuple(token.key for token in tokens[max(0, position - 2) : position])
+    if keys == _CITY:
+        return False  # "thành phố Huế" ends with "phố" (a street) but is the city
+    return any(keys[len(keys) - len(feature) :] == feature for feature in _FEATURES)
 
 
 def _splits_a_word(tokens: Sequence[Token], position: int, found: _Found) -> bool:
