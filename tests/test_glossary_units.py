@@ -737,3 +737,27 @@ def test_the_city_before_a_place_is_no_street():
     assert units("BCH Đảng bộ thành phố Huế họp") == [
         ("BCH Đảng bộ thành phố Huế", "Hue City Executive Party Committee")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Bàn giao nhà cho Trường Phổ thông Dân tộc bán trú Tiểu học và THCS Ia Mơ hôm qua",
+            "Trường Phổ thông Dân tộc bán trú Tiểu học và THCS Ia Mơ",
+            "Ia Mo Ethnic Minority Semi-boarding Primary and Lower Secondary School",
+        ),
+        (
+            "Trường PTDT nội trú THCS Kỳ Sơn khai giảng",
+            "Trường PTDT nội trú THCS Kỳ Sơn",
+            "Ky Son Ethnic Minority Boarding Lower Secondary School",
+        ),
+        (
+            "Trường Phổ thông Dân tộc nội trú THCS và THPT tỉnh tuyển sinh",
+            "Trường Phổ thông Dân tộc nội trú THCS và THPT tỉnh",
+            "Provincial Ethnic Minority Boarding Lower and Upper Secondary School",
+        ),
+    ],
+)
+def test_ethnic_minority_boarding_schools_by_level_and_name(text, unit, english):
+    assert units(text) == [(unit, english)]
