@@ -761,3 +761,32 @@ def test_the_city_before_a_place_is_no_street():
 )
 def test_ethnic_minority_boarding_schools_by_level_and_name(text, unit, english):
     assert units(text) == [(unit, english)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Bà Lan, Trưởng Trạm Y tế phường Hoá Châu, cho biết",
+            "Trưởng Trạm Y tế phường Hoá Châu",
+            "Head of the Hoa Chau Ward Health Station",
+        ),
+        (
+            "Ông Sỹ, Trưởng ban Ban Quản lý Khu kinh tế tỉnh Tây Ninh, giới thiệu",
+            "Trưởng ban Ban Quản lý Khu kinh tế tỉnh Tây Ninh",
+            "Head of the Tay Ninh Provincial Economic Zone Management Board",
+        ),
+        (
+            "Ông Thép, Phó Trưởng Ban Quản lý Khu kinh tế Hải Phòng, cho biết",
+            "Phó Trưởng Ban Quản lý Khu kinh tế Hải Phòng",
+            "Deputy Head of the Hai Phong Economic Zone Management Board",
+        ),
+    ],
+)
+def test_a_bare_head_before_the_body_it_heads_is_its_title(text, unit, english):
+    assert units(text) == [(unit, english)]
+
+
+def test_a_bare_level_word_before_a_personal_name_is_the_generic_level():
+    found = [(m.source, m.type) for m in GLOSSARY.match("Giám đốc Sở Y tế tỉnh Phạm Văn An nói")]
+    assert found == [("Giám đốc Sở Y tế tỉnh", "unit"), ("Phạm Văn An", "name")]

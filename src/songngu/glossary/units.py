@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from songngu.glossary.entries import PLACE_TYPES
 from songngu.glossary.localities import LEVELS
@@ -46,6 +46,9 @@ _COMMITTEE_LEVELS = {
     "city": (phrase_keys("Thành ủy"), "City Party Committee"),
 }
 _TITLE_TYPES = frozenset({"title"})
+# A bare head before a body it heads, at a word's start: "Trưởng Trạm Y tế …", "Phó Trưởng Ban
+# Quản lý …", "Trưởng ban Ban Quản lý …" (not "Bộ trưởng", "Viện trưởng": lower case there).
+_HEAD = re.compile(r"(?<!\w)(?:(Phó|PHÓ) )?(?:Trưởng|TRƯỞNG)( ban| BAN)? ")
 # "Ủy ban Kinh tế và Tài chính của Quốc hội": a committee of a state body.
 _OF = re.compile(r" của ")
 # "Ngân hàng Nhà nước chi nhánh tỉnh Cao Bằng": the branch of a body in a place.
@@ -103,21 +106,57 @@ def compose_units(text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
     A body followed by a foreign country is that country's ("Quốc hội Nhật Bản" is Japan's
     parliament, glossary-units.md §5): it is dropped, the country stays.
     """
-    joined = [_with_bare_level(text, m) for m in _without_foreign_bodies(text, list(matches))]
+    names = frozenset(match.start for match in matches if match.type == "name")
+    joined = [
+        _with_bare_level(text, match, names)
+        for match in _without_foreign_bodies(text, list(matches))
+    ]
     # Bodies take their places first; a second pass joins a body to the placed one it is part
     # of ("Đảng ủy" + "Sở NN&PTNT tỉnh Sơn La"); then titles take their bodies.
     for rule in (_body_and_place, _body_and_place, _title_and_body, _post_and_its_body):
         joined = _join(text, joined, rule)
     joined = _join(text, joined, _of_the_state_body, gap=_OF)
     joined = _join(text, joined, _branch_in_place, gap=_BRANCH)
-    return [_with_tenure(text, match) for match in joined]
+    headed = [
+        _with_head(text, match, joined[index - 1].end if index else 0)
+        for index, match in enumerate(joined)
+    ]
+    return [_with_tenure(text, match) for match in headed]
 
 
-def _with_bare_level(text: str, match: TermMatch) -> TermMatch:
+def _with_head(text: str, match: TermMatch, free_from: int) -> TermMatch:
+    """Take a bare "Trưởng" (head) written right before a body: a title of that body.
+
+    "Trưởng Trạm Y tế phường Hoá Châu" → *Head of the Hoa Chau Ward Health Station*; "Trưởng
+    ban Ban Quản lý …", "Phó Trưởng Ban Quản lý …" (the title shares the body's word "Ban").
+    ``free_from``: where the match before ends; words it covers are no head.
+    """
+    if not (match.type in _BODY_TYPES or _is_placed_body(match)):
+        return match
+    found = _HEAD.search(text, max(free_from, match.start - 24), match.start)
+    if found is None or found.end() != match.start:
+        return match
+    if found.group(2) and not match.source.startswith(("Ban", "BAN")):
+        return match  # "Trưởng ban" heads a board ("Ban …") only
+    deputy = "Deputy " if found.group(1) else ""
+    return dataclasses.replace(
+        match,
+        source=text[found.start() : match.end],
+        start=found.start(),
+        target=f"{deputy}Head of the {match.target}",
+        type=UNIT_TYPE,
+        variants=(),
+        parts=(TermPart(found.group(0).strip(), f"{deputy}Head", "title"), *_parts_of(match)),
+    )
+
+
+def _with_bare_level(text: str, match: TermMatch, names: Collection[int]) -> TermMatch:
     """Take a level word that follows a body without a name: "Sở Y tế tỉnh" (generic).
 
     *Provincial Department of Health*, *District Division of Finance and Planning*: the body of
-    some province or district the article does not name (glossary-units.md §1).
+    some province or district the article does not name (glossary-units.md §1). A personal
+    name may follow (``names``: where the names found start): "Giám đốc Bảo hiểm xã hội tỉnh
+    Phạm Quang Hoà".
     """
     if match.type not in _BODY_TYPES and not _is_placed_body(match):
         return match
@@ -128,7 +167,7 @@ def _with_bare_level(text: str, match: TermMatch) -> TermMatch:
     if not (level.islower() or level.isupper()):
         return match  # "Huyện ủy", "Tỉnh đoàn": a capitalised level word begins another body
     following = _NEXT_WORD.match(text, found.end())
-    if following is not None and following.group(1).isupper():
+    if following is not None and following.group(1).isupper() and following.start(1) not in names:
         return match  # a name follows: a place the glossary did not recognise, not a bare level
     if _BODY_AFTER_LEVEL.match(text, found.end()):
         return match  # "tỉnh ủy", "huyện đoàn": the level word begins the next body
