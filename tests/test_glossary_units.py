@@ -790,3 +790,38 @@ def test_a_bare_head_before_the_body_it_heads_is_its_title(text, unit, english):
 def test_a_bare_level_word_before_a_personal_name_is_the_generic_level():
     found = [(m.source, m.type) for m in GLOSSARY.match("Giám đốc Sở Y tế tỉnh Phạm Văn An nói")]
     assert found == [("Giám đốc Sở Y tế tỉnh", "unit"), ("Phạm Văn An", "name")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Giám đốc Bệnh viện Quân y 175 cho biết",
+            "Giám đốc Bệnh viện Quân y 175",
+            "Director of Military Hospital 175",
+        ),
+        ("Cán bộ Sư đoàn 324 hỗ trợ", "Sư đoàn 324", "Division 324"),
+        ("Trưởng Công an đặc khu ký", "Trưởng Công an đặc khu", "Chief of the Special Zone Police"),
+        (
+            "Ban Quản lý các khu công nghiệp Đồng Nai cho biết",
+            "Ban Quản lý các khu công nghiệp Đồng Nai",
+            "Dong Nai Industrial Zones Management Board",
+        ),
+        (
+            "Trường Cao đẳng Công nghiệp Nam Định tuyển sinh",
+            "Trường Cao đẳng Công nghiệp Nam Định",
+            "Nam Dinh College of Industry",
+        ),
+        ("Việc này báo cáo Ban Thường vụ tỉnh ủy", "Ban Thường vụ tỉnh ủy", None),
+    ],
+)
+def test_numbered_units_named_boards_and_colleges(text, unit, english):
+    found = units(text)
+    assert [source for source, _ in found] == [unit]
+    assert english is None or found[0][1] == english
+
+
+def test_a_name_after_a_dash_does_not_begin_with_a_common_word():
+    # "Trường Đại học Sư phạm - Đại học Thái Nguyên": "Đại học" is no place's name.
+    found = units("Phối hợp với Trường Đại học Sư phạm - Đại học Thái Nguyên đào tạo")
+    assert "Trường Đại học Sư phạm - Đại" not in [source for source, _ in found]

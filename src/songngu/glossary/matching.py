@@ -24,7 +24,7 @@ from songngu.glossary.localities import (
     render_place_name,
 )
 from songngu.glossary.names import Trigger, find_name, render_name, trigger_before
-from songngu.glossary.ordinals import find_ordinal, render_number, render_ordinal
+from songngu.glossary.ordinals import find_number, find_ordinal, render_number, render_ordinal
 from songngu.glossary.presence import overlaps
 from songngu.glossary.slots import (
     LOCAL_SLOT,
@@ -518,7 +518,7 @@ def _slot_runs(
         _LOCAL_KEY: functools.partial(find_local, tokens, known=known_locals),
         _PLACE_NAME_KEY: functools.partial(find_place_name, tokens),
         _ORDINAL_KEY: functools.partial(find_ordinal, tokens),
-        _NUMBER_KEY: functools.partial(find_ordinal, tokens),
+        _NUMBER_KEY: functools.partial(find_number, tokens),
     }
 
 

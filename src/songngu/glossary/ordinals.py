@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from songngu.glossary.tokens import Token
 
 __all__ = [
+    "find_number",
     "find_ordinal",
     "ordinal_of",
     "render_number",
@@ -25,6 +26,8 @@ _ROMAN = re.compile(r"^(L?X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 #: Congresses and tenures run to a few dozen; a larger number is something else (a year).
 _MAX_ORDINAL = 60
+# Units numbered in Arabic go to hundreds (hospitals, divisions, regional tax offices).
+_MAX_UNIT_DIGITS = 3
 
 
 def roman_value(text: str) -> int | None:
@@ -41,6 +44,15 @@ def roman_value(text: str) -> int | None:
 def find_ordinal(tokens: Sequence[Token], position: int) -> int | None:
     """Return ``position + 1`` when the token there is a tenure or congress number."""
     return position + 1 if _value(tokens[position].text) is not None else None
+
+
+def find_number(tokens: Sequence[Token], position: int) -> int | None:
+    """Return ``position + 1`` when the token there numbers a unit: a tenure number, or up to
+    three digits ("Bệnh viện Quân y 175", "Sư đoàn 324"; four digits are a year)."""
+    text = tokens[position].text
+    if _value(text) is not None or (text.isdigit() and len(text) <= _MAX_UNIT_DIGITS):
+        return position + 1
+    return None
 
 
 def render_ordinal(tokens: Sequence[Token]) -> str:

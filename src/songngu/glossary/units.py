@@ -92,8 +92,12 @@ _TITLE_HEADS = phrase_list(
     "Chính ủy", "Viện trưởng", "Chủ nhiệm", "Thứ trưởng", "Bộ trưởng", "Tổng", "Thủ tướng",
     "Đại biểu", "Cục trưởng", "Vụ trưởng", "Thống đốc",
 )  # fmt: skip
-# Regions named by their number take no article: *Commander of Military Region 7*.
-_NUMBERED_REGIONS = ("Military Region", "Naval Region", "Coast Guard Region")
+# Regions and units named by their number take no article: *Commander of Military Region 7*,
+# *Director of Military Hospital 175*.
+_NUMBERED_REGIONS = (
+    "Military Region", "Naval Region", "Coast Guard Region", "Military Hospital",
+    "People's Hospital", "Division", "Corps", "Brigade", "Regiment",
+)  # fmt: skip
 # English heads that put the place last ("Viet Nam Fatherland Front Committee of An Giang
 # Province"); every other body takes it first ("Lao Cai Department of Health", "Ha Noi Police",
 # "Dien Chau District Division of Natural Resources and Environment").
@@ -139,14 +143,18 @@ def _with_head(text: str, match: TermMatch, free_from: int) -> TermMatch:
     if found.group(2) and not match.source.startswith(("Ban", "BAN")):
         return match  # "Trưởng ban" heads a board ("Ban …") only
     deputy = "Deputy " if found.group(1) else ""
+    # A police force has a chief (titles.tsv, "Trưởng Công an xã"); a generic body's English
+    # is lower case alone ("special zone police") and a proper name inside a title.
+    head = "Chief" if match.target.casefold().endswith("police") else "Head"
+    body = " ".join(word[:1].upper() + word[1:] for word in match.target.split())
     return dataclasses.replace(
         match,
         source=text[found.start() : match.end],
         start=found.start(),
-        target=f"{deputy}Head of the {match.target}",
+        target=f"{deputy}{head} of the {body}",
         type=UNIT_TYPE,
         variants=(),
-        parts=(TermPart(found.group(0).strip(), f"{deputy}Head", "title"), *_parts_of(match)),
+        parts=(TermPart(found.group(0).strip(), f"{deputy}{head}", "title"), *_parts_of(match)),
     )
 
 
