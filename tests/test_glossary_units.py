@@ -825,3 +825,19 @@ def test_a_name_after_a_dash_does_not_begin_with_a_common_word():
     # "Trường Đại học Sư phạm - Đại học Thái Nguyên": "Đại học" is no place's name.
     found = units("Phối hợp với Trường Đại học Sư phạm - Đại học Thái Nguyên đào tạo")
     assert "Trường Đại học Sư phạm - Đại" not in [source for source, _ in found]
+
+
+def test_an_institution_of_the_article_is_found_whole_in_its_capitals_headline():
+    from songngu.glossary import GlossaryStage
+    from songngu.readers import Source, parse_source
+    from songngu.segmenter import segment_document
+
+    text = (
+        "ĐỒN BIÊN PHÒNG ĐÀM THUỶ BẮT GIỮ HÀNG LẬU\n\n"
+        "Sáng nay, Đồn Biên phòng Đàm Thuỷ phát hiện một xe tải chở hàng lậu.\n"
+    )
+    document = segment_document(parse_source(Source("a.txt", text, text, "utf-8")))
+    headline = GlossaryStage(GLOSSARY).match_document(document)["b1"]
+    assert [(t.source, t.target) for t in headline] == [
+        ("ĐỒN BIÊN PHÒNG ĐÀM THUỶ", "Dam Thuy Border Guard Station")
+    ]

@@ -150,17 +150,23 @@ def _with_terms(segment: Segment, block: Block, terms: list[TermMatch]) -> Segme
 
 
 def _known_names(groups: Iterable[list[TermMatch]]) -> dict[tuple[str, ...], TermMatch]:
-    """Return the full names found, by their keys.
+    """Return the full names and the named units found in running text, by their keys.
 
     A name (two syllables or more) that the article writes in running text is recognised in
-    its all-capitals headline too, where nothing shows where an open-class name ends. (Local
-    units are matched again in capitals by :meth:`GlossaryStage._with_capital_units`.)
+    its all-capitals headline too, where nothing shows where an open-class name ends; so is a
+    unit composed with such a name ("Đồn Biên phòng Đàm Thuỷ" in "ĐỒN BIÊN PHÒNG ĐÀM THUỶ BẮT
+    GIỮ …"). Local units are also matched again in capitals by
+    :meth:`GlossaryStage._with_capital_units`, so that their titles and bodies compose there.
     """
     return {
         phrase_keys(term.source): term
         for terms in groups
         for term in terms
-        if term.type == "name" and len(term.target.split()) > 1
+        if not term.source.isupper()
+        and (
+            (term.type == "name" and len(term.target.split()) > 1)
+            or (term.type in ("pattern", "unit") and len(tokenize(term.source)) > 2)
+        )
     }
 
 
@@ -181,18 +187,26 @@ def _local_unit_at_end(term: TermMatch) -> TermMatch | None:
 def _with_capital_names(
     text: str, terms: list[TermMatch], known: dict[tuple[str, ...], TermMatch]
 ) -> list[TermMatch]:
-    """Add the known names written in capitals ("PHẠM MINH CHÍNH") where no term is."""
+    """Add the known names and units written in capitals ("PHẠM MINH CHÍNH").
+
+    Where terms already are, a known one takes their place only if it covers them all (the
+    headline's "ĐỒN BIÊN PHÒNG" inside "ĐỒN BIÊN PHÒNG ĐÀM THUỶ"); the longest known first.
+    """
     tokens = tokenize(text)
     found = list(terms)
+    ordered = sorted(known.items(), key=lambda item: -len(item[0]))
     for start in range(len(tokens)):
-        for keys, model in known.items():
+        for keys, model in ordered:
             window = tokens[start : start + len(keys)]
             if not _is_capital_name(window, keys):
                 continue
             span = (window[0].start, window[-1].end)
-            if not overlaps(span, [(term.start, term.end) for term in found]):
+            inside = [term for term in found if overlaps((term.start, term.end), [span])]
+            if all(span[0] <= term.start and term.end <= span[1] for term in inside):
+                found = [term for term in found if term not in inside]
                 source = text[span[0] : span[1]]
                 found.append(TermMatch(source, model.target, *span, model.type, model.entry))
+                break
     return sorted(found, key=lambda term: term.start)
 
 
