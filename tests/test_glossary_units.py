@@ -841,3 +841,26 @@ def test_an_institution_of_the_article_is_found_whole_in_its_capitals_headline()
     assert [(t.source, t.target) for t in headline] == [
         ("ĐỒN BIÊN PHÒNG ĐÀM THUỶ", "Dam Thuy Border Guard Station")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Nguyên Giám đốc Công ty TNHH MTV Lâm nghiệp Kon Rẫy bị truy tố",
+            "Giám đốc Công ty TNHH MTV Lâm nghiệp Kon Rẫy",
+            "Director of the Kon Ray Forestry One Member Limited Liability Company",
+        ),
+        ("Công ty Thủy điện Hòa Bình chi trả", "Công ty Thủy điện Hòa Bình", None),
+        ("Công ty TNHH Vĩnh Long Phát thu mua", "Công ty TNHH Vĩnh Long Phát", None),
+    ],
+)
+def test_companies_by_legal_form_trade_and_name(text, unit, english):
+    found = units(text)
+    assert [source for source, _ in found] == [unit]
+    assert english is None or found[0][1] == english
+
+
+def test_a_trade_after_a_legal_form_is_no_name():
+    # "Bất động sản" (real estate) is the company's trade; its name comes after it.
+    assert units("Tổng giám đốc Công ty cổ phần Bất động sản Hưng Thịnh Phát bị bắt") == []

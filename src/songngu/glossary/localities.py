@@ -67,7 +67,8 @@ _COMMON_COMPOUNDS = frozenset(
         "quân đội", "quân y", "dân tộc", "nội trú", "bán trú", "đa khoa", "phụ sản", "nhi đồng",
         "hữu nghị", "nông trường", "nông lâm", "phát triển", "tuy nhiên", "tuy vậy",
         "du lịch", "hàng hải", "thương mại", "tài chính", "lâm nghiệp", "thủy sản", "điện lực",
-        "kiến trúc", "mỹ thuật", "đại học", "học viện", "cao đẳng", "bệnh viện",
+        "kiến trúc", "mỹ thuật", "đại học", "học viện", "cao đẳng", "bệnh viện", "đầu tư",
+        "bất động", "dịch vụ", "sản xuất", "vận tải", "chứng khoán",
     )
 )  # fmt: skip
 # A school's kind before its name: "Trường THPT Chuyên Lê Quý Đôn" (for the gifted).

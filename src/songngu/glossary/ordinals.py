@@ -47,8 +47,11 @@ def find_ordinal(tokens: Sequence[Token], position: int) -> int | None:
 
 
 def find_number(tokens: Sequence[Token], position: int) -> int | None:
-    """Return ``position + 1`` when the token there numbers a unit: a tenure number, or up to
-    three digits ("Bệnh viện Quân y 175", "Sư đoàn 324"; four digits are a year)."""
+    """Return ``position + 1`` when the token there numbers a unit.
+
+    A tenure number, or up to three digits ("Bệnh viện Quân y 175", "Sư đoàn 324"); four
+    digits are a year.
+    """
     text = tokens[position].text
     if _value(text) is not None or (text.isdigit() and len(text) <= _MAX_UNIT_DIGITS):
         return position + 1
