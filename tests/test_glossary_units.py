@@ -864,3 +864,47 @@ def test_companies_by_legal_form_trade_and_name(text, unit, english):
 def test_a_trade_after_a_legal_form_is_no_name():
     # "Bất động sản" (real estate) is the company's trade; its name comes after it.
     assert units("Tổng giám đốc Công ty cổ phần Bất động sản Hưng Thịnh Phát bị bắt") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Đảng ủy Sở Y tế xem xét",
+            "Đảng ủy Sở Y tế",
+            "Party Committee of the Department of Health",
+        ),
+        (
+            "Thanh tra Sở Xây dựng kết luận",
+            "Thanh tra Sở Xây dựng",
+            "Inspectorate of the Department of Construction",
+        ),
+        (
+            "Ông Hà, Trưởng Ban Chỉ đạo 389 tỉnh, đề nghị",
+            "Trưởng Ban Chỉ đạo 389 tỉnh",
+            "Head of the Provincial Steering Committee 389",
+        ),
+        (
+            "Ông Tuấn, Trưởng phòng Cảnh sát giao thông Công an tỉnh, cho biết",
+            "Trưởng phòng Cảnh sát giao thông Công an tỉnh",
+            "Head of the Traffic Police Division of the Provincial Police",
+        ),
+        (
+            "Báo cáo của Ban Kinh tế - Ngân sách HĐND TP cho thấy",
+            "Ban Kinh tế - Ngân sách HĐND TP",
+            "Economic and Budget Committee of the City People's Council",
+        ),
+        (
+            "Thuế cơ sở 2 tỉnh Vĩnh Long đối thoại",
+            "Thuế cơ sở 2 tỉnh Vĩnh Long",
+            "Vinh Long Grassroots Tax Office No. 2",
+        ),
+        (
+            "Ngân hàng Nhà nước Chi nhánh Khu vực 5 chỉ đạo",
+            "Ngân hàng Nhà nước Chi nhánh Khu vực 5",
+            "State Bank of Viet Nam Regional Branch 5",
+        ),
+    ],
+)
+def test_bodies_of_departments_councils_and_levels_and_2025_offices(text, unit, english):
+    assert units(text) == [(unit, english)]

@@ -39,13 +39,16 @@ UNIT_TYPE = "unit"
 _BODY_TYPES = frozenset({"ministry", "agency", "party-body", "organisation"})
 _PLACE_TYPES = frozenset({"province", "city"})
 _NAMES_AND_PLACES = frozenset({"name", *PLACE_TYPES})
-_DANGLING_LEVELS = frozenset(phrase[-1] for phrase in phrase_list("tỉnh", "thành phố", "huyện"))
+_DANGLING_LEVELS = frozenset(
+    phrase[-1] for phrase in phrase_list("tỉnh", "thành phố", "TP", "huyện")
+)
 # The Party committee of a province or a centrally-run city, ending a generic body or post.
 _COMMITTEE_LEVELS = {
     "province": (phrase_keys("Tỉnh ủy"), "Provincial Party Committee"),
     "city": (phrase_keys("Thành ủy"), "City Party Committee"),
 }
 _TITLE_TYPES = frozenset({"title"})
+_INSPECTORATE = re.compile(r"(?<!\w)(?:Thanh tra|THANH TRA) ")
 # A bare head before a body it heads, at a word's start: "Trưởng Trạm Y tế …", "Phó Trưởng Ban
 # Quản lý …", "Trưởng ban Ban Quản lý …" (not "Bộ trưởng", "Viện trưởng": lower case there).
 _HEAD = re.compile(r"(?<!\w)(?:(Phó|PHÓ) )?(?:Trưởng|TRƯỞNG)( ban| BAN)? ")
@@ -83,6 +86,9 @@ _SUB_UNITS = phrase_list(
     "Chi cục", "Viện", "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra", "Đội",
     "Đảng ủy", "Chi bộ", "Công đoàn", "Đảng đoàn",
 )  # fmt: skip
+# Departments and general departments: a Party committee, an inspectorate or an office
+# before one is that department's ("Đảng ủy Sở Y tế", "Thanh tra Sở Xây dựng").
+_DEPARTMENTS = phrase_list("Sở", "Tổng cục")
 # Party committees of a level the article does not name: "Ủy ban Kiểm tra Thành ủy" is the
 # inspection commission of the city's Party committee (party.tsv lists the provincial ones).
 _GENERIC_COMMITTEES = frozenset(phrase_list("Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy"))
@@ -117,15 +123,38 @@ def compose_units(text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
     ]
     # Bodies take their places first; a second pass joins a body to the placed one it is part
     # of ("Đảng ủy" + "Sở NN&PTNT tỉnh Sơn La"); then titles take their bodies.
-    for rule in (_body_and_place, _body_and_place, _title_and_body, _post_and_its_body):
+    rules = (_body_and_place, _body_and_place, _of_the_department, _title_and_body)
+    for rule in (*rules, _post_and_its_body):
         joined = _join(text, joined, rule)
     joined = _join(text, joined, _of_the_state_body, gap=_OF)
     joined = _join(text, joined, _branch_in_place, gap=_BRANCH)
     headed = [
-        _with_head(text, match, joined[index - 1].end if index else 0)
+        _with_head(text, _with_inspectorate(text, match), joined[index - 1].end if index else 0)
         for index, match in enumerate(joined)
     ]
     return [_with_tenure(text, match) for match in headed]
+
+
+def _with_inspectorate(text: str, match: TermMatch) -> TermMatch:
+    """Take "Thanh tra" (inspectorate) written right before a department: its inspectorate.
+
+    "Thanh tra Sở Lao động - Thương binh và Xã hội tỉnh Trà Vinh" → *Inspectorate of the Tra
+    Vinh Department of Labour, …*. Alone, "thanh tra" is as often the verb (to inspect).
+    """
+    if not _opens_with(match, _DEPARTMENTS) or match.type not in ("agency", "pattern", UNIT_TYPE):
+        return match
+    found = _INSPECTORATE.search(text, max(0, match.start - 12), match.start)
+    if found is None or found.end() != match.start:
+        return match
+    return dataclasses.replace(
+        match,
+        source=text[found.start() : match.end],
+        start=found.start(),
+        target=f"Inspectorate of the {match.target}",
+        type=UNIT_TYPE,
+        variants=(),
+        parts=(TermPart(found.group(0).strip(), "Inspectorate", "agency"), *_parts_of(match)),
+    )
 
 
 def _with_head(text: str, match: TermMatch, free_from: int) -> TermMatch:
@@ -166,7 +195,8 @@ def _with_bare_level(text: str, match: TermMatch, names: Collection[int]) -> Ter
     name may follow (``names``: where the names found start): "Giám đốc Bảo hiểm xã hội tỉnh
     Phạm Quang Hoà".
     """
-    if match.type not in _BODY_TYPES and not _is_placed_body(match):
+    titled = _is_titled_unit(match)
+    if match.type not in _BODY_TYPES and not _is_placed_body(match) and not titled:
         return match
     found = _BARE_LEVEL.match(text, match.end)
     if found is None or _PLACE_ENGLISH.search(match.target):
@@ -180,11 +210,17 @@ def _with_bare_level(text: str, match: TermMatch, names: Collection[int]) -> Ter
     if _BODY_AFTER_LEVEL.match(text, found.end()):
         return match  # "tỉnh ủy", "huyện đoàn": the level word begins the next body
     adjective = _LEVEL_ADJECTIVES[found.group(1).casefold()]
+    # A post's level is its body's: "Trưởng Ban Chỉ đạo 389 tỉnh" → *Head of the Provincial …*.
+    target = (
+        match.target.replace(" of the ", f" of the {adjective} ", 1)
+        if titled
+        else f"{adjective} {match.target}"
+    )
     return dataclasses.replace(
         match,
         source=text[match.start : found.end(1)],
         end=found.end(1),
-        target=f"{adjective} {match.target}",
+        target=target,
         type=UNIT_TYPE,
         variants=(),
         parts=_parts_of(match),
@@ -283,6 +319,19 @@ def _body_and_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch |
     return None
 
 
+def _of_the_department(text: str, part: TermMatch, whole: TermMatch) -> TermMatch | None:
+    """A Party committee, inspectorate or office before a department without its place.
+
+    "Đảng ủy Sở Y tế" → *Party Committee of the Department of Health*. After the places are
+    taken, so that "Đảng ủy Sở NN&PTNT tỉnh Sơn La" is the committee of the placed department.
+    """
+    if not _is_sub_unit(part) or whole.type != "agency" or _is_sub_unit(whole):
+        return None
+    if not _opens_with(whole, _DEPARTMENTS):
+        return None
+    return _unit(text, part, whole, f"{part.target} of the {whole.target}")
+
+
 def _is_the_whole_of(part: TermMatch, whole: TermMatch) -> bool:
     """A placed body, a ministry, a generic body of a level, or a Party committee of a level.
 
@@ -312,7 +361,7 @@ def _post_and_its_body(text: str, post: TermMatch, body: TermMatch) -> TermMatch
     Division of the Lao Cai Provincial Police*.
     """
     is_post = (post.type == UNIT_TYPE and _starts_with_title(post)) or _is_titled_unit(post)
-    if not is_post or not _is_placed_body(body):
+    if not is_post or not (_is_placed_body(body) or _ends_with_level(body)):
         return None
     if _starts_with_title(body):
         return None
@@ -389,10 +438,12 @@ def _starts_with_title(match: TermMatch) -> bool:
 
 
 def _is_sub_unit(match: TermMatch) -> bool:
-    if match.type not in _BODY_TYPES:
-        return False
+    return match.type in _BODY_TYPES and _opens_with(match, _SUB_UNITS)
+
+
+def _opens_with(match: TermMatch, phrases: Sequence[tuple[str, ...]]) -> bool:
     keys = phrase_keys(match.source)
-    return any(keys[: len(phrase)] == phrase for phrase in _SUB_UNITS)
+    return any(keys[: len(phrase)] == phrase for phrase in phrases)
 
 
 def _is_generic_committee(match: TermMatch) -> bool:
