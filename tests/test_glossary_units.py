@@ -908,3 +908,21 @@ def test_a_trade_after_a_legal_form_is_no_name():
 )
 def test_bodies_of_departments_councils_and_levels_and_2025_offices(text, unit, english):
     assert units(text) == [(unit, english)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lãnh đạo Trường Đại học Kinh tế Công nghiệp Long An ký thỏa thuận",
+        "Nhà đầu tư tham gia logistics tại Khu công nghiệp Becamex VSIP Bình Định",
+    ],
+)
+def test_a_place_that_ends_a_longer_unknown_name_is_no_term(text):
+    # glossary-units.md §5: the place is part of the institution's own name.
+    assert [target for _, target in units(text)] in ([], ["Industrial Zone"])
+    assert "Long An" not in [source for source, _ in units(text)]
+    assert "Bình Định" not in [source for source, _ in units(text)]
+
+
+def test_a_place_after_a_sentence_opening_word_is_a_term():
+    assert units("Tại Hà Nội, lễ hội diễn ra") == [("Hà Nội", "Ha Noi")]

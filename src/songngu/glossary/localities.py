@@ -26,6 +26,7 @@ __all__ = [
     "find_listed_locals",
     "find_local",
     "find_place_name",
+    "follows_capitalised_compound",
     "holds_known_in_capitals",
     "render_local",
     "render_place_name",
@@ -303,6 +304,23 @@ def _opens_common_word(tokens: Sequence[Token], start: int) -> bool:
         return True
     pair = tuple(token.key for token in tokens[start : start + 2])
     return pair in _COMMON_COMPOUNDS and tokens[start + 1].shape is Shape.LOWER
+
+
+def follows_capitalised_compound(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a capitalised common word ends right before ``position`` ("… Công nghiệp").
+
+    In "Trường Đại học Kinh tế Công nghiệp Long An" the place closes the school's own name.
+    """
+    if position < 2:
+        return False
+    first, second = tokens[position - 2], tokens[position - 1]
+    return (
+        first.shape is Shape.TITLE
+        and not first.is_sentence_start
+        and second.shape is Shape.LOWER
+        and second.gap is Gap.SPACE
+        and (first.key, second.key) in _COMMON_COMPOUNDS
+    )
 
 
 def _runs_into_common_word(tokens: Sequence[Token], end: int) -> bool:

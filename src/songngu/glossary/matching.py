@@ -20,6 +20,7 @@ from songngu.glossary.localities import (
     find_listed_locals,
     find_local,
     find_place_name,
+    follows_capitalised_compound,
     render_local,
     render_place_name,
 )
@@ -290,6 +291,10 @@ class _Matcher:
             if found is not None and _names_a_feature(self.tokens, position, found, feature_end):
                 position = feature_end = found.end
                 continue
+            matched_to = previous[0] if previous else 0
+            if found is not None and _ends_a_longer_name(self.tokens, position, found, matched_to):
+                position = found.end
+                continue
             name_end = self._name_at(position, previous, found)
             if name_end is not None:
                 matches.append(_name_match(self.tokens, self.text, self.names, position, name_end))
@@ -451,6 +456,31 @@ def _names_a_feature(
     if keys == _CITY:
         return False  # "thành phố Huế" ends with "phố" (a street) but is the city
     return any(keys[len(keys) - len(feature) :] == feature for feature in _FEATURES)
+
+
+def _ends_a_longer_name(
+    tokens: Sequence[Token], position: int, found: _Found, matched_to: int
+) -> bool:
+    """Whether a bare place name ends a longer proper name the glossary does not know.
+
+    "Trường Đại học Kinh tế Công nghiệp Long An", "Khu công nghiệp Becamex VSIP Bình Định",
+    "Ngân hàng TMCP Ngoại thương Việt Nam": a capitalised word right before the place, inside
+    a sentence and in no term, makes the place part of that name (glossary-units.md §5).
+    ``matched_to``: where the terms found so far end.
+    """
+    term = found.indexed.term
+    if term.type not in _BARE_PLACE_TYPES or term.is_composed or position <= matched_to:
+        return False
+    before, first = tokens[position - 1], tokens[position]
+    if first.gap is not Gap.SPACE or first.shape is not Shape.TITLE:
+        return False
+    if position - 1 > matched_to and follows_capitalised_compound(tokens, position):
+        return True
+    return (
+        before.shape in (Shape.TITLE, Shape.UPPER, Shape.MIXED)
+        and not before.is_sentence_start
+        and not before.text.isdigit()
+    )
 
 
 def _splits_a_word(tokens: Sequence[Token], position: int, found: _Found) -> bool:
