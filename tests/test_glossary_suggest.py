@@ -116,7 +116,10 @@ def test_proposals_are_units(tmp_path, text, expected):
         # a body of another country is not a Vietnamese unit
         ("Bộ Nội vụ Campuchia đã gửi công hàm.", []),
         # a numbered area closes the name before the verb
-        ("Chi cục Thuế khu vực XII gọi điện cho doanh nghiệp.", ["Chi cục Thuế khu vực XII"]),
+        (
+            "Chi cục Dự trữ Nhà nước khu vực XII gọi điện cho doanh nghiệp.",
+            ["Chi cục Dự trữ Nhà nước khu vực XII"],
+        ),
         # a capitalised "Thành" ends a name; only a lower-case "thành phố" is a level word
         (
             "Dự án Cảng cạn Chu Lai Thành. Hiện nay, tỉnh đã bàn giao đất.",
