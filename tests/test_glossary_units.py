@@ -926,3 +926,20 @@ def test_a_place_that_ends_a_longer_unknown_name_is_no_term(text):
 
 def test_a_place_after_a_sentence_opening_word_is_a_term():
     assert units("Tại Hà Nội, lễ hội diễn ra") == [("Hà Nội", "Ha Noi")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A foreign province's committee and department: no Vietnamese body.
+        ("Đoàn công tác của Tỉnh ủy Savannakhet sang làm việc", []),
+        ("Đoàn Sở Y tế tỉnh Bolikhamxay (Lào) đến thăm", []),
+        # The head of a body nobody listed: no bare "Director".
+        ("Bà Ngọc, Giám đốc Công ty Cổ phần Du lịch Hội An, nhận định", []),
+        # A title before a short name stays a title.
+        ("Thứ trưởng Khang cho rằng", ["Thứ trưởng"]),
+        ("Giám đốc Sở Y tế tỉnh Quảng Nam cho biết", ["Giám đốc Sở Y tế tỉnh Quảng Nam"]),
+    ],
+)
+def test_a_title_or_body_cut_off_from_a_longer_unknown_name_is_no_term(text, kept):
+    assert [source for source, _ in units(text)] == kept

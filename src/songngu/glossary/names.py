@@ -152,6 +152,11 @@ def _is_titled_full_name(tokens: Sequence[Token], position: int, trigger: Trigge
     return trigger is Trigger.TITLE and opens_full_name(tokens, position)
 
 
+def starts_with_surname(word: str) -> bool:
+    """Whether a capitalised word is a surname that may open a personal name."""
+    return match_key(word) in _ANY_SURNAME
+
+
 def opens_full_name(tokens: Sequence[Token], position: int) -> bool:
     """Whether a surname, a usual middle name and a given name start at ``position``.
 

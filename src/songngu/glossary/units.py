@@ -26,8 +26,9 @@ from collections.abc import Callable, Collection, Sequence
 
 from songngu.glossary.entries import PLACE_TYPES
 from songngu.glossary.localities import LEVELS
+from songngu.glossary.names import starts_with_surname
 from songngu.glossary.ordinals import ordinal_of, roman_or_arabic
-from songngu.glossary.tokens import phrase_keys, phrase_list
+from songngu.glossary.tokens import match_key, phrase_keys, phrase_list
 from songngu.model import TermMatch, TermPart
 
 __all__ = ["UNIT_TYPE", "compose_units"]
@@ -49,6 +50,19 @@ _COMMITTEE_LEVELS = {
 }
 _TITLE_TYPES = frozenset({"title"})
 _INSPECTORATE = re.compile(r"(?<!\w)(?:Thanh tra|THANH TRA) ")
+_CUT_TYPES = frozenset({"title", *_BODY_TYPES})
+# A capitalised word after a term, after "tỉnh" or not: "Tỉnh ủy Savannakhet", "Sở Y tế tỉnh
+# Bolikhamxay".
+_NEXT_NAME = re.compile(r" (tỉnh )?([^\W\d_]\w*)")
+# First words of bodies ("Công ty", "Trung tâm", "Hội đồng", "Chính phủ"): a title before one
+# heads that body.
+_BODY_HEAD_WORDS = frozenset(
+    phrase_keys(
+        "Công Trung Hội Ban Cục Sở Viện Trường Bệnh Tổng Chi Phòng Văn Ủy Tập Ngân Liên Quỹ "
+        "Học Đại Nhà Khu Chính Tòa Kho Cảng Đài Báo Vườn Hợp Doanh"
+    )
+)
+_LEVEL_WORDS = frozenset({"tỉnh", "tp", "thành", "thị", "đặc", "huyện", "quận", "xã", "phường"})
 # A bare head before a body it heads, at a word's start: "Trưởng Trạm Y tế …", "Phó Trưởng Ban
 # Quản lý …", "Trưởng ban Ban Quản lý …" (not "Bộ trưởng", "Viện trưởng": lower case there).
 _HEAD = re.compile(r"(?<!\w)(?:(Phó|PHÓ) )?(?:Trưởng|TRƯỞNG)( ban| BAN)? ")
@@ -117,9 +131,11 @@ def compose_units(text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
     parliament, glossary-units.md §5): it is dropped, the country stays.
     """
     names = frozenset(match.start for match in matches if match.type == "name")
+    starts = frozenset(match.start for match in matches)
     joined = [
         _with_bare_level(text, match, names)
         for match in _without_foreign_bodies(text, list(matches))
+        if not _is_cut_off(text, match, starts)
     ]
     # Bodies take their places first; a second pass joins a body to the placed one it is part
     # of ("Đảng ủy" + "Sở NN&PTNT tỉnh Sơn La"); then titles take their bodies.
@@ -185,6 +201,29 @@ def _with_head(text: str, match: TermMatch, free_from: int) -> TermMatch:
         variants=(),
         parts=(TermPart(found.group(0).strip(), f"{deputy}{head}", "title"), *_parts_of(match)),
     )
+
+
+def _is_cut_off(text: str, match: TermMatch, starts: Collection[int]) -> bool:
+    """Whether a listed title or body is only the head of a longer name nobody listed.
+
+    "Giám đốc Công ty Cổ phần Du lịch Hội An", "Tỉnh ủy Savannakhet", "Sở Y tế tỉnh
+    Bolikhamxay", "Tổng cục Du lịch Hàn Quốc": the capitalised word after it starts no term,
+    no level and no personal name, so the match is a piece of an unknown or foreign name
+    (glossary-units.md §1, §5) and would be enforced as the wrong unit.
+    """
+    if match.type not in _CUT_TYPES or match.parts or match.source.isupper():
+        return False
+    following = _NEXT_NAME.match(text, match.end)
+    if following is None or {following.start(1), following.start(2)} & set(starts):
+        return False
+    word = following.group(2)
+    if not word[:1].isupper() or word.isupper() or word.casefold() in _LEVEL_WORDS:
+        return False
+    if match.type in _TITLE_TYPES:
+        # A title before one capitalised word is often a short name ("Thứ trưởng Khang"):
+        # only a body's head word makes it the head of an unknown body.
+        return match_key(word) in _BODY_HEAD_WORDS
+    return not starts_with_surname(word)
 
 
 def _with_bare_level(text: str, match: TermMatch, names: Collection[int]) -> TermMatch:
