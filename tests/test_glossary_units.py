@@ -943,3 +943,43 @@ def test_a_place_after_a_sentence_opening_word_is_a_term():
 )
 def test_a_title_or_body_cut_off_from_a_longer_unknown_name_is_no_term(text, kept):
     assert [source for source, _ in units(text)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Phối hợp với Thanh tra thành phố Hà Nội kiểm tra",
+            "Thanh tra thành phố Hà Nội",
+            "Ha Noi City Inspectorate",
+        ),
+        (
+            "Gửi tới Thường trực HĐND thành phố để theo dõi",
+            "Thường trực HĐND thành phố",
+            "Standing Committee of the City People's Council",
+        ),
+        (
+            "Phối hợp với BCH Bộ đội Biên phòng thành phố Hải Phòng tạm giữ",
+            "BCH Bộ đội Biên phòng thành phố Hải Phòng",
+            "Hai Phong City Border Guard Command",
+        ),
+        ("Chi cục Hải quan Tiền Giang áp dụng", "Chi cục Hải quan Tiền Giang", None),
+    ],
+)
+def test_generic_city_bodies_and_commands_by_abbreviation(text, unit, english):
+    found = units(text)
+    assert [source for source, _ in found] == [unit]
+    assert english is None or found[0][1] == english
+
+
+def test_a_post_takes_its_province_before_a_name_with_names_off():
+    found = GLOSSARY.match(
+        "Trưởng Ban Quản lý các khu công nghiệp Đồng Nai Nguyễn Hoàng Sơn cho biết",
+        names=NameStyle.OFF,
+    )
+    assert [(m.source, m.target) for m in found] == [
+        (
+            "Trưởng Ban Quản lý các khu công nghiệp Đồng Nai",
+            "Head of the Dong Nai Industrial Zones Management Board",
+        )
+    ]

@@ -342,8 +342,19 @@ class _Matcher:
             and following.shape is Shape.TITLE
             and is_syllable(following.text)
             and self.lattice.longest_at(found.end) is None
-            and self._name_run(found.end, Trigger.NONE) is None
+            and not self._opens_a_name(found.end)
         )
+
+    def _opens_a_name(self, position: int) -> bool:
+        """Whether a personal name starts at ``position``, whether names are reported or not."""
+        end = find_name(
+            self.tokens,
+            position,
+            trigger=Trigger.NONE,
+            follows_term=True,
+            is_stop=self._stops_name,
+        )
+        return end is not None
 
     def _name_at(
         self, position: int, previous: tuple[int, str] | None, found: _Found | None

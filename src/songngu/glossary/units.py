@@ -385,6 +385,10 @@ def _title_and_body(text: str, title: TermMatch, body: TermMatch) -> TermMatch |
     if _is_titled_unit(title) and _is_place(body) and body.type != "province":
         # "Trưởng phòng Tài nguyên và Môi trường" + "huyện Diễn Châu": the post of that place.
         return _unit(text, title, body, f"{title.target} of {body.target}")
+    if _is_titled_unit(title) and body.type == "province" and " of the " in title.target:
+        # "Trưởng Ban Quản lý các khu công nghiệp" + "Đồng Nai": the province's board.
+        post, board = title.target.split(" of the ", 1)
+        return _unit(text, title, body, f"{post} of the {_with_place(board, body.target)}")
     if title.type in _TITLE_TYPES and _is_place(body) and body.type != "province":
         # "Phó Trưởng Đoàn đại biểu Quốc hội" + "TP.HCM": the post of that place's body.
         return _unit(text, title, body, f"{title.target} of {body.target}")
