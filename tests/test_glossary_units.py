@@ -983,3 +983,37 @@ def test_a_post_takes_its_province_before_a_name_with_names_off():
             "Head of the Dong Nai Industrial Zones Management Board",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        ("Báo cáo của UBND huyện Kbang cho biết", "UBND huyện Kbang", None),
+        ("Kỳ họp diễn ra ở TP. Pleiku vào tháng 12", "TP. Pleiku", "Pleiku City"),
+        (
+            "Agribank Chi nhánh tỉnh Lào Cai mở thêm quầy",
+            "Agribank Chi nhánh tỉnh Lào Cai",
+            "Lao Cai Branch of Agribank",
+        ),
+        (
+            "Sinh viên Trường Đại học Sư phạm - Đại học Thái Nguyên thực tập",
+            "Trường Đại học Sư phạm - Đại học Thái Nguyên",
+            None,
+        ),
+        (
+            "KỶ LUẬT PHÓ GIÁM ĐỐC SỞ NN&PTNT NGHỆ AN",
+            "PHÓ GIÁM ĐỐC SỞ NN&PTNT NGHỆ AN",
+            "Deputy Director of the Nghe An Department of Agriculture and Rural Development",
+        ),
+    ],
+)
+def test_highland_names_bank_branches_member_universities_and_titled_units(text, unit, english):
+    found = units(text)
+    assert [source for source, _ in found] == [unit]
+    assert english is None or found[0][1] == english
+
+
+def test_a_foreign_city_with_its_region_and_country_in_brackets_is_no_unit():
+    text = "Đối diện thành phố Đông Hưng (Quảng Tây, Trung Quốc), chính quyền phường"
+    assert "thành phố Đông Hưng" not in [source for source, _ in units(text)]
+    assert units("Quỹ Nhi đồng Liên Hợp Quốc hỗ trợ") == []

@@ -16,6 +16,7 @@ says the level: ``Huyện ủy Bát Xát`` → *Bat Xat District Party Committee
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 from songngu.glossary.names import SURNAMES, opens_full_name
@@ -69,7 +70,7 @@ _COMMON_COMPOUNDS = frozenset(
         "hữu nghị", "nông trường", "nông lâm", "phát triển", "tuy nhiên", "tuy vậy",
         "du lịch", "hàng hải", "thương mại", "tài chính", "lâm nghiệp", "thủy sản", "điện lực",
         "kiến trúc", "mỹ thuật", "đại học", "học viện", "cao đẳng", "bệnh viện", "đầu tư",
-        "bất động", "dịch vụ", "sản xuất", "vận tải", "chứng khoán",
+        "bất động", "dịch vụ", "sản xuất", "vận tải", "chứng khoán", "điện tử",
     )
 )  # fmt: skip
 # A school's kind before its name: "Trường THPT Chuyên Lê Quý Đôn" (for the gifted).
@@ -82,6 +83,9 @@ _PLURALS = frozenset(phrase_keys("các những mấy hai ba bốn năm sáu bả
 _COUNTED = frozenset(
     phrase_keys("lần ngày tháng năm giờ tuần người hộ ha km tỷ triệu nghìn trăm chiếc con tấn")
 )
+# Highland names written in ASCII open with clusters no European name starts with in the news
+# ("huyện Kbang", "TP. Pleiku", "xã Krông", "Ea Súp", "Ia Grai"): "thành phố Munich" stays foreign.
+_HIGHLAND_FIRST_WORD = re.compile(r"^(K[bdhlnprt]|Pl|Dr|Ea$|Ia$|Kon$|Ayun$)")
 #: The most syllables a local name has ("Châu Quế Thượng", "Bạch Long Vĩ", "Mù Cang Chải").
 MAX_NAME_SYLLABLES = 4
 
@@ -349,7 +353,9 @@ def _is_name_word(token: Token, *, first: bool) -> bool:
     # Names of the highlands keep minority-language syllables ("Ea Kar", "Krông Pắc", "Ia
     # Grai"): a word with a Vietnamese letter, or a short one after a Vietnamese first word.
     # A first word like "Munich" or "Paris" is foreign: no unit.
-    return not token.text.isascii() or (not first and len(token.text) <= 5)
+    if not token.text.isascii() or (not first and len(token.text) <= 5):
+        return True
+    return _HIGHLAND_FIRST_WORD.match(token.text) is not None
 
 
 def _starts_a_person(tokens: Sequence[Token], position: int) -> bool:

@@ -60,6 +60,8 @@ _OPEN_PLACES = frozenset({_LOCAL_KEY, _PLACE_NAME_KEY})
 #: Where what fills a slot, starting at a token, ends (None: nothing fills it there).
 SlotRun = Callable[[int], int | None]
 _BARE_PLACE_TYPES = frozenset({"province", "city", "place"})
+# Places and organisations by their own name ("Quỹ Nhi đồng Liên Hợp Quốc": not the UN).
+_NAMED_TYPES = frozenset({*_BARE_PLACE_TYPES, "organisation"})
 _MODIFIERS = frozenset({match_key("phó"), match_key("tổng")})
 _BO = match_key("bộ")
 _COMMAND = phrase_keys("tư lệnh")
@@ -480,7 +482,7 @@ def _ends_a_longer_name(
     ``matched_to``: where the terms found so far end.
     """
     term = found.indexed.term
-    if term.type not in _BARE_PLACE_TYPES or term.is_composed or position <= matched_to:
+    if term.type not in _NAMED_TYPES or term.is_composed or position <= matched_to:
         return False
     before, first = tokens[position - 1], tokens[position]
     if first.gap is not Gap.SPACE or first.shape is not Shape.TITLE:

@@ -90,7 +90,11 @@ _TENURE = re.compile(r"\s+(khóa|khoá|KHÓA|KHOÁ|lần thứ|LẦN THỨ)\s+([
 _HOME = "Viet Nam"
 # A region between a place and its country: a comma or "thuộc", at most eight words without
 # a sentence's punctuation or "và", then the country after a comma or in brackets.
-_REGION_BEFORE_COUNTRY = re.compile(r"(,|thuộc)(\s+(?!và\b)[^\s.;:!?()]+){1,8}\s*[,(]")
+_REGION_BEFORE_COUNTRY = re.compile(
+    r"(,|thuộc)(\s+(?!và\b)[^\s.;:!?()]+){1,8}\s*[,(]"
+    # "thành phố Đông Hưng (Quảng Tây, Trung Quốc)": the region and country in brackets.
+    r"|\((\s*[^\s.;:!?(),]+){1,6}\s*,"
+)
 _LEVEL_STARTS = frozenset(phrase[0] for phrase in phrase_list(*LEVELS, "tỉnh"))
 # The English of a place ends with its level ("Lao Cai Province", "Ta Van Commune", "Ward 12").
 _PLACE_ENGLISH = re.compile(r"(Province|" + "|".join(sorted(set(LEVELS.values()))) + r")( \d+)?$")
@@ -216,6 +220,8 @@ def _is_cut_off(text: str, match: TermMatch, starts: Collection[int]) -> bool:
     following = _NEXT_NAME.match(text, match.end)
     if following is None or {following.start(1), following.start(2)} & set(starts):
         return False
+    if _BRANCH.match(text, match.end):
+        return False  # "Agribank Chi nhánh tỉnh Lào Cai": the body's branch in a place
     word = following.group(2)
     if not word[:1].isupper() or word.isupper() or word.casefold() in _LEVEL_WORDS:
         return False
@@ -278,7 +284,8 @@ def _branch_in_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch 
     if body.type not in _BODY_TYPES - {"party-body"} or not _is_place(place):
         return None  # the State Bank is a ministry-level body; Party bodies have no branches
     branch = f"{place.target.removesuffix(' Province')} Branch"
-    return _unit(text, body, place, f"{branch} of the {body.target}")
+    article = "the " if " " in body.target else ""  # a brand takes none: *… Branch of Agribank*
+    return _unit(text, body, place, f"{branch} of {article}{body.target}")
 
 
 def _with_tenure(text: str, match: TermMatch) -> TermMatch:
@@ -385,7 +392,7 @@ def _title_and_body(text: str, title: TermMatch, body: TermMatch) -> TermMatch |
     if _is_titled_unit(title) and _is_place(body) and body.type != "province":
         # "Trưởng phòng Tài nguyên và Môi trường" + "huyện Diễn Châu": the post of that place.
         return _unit(text, title, body, f"{title.target} of {body.target}")
-    if _is_titled_unit(title) and body.type == "province" and " of the " in title.target:
+    if _has_no_place_yet(title) and body.type == "province" and " of the " in title.target:
         # "Trưởng Ban Quản lý các khu công nghiệp" + "Đồng Nai": the province's board.
         post, board = title.target.split(" of the ", 1)
         return _unit(text, title, body, f"{post} of the {_with_place(board, body.target)}")
@@ -469,6 +476,18 @@ def _is_titled_unit(match: TermMatch) -> bool:
     """A composed title with its body but no place yet ("Trưởng phòng Tư pháp")."""
     return (
         match.type == "pattern"
+        and _starts_with_title(match)
+        and _PLACE_ENGLISH.search(match.target) is None
+        and not any(word in match.target for word in ("Province", "City", "District", "Commune"))
+    )
+
+
+def _has_no_place_yet(match: TermMatch) -> bool:
+    """A title with its body but no place: a composed title pattern, or a title + body unit."""
+    if _is_titled_unit(match):
+        return True
+    return (
+        match.type == UNIT_TYPE
         and _starts_with_title(match)
         and _PLACE_ENGLISH.search(match.target) is None
         and not any(word in match.target for word in ("Province", "City", "District", "Commune"))
