@@ -1017,3 +1017,14 @@ def test_a_foreign_city_with_its_region_and_country_in_brackets_is_no_unit():
     text = "Đối diện thành phố Đông Hưng (Quảng Tây, Trung Quốc), chính quyền phường"
     assert "thành phố Đông Hưng" not in [source for source, _ in units(text)]
     assert units("Quỹ Nhi đồng Liên Hợp Quốc hỗ trợ") == []
+
+
+def test_a_line_break_inside_a_unit_keeps_it_one_unit():
+    # glossary-units.md §4: a line break inside (one; a blank line ends the paragraph).
+    assert units("Chuyển lên Bệnh viện Đa khoa\ntỉnh Thanh Hóa điều trị") == [
+        ("Bệnh viện Đa khoa\ntỉnh Thanh Hóa", "Thanh Hoa General Hospital")
+    ]
+    assert [s for s, _ in units("Chuyển lên Bệnh viện Đa khoa\n\ntỉnh Thanh Hóa")] == [
+        "Bệnh viện Đa khoa",
+        "tỉnh Thanh Hóa",
+    ]

@@ -350,8 +350,12 @@ def _in_country(text: str, place: TermMatch, country: TermMatch) -> bool:
 
 
 def _adjacent(text: str, first: TermMatch, second: TermMatch) -> bool:
+    """Whether only a space, or one line break inside a paragraph, separates two matches.
+
+    glossary-units.md §4: a line break inside a unit ("Bệnh viện Đa khoa\ntỉnh Thanh Hóa").
+    """
     between = text[first.end : second.start]
-    return between == " " or (between.isspace() and "\n" not in between and len(between) < 3)
+    return between == " " or (between.isspace() and between.count("\n") <= 1 and len(between) < 3)
 
 
 def _body_and_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch | None:
