@@ -350,7 +350,7 @@ def _in_country(text: str, place: TermMatch, country: TermMatch) -> bool:
 
 
 def _adjacent(text: str, first: TermMatch, second: TermMatch) -> bool:
-    """Whether only a space, or one line break inside a paragraph, separates two matches.
+    r"""Whether only a space, or one line break inside a paragraph, separates two matches.
 
     glossary-units.md §4: a line break inside a unit ("Bệnh viện Đa khoa\ntỉnh Thanh Hóa").
     """
