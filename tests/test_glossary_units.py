@@ -852,7 +852,6 @@ def test_an_institution_of_the_article_is_found_whole_in_its_capitals_headline()
             "Director of the Kon Ray Forestry One Member Limited Liability Company",
         ),
         ("Công ty Thủy điện Hòa Bình chi trả", "Công ty Thủy điện Hòa Bình", None),
-        ("Công ty TNHH Vĩnh Long Phát thu mua", "Công ty TNHH Vĩnh Long Phát", None),
     ],
 )
 def test_companies_by_legal_form_trade_and_name(text, unit, english):
@@ -862,8 +861,10 @@ def test_companies_by_legal_form_trade_and_name(text, unit, english):
 
 
 def test_a_trade_after_a_legal_form_is_no_name():
-    # "Bất động sản" (real estate) is the company's trade; its name comes after it.
+    # "Bất động sản" (real estate), "Tư vấn" (consulting) are the company's trade: its own name
+    # comes after it, and a company by its own name alone is not composed (no "Tư Company").
     assert units("Tổng giám đốc Công ty cổ phần Bất động sản Hưng Thịnh Phát bị bắt") == []
+    assert units("Công ty TNHH Tư vấn Việc làm Đông Á bị khởi tố") == []
 
 
 @pytest.mark.parametrize(
@@ -1028,3 +1029,33 @@ def test_a_line_break_inside_a_unit_keeps_it_one_unit():
         "Bệnh viện Đa khoa",
         "tỉnh Thanh Hóa",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Chi nhánh Ngân hàng Chính sách xã hội tỉnh Vĩnh Long giải ngân",
+            "Chi nhánh Ngân hàng Chính sách xã hội tỉnh Vĩnh Long",
+            None,
+        ),
+        (
+            "Khai mạc Đại hội đại biểu MTTQ Việt Nam tỉnh lần thứ XI hôm nay",
+            "Đại hội đại biểu MTTQ Việt Nam tỉnh lần thứ XI",
+            "11th Congress of the Provincial Viet Nam Fatherland Front",
+        ),
+        ("Thanh tra Sở Xây dựng kết luận", "Thanh tra Sở Xây dựng", None),
+    ],
+)
+def test_a_part_or_a_congress_of_a_body_written_before_it(text, unit, english):
+    found = units(text)
+    assert [source for source, _ in found] == [unit]
+    assert english is None or found[0][1] == english
+
+
+def test_a_dateline_dash_and_a_document_number_are_no_part_of_a_unit():
+    assert units("TP. Sóc Trăng – Ngày 10/12, phiên tòa mở") == [
+        ("TP. Sóc Trăng", "Soc Trang City")
+    ]
+    # "QĐ-UBND" is the issuer's code in a document number.
+    assert units("Theo Quyết định số 5127/QĐ-UBND do ông ký") == []

@@ -86,6 +86,14 @@ _COUNTED = frozenset(
 # Highland names written in ASCII open with clusters no European name starts with in the news
 # ("huyện Kbang", "TP. Pleiku", "xã Krông", "Ea Súp", "Ia Grai"): "thành phố Munich" stays foreign.
 _HIGHLAND_FIRST_WORD = re.compile(r"^(K[bdhlnprt]|Pl|Dr|Ea$|Ia$|Kon$|Ayun$)")
+# Words that open a dateline's sentence after its dash ("TP. Sóc Trăng – Ngày 10/12, …",
+# "Hà Nội – Theo quyết định …"): no second name of a merged unit.
+_OPENERS = frozenset(
+    phrase_keys(
+        "Ngày Sáng Chiều Tối Trưa Đêm Hôm Tháng Năm Theo Sau Trong Tại Từ Hiện Các Những Đến "
+        "Vào Nhằm Để Với Qua Trước Chiều"
+    )
+)
 #: The most syllables a local name has ("Châu Quế Thượng", "Bạch Long Vĩ", "Mù Cang Chải").
 MAX_NAME_SYLLABLES = 4
 
@@ -291,7 +299,7 @@ def _joined_name_end(tokens: Sequence[Token], end: int) -> int:
     Merged units and zones keep both names: "phường Xuân Hương – Đà Lạt", "Khu kinh tế cửa
     khẩu Đồng Đăng – Lạng Sơn", "Khu kinh tế Đình Vũ - Cát Hải".
     """
-    if end >= len(tokens) or tokens[end].gap is not Gap.DASH:
+    if end >= len(tokens) or tokens[end].gap is not Gap.DASH or tokens[end].key in _OPENERS:
         return end
     second = _name_end(tokens, end)
     return end if second is None else second

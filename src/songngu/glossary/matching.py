@@ -64,6 +64,9 @@ _BARE_PLACE_TYPES = frozenset({"province", "city", "place"})
 _NAMED_TYPES = frozenset({*_BARE_PLACE_TYPES, "organisation"})
 _MODIFIERS = frozenset({match_key("phó"), match_key("tổng")})
 _BO = match_key("bộ")
+# Kinds of document in a document number: "QĐ-UBND" (decision), "NQ-HĐND" (resolution),
+# "CT-TTg" (directive), "KH-UBND" (plan), "TB-VPCP" (notice), "BC", "CV", "TTr", "HD".
+_DOCUMENT_KINDS = frozenset(phrase_keys("QĐ NQ CT KH TB BC CV TTr HD QyĐ"))
 _COMMAND = phrase_keys("tư lệnh")
 # Words whose second syllable starts a body when capitalised ("cán bộ" is an official, not the
 # ministry in "cán bộ Công an tỉnh"; "trụ sở" a headquarters, not a department).
@@ -287,6 +290,8 @@ class _Matcher:
             found = None if _is_modified(self.tokens, position) else self._choose_at(position)
             if found is not None and _splits_a_word(self.tokens, position, found):
                 found = None
+            if found is not None and _in_a_document_number(self.tokens, position):
+                found = None
             if found is not None and self._runs_on(found):
                 position = _proper_name_end(self.tokens, found.end)
                 continue
@@ -494,6 +499,17 @@ def _ends_a_longer_name(
         and not before.is_sentence_start
         and not before.text.isdigit()
     )
+
+
+def _in_a_document_number(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a term is the issuer's code in a document number ("Quyết định số 5127/QĐ-UBND").
+
+    The code names the kind of document and the body that issued it; no body is meant there.
+    """
+    if position == 0 or tokens[position].gap is not Gap.DASH:
+        return False
+    before = tokens[position - 1]
+    return before.key in _DOCUMENT_KINDS and before.end == tokens[position].start - 1
 
 
 def _splits_a_word(tokens: Sequence[Token], position: int, found: _Found) -> bool:

@@ -49,7 +49,39 @@ _COMMITTEE_LEVELS = {
     "city": (phrase_keys("Thành ủy"), "City Party Committee"),
 }
 _TITLE_TYPES = frozenset({"title"})
-_INSPECTORATE = re.compile(r"(?<!\w)(?:Thanh tra|THANH TRA) ")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Prefix:
+    """Words before a body (``words``, ending right before it) that name a part of it."""
+
+    words: re.Pattern[str]
+    english: str
+    bodies: tuple[tuple[str, ...], ...]  # the first words of the bodies it goes with
+    types: frozenset[str] = frozenset({"agency", "organisation", "pattern", "unit"})
+
+
+_PREFIXES = (
+    _Prefix(re.compile(r"(?<!\w)(?:Thanh tra|THANH TRA) "), "Inspectorate", phrase_list("Sở")),
+    _Prefix(
+        re.compile(r"(?<!\w)(?:Chi nhánh|CHI NHÁNH) "),
+        "Branch",
+        phrase_list("Ngân hàng", "Kho bạc", "Bảo hiểm xã hội"),
+    ),
+    _Prefix(
+        re.compile(r"(?<!\w)(?:Phòng giao dịch|PHÒNG GIAO DỊCH) "),
+        "Transaction Office",
+        phrase_list("Ngân hàng"),
+    ),
+    _Prefix(
+        re.compile(
+            r"(?<!\w)(?:Đại hội|ĐẠI HỘI)(?: (?:đại biểu|ĐẠI BIỂU))?(?: (?:toàn quốc|TOÀN QUỐC))? "
+        ),
+        "Congress",
+        phrase_list("Mặt trận", "MTTQ", "Ủy ban Mặt trận", "Hội", "Công đoàn", "Đoàn Thanh niên"),
+        frozenset({"agency", "organisation", "party-body", "pattern", "unit"}),
+    ),
+)
 _CUT_TYPES = frozenset({"title", *_BODY_TYPES})
 # A capitalised word after a term, after "tỉnh" or not: "Tỉnh ủy Savannakhet", "Sở Y tế tỉnh
 # Bolikhamxay".
@@ -149,32 +181,36 @@ def compose_units(text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
     joined = _join(text, joined, _of_the_state_body, gap=_OF)
     joined = _join(text, joined, _branch_in_place, gap=_BRANCH)
     headed = [
-        _with_head(text, _with_inspectorate(text, match), joined[index - 1].end if index else 0)
+        _with_head(text, _with_prefix(text, match), joined[index - 1].end if index else 0)
         for index, match in enumerate(joined)
     ]
     return [_with_tenure(text, match) for match in headed]
 
 
-def _with_inspectorate(text: str, match: TermMatch) -> TermMatch:
-    """Take "Thanh tra" (inspectorate) written right before a department: its inspectorate.
+def _with_prefix(text: str, match: TermMatch) -> TermMatch:
+    """Take a word written right before a body that names a part or an event of that body.
 
-    "Thanh tra Sở Lao động - Thương binh và Xã hội tỉnh Trà Vinh" → *Inspectorate of the Tra
-    Vinh Department of Labour, …*. Alone, "thanh tra" is as often the verb (to inspect).
+    "Thanh tra Sở Xây dựng" → *Inspectorate of the Department of Construction*; "Chi nhánh
+    Ngân hàng Chính sách xã hội tỉnh Vĩnh Long" → *Branch of the …*; "Đại hội đại biểu MTTQ
+    Việt Nam tỉnh lần thứ XI" → *11th Congress of the …* (the tenure is taken after). Alone,
+    "thanh tra" is as often the verb (to inspect), "chi nhánh" a common noun.
     """
-    if not _opens_with(match, _DEPARTMENTS) or match.type not in ("agency", "pattern", UNIT_TYPE):
-        return match
-    found = _INSPECTORATE.search(text, max(0, match.start - 12), match.start)
-    if found is None or found.end() != match.start:
-        return match
-    return dataclasses.replace(
-        match,
-        source=text[found.start() : match.end],
-        start=found.start(),
-        target=f"Inspectorate of the {match.target}",
-        type=UNIT_TYPE,
-        variants=(),
-        parts=(TermPart(found.group(0).strip(), "Inspectorate", "agency"), *_parts_of(match)),
-    )
+    for prefix in _PREFIXES:
+        if match.type not in prefix.types or not _opens_with(match, prefix.bodies):
+            continue
+        found = prefix.words.search(text, max(0, match.start - 40), match.start)
+        if found is None or found.end() != match.start:
+            continue
+        return dataclasses.replace(
+            match,
+            source=text[found.start() : match.end],
+            start=found.start(),
+            target=f"{prefix.english} of the {match.target}",
+            type=UNIT_TYPE,
+            variants=(),
+            parts=(TermPart(found.group(0).strip(), prefix.english, "agency"), *_parts_of(match)),
+        )
+    return match
 
 
 def _with_head(text: str, match: TermMatch, free_from: int) -> TermMatch:
