@@ -288,19 +288,16 @@ class _Matcher:
         previous: tuple[int, str] | None = None
         while position < len(self.tokens):
             found = None if _is_modified(self.tokens, position) else self._choose_at(position)
-            if found is not None and _splits_a_word(self.tokens, position, found):
-                found = None
-            if found is not None and _in_a_document_number(self.tokens, position):
+            if found is not None and _is_false_start(self.tokens, position, found):
                 found = None
             if found is not None and self._runs_on(found):
                 position = _proper_name_end(self.tokens, found.end)
                 continue
-            if found is not None and _names_a_feature(self.tokens, position, found, feature_end):
-                position = feature_end = found.end
-                continue
             matched_to = previous[0] if previous else 0
-            if found is not None and _ends_a_longer_name(self.tokens, position, found, matched_to):
-                position = found.end
+            if found is not None and _is_look_alike(
+                self.tokens, position, found, (feature_end, matched_to)
+            ):
+                position = feature_end = found.end
                 continue
             name_end = self._name_at(position, previous, found)
             if name_end is not None:
@@ -337,31 +334,13 @@ class _Matcher:
 
         "Điện Biên Phủ" is not Điện Biên province, "Thái Bình Dương" is the Pacific
         (``glossary-units.md`` §5): a capitalised Vietnamese syllable right after the name
-        continues it, unless a term starts there.
+        continues it, unless a term or a personal name (reported or not) starts there.
         """
-        if found.indexed.term.type not in PLACE_TYPES or found.indexed.term.is_composed:
-            return False
-        if found.end >= len(self.tokens):
-            return False
-        following = self.tokens[found.end]
         return (
-            following.gap is Gap.SPACE
-            and following.shape is Shape.TITLE
-            and is_syllable(following.text)
+            _may_run_on(self.tokens, found)
             and self.lattice.longest_at(found.end) is None
-            and not self._opens_a_name(found.end)
+            and self._name_run(found.end, Trigger.NONE, reported=False) is None
         )
-
-    def _opens_a_name(self, position: int) -> bool:
-        """Whether a personal name starts at ``position``, whether names are reported or not."""
-        end = find_name(
-            self.tokens,
-            position,
-            trigger=Trigger.NONE,
-            follows_term=True,
-            is_stop=self._stops_name,
-        )
-        return end is not None
 
     def _name_at(
         self, position: int, previous: tuple[int, str] | None, found: _Found | None
@@ -386,9 +365,9 @@ class _Matcher:
         return end
 
     def _name_run(
-        self, position: int, trigger: Trigger, *, follows_term: bool = True
+        self, position: int, trigger: Trigger, *, follows_term: bool = True, reported: bool = True
     ) -> int | None:
-        if self.names is NameStyle.OFF:
+        if reported and self.names is NameStyle.OFF:
             return None
         return find_name(
             self.tokens,
@@ -401,6 +380,19 @@ class _Matcher:
     def _stops_name(self, position: int) -> bool:
         found = self.lattice.longest_at(position)
         return found is not None and found.indexed.term.type not in PLACE_TYPES
+
+
+def _may_run_on(tokens: Sequence[Token], found: _Found) -> bool:
+    """Whether a capitalised Vietnamese syllable follows a bare place name (see ``_runs_on``)."""
+    term = found.indexed.term
+    if term.type not in PLACE_TYPES or term.is_composed or found.end >= len(tokens):
+        return False
+    following = tokens[found.end]
+    return (
+        following.gap is Gap.SPACE
+        and following.shape is Shape.TITLE
+        and is_syllable(following.text)
+    )
 
 
 def _local_term(index: TermIndex) -> Term | None:
@@ -452,6 +444,25 @@ def _is_modified(tokens: Sequence[Token], position: int) -> bool:
         # "Bộ Tư lệnh Vùng 4 Hải quân" is a command, not its commander.
         return tuple(token.key for token in tokens[position : position + len(_COMMAND)]) == _COMMAND
     return before in _MODIFIERS
+
+
+def _is_false_start(tokens: Sequence[Token], position: int, found: _Found) -> bool:
+    """Whether a term found at ``position`` only looks like one there (see the two below)."""
+    return _splits_a_word(tokens, position, found) or _in_a_document_number(tokens, position)
+
+
+def _is_look_alike(
+    tokens: Sequence[Token], position: int, found: _Found, ends: tuple[int, int]
+) -> bool:
+    """Whether a bare place names a street or river, or ends a longer unknown name.
+
+    ``ends``: where the last street's or river's name ended, and where the terms found so
+    far end.
+    """
+    feature_end, matched_to = ends
+    return _names_a_feature(tokens, position, found, feature_end) or _ends_a_longer_name(
+        tokens, position, found, matched_to
+    )
 
 
 def _names_a_feature(
