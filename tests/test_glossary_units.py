@@ -852,6 +852,16 @@ def test_an_institution_of_the_article_is_found_whole_in_its_capitals_headline()
             "Director of the Kon Ray Forestry One Member Limited Liability Company",
         ),
         ("Công ty Thủy điện Hòa Bình chi trả", "Công ty Thủy điện Hòa Bình", None),
+        (
+            "Công nhân Công ty TNHH Điện tử Đông Phong nghỉ Tết",
+            "Công ty TNHH Điện tử Đông Phong",
+            "Dong Phong Electronics Limited Liability Company",
+        ),
+        (
+            "Công ty Cổ phần Cấp thoát nước Bến Tre cho biết",
+            "Công ty Cổ phần Cấp thoát nước Bến Tre",
+            "Ben Tre Water Supply and Sewerage Joint Stock Company",
+        ),
     ],
 )
 def test_companies_by_legal_form_trade_and_name(text, unit, english):
