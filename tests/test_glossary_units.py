@@ -946,7 +946,7 @@ def test_a_place_after_a_sentence_opening_word_is_a_term():
         ("Đoàn công tác của Tỉnh ủy Savannakhet sang làm việc", []),
         ("Đoàn Sở Y tế tỉnh Bolikhamxay (Lào) đến thăm", []),
         # The head of a body nobody listed: no bare "Director".
-        ("Bà Ngọc, Giám đốc Công ty Cổ phần Du lịch Hội An, nhận định", []),
+        ("Bà Ngọc, Giám đốc Công ty Cổ phần Giải trí Hội An, nhận định", []),
         # A title before a short name stays a title.
         ("Thứ trưởng Khang cho rằng", ["Thứ trưởng"]),
         ("Giám đốc Sở Y tế tỉnh Quảng Nam cho biết", ["Giám đốc Sở Y tế tỉnh Quảng Nam"]),
@@ -1069,3 +1069,128 @@ def test_a_dateline_dash_and_a_document_number_are_no_part_of_a_unit():
     ]
     # "QĐ-UBND" is the issuer's code in a document number.
     assert units("Theo Quyết định số 5127/QĐ-UBND do ông ký") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        # A numbered session right before its council is one name with it (§1, §3).
+        (
+            "Tại Kỳ họp thứ 8 Quốc hội khóa XV, đại biểu chất vấn",
+            "Kỳ họp thứ 8 Quốc hội khóa XV",
+            "8th session of the 15th National Assembly",
+        ),
+        (
+            "Bế mạc kỳ họp thứ 26 HĐND tỉnh Thái Bình khóa XVII hôm qua",
+            "kỳ họp thứ 26 HĐND tỉnh Thái Bình khóa XVII",
+            "26th session of the 17th Thai Binh Provincial People's Council",
+        ),
+        (
+            "Theo Nghị quyết Hội nghị Trung ương 10 khóa XIII, tỉnh triển khai",
+            "Hội nghị Trung ương 10 khóa XIII",
+            "10th plenum of the 13th Party Central Committee",
+        ),
+        (
+            "Tại Hội nghị lần thứ nhất BCH Đảng bộ tỉnh khóa I, các đại biểu bầu",
+            "Hội nghị lần thứ nhất BCH Đảng bộ tỉnh khóa I",
+            "1st plenum of the 1st Provincial Executive Party Committee",
+        ),
+    ],
+)
+def test_a_session_or_plenum_of_a_body_is_one_unit(text, unit, english):
+    assert units(text) == [(unit, english)]
+
+
+def test_a_session_after_a_comma_stays_apart():
+    assert units("Tại kỳ họp thứ 9, Quốc hội khóa XV đã biểu quyết") == [
+        ("Quốc hội khóa XV", "15th National Assembly")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "name"),
+    [
+        # Five capitalised words are no one place: two for the place, the holder's name after.
+        (
+            "Chủ tịch UBND huyện Kỳ Sơn Lữ Văn Tiến thông tin",
+            "Chủ tịch UBND huyện Kỳ Sơn",
+            "Lữ Văn Tiến",
+        ),
+        (
+            "Phó Chủ tịch UBND xã Đồng Văn Sùng Mí Chứ cho biết",
+            "Phó Chủ tịch UBND xã Đồng Văn",
+            "Sùng Mí Chứ",
+        ),
+        (
+            "Chủ tịch UBND thành phố Sầm Sơn Cao Văn Lực cho biết",
+            "Chủ tịch UBND thành phố Sầm Sơn",
+            "Cao Văn Lực",
+        ),
+        ("Bí thư Thành ủy Nguyễn Thành Trung yêu cầu", "Bí thư Thành ủy", "Nguyễn Thành Trung"),
+        (
+            "Giám đốc Sở Dân tộc và Tôn giáo Bàn Thị Mai đề nghị",
+            "Giám đốc Sở Dân tộc và Tôn giáo",
+            "Bàn Thị Mai",
+        ),
+    ],
+)
+def test_a_holders_name_after_a_unit_is_no_part_of_its_place(text, unit, name):
+    assert [match.source for match in GLOSSARY.match(text)] == [unit, name]
+
+
+def test_a_district_of_a_committee_keeps_a_surname_that_opens_place_names():
+    assert [source for source, _ in units("Ban Thường vụ Huyện ủy Châu Thành A nhiệm kỳ")] == [
+        "Ban Thường vụ Huyện ủy Châu Thành A"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        ("Tập kết ở kho tại Phường IV của thành phố", "Phường IV", "Ward IV"),
+        (
+            "Đại hội đại biểu Đảng bộ phường Hà Giang 1 lần thứ I thành công",
+            "Đại hội đại biểu Đảng bộ phường Hà Giang 1 lần thứ I",
+            "1st Ha Giang 1 Ward Party Congress",
+        ),
+        (
+            "Giám đốc Chi nhánh Ngân hàng Chính sách xã hội tỉnh Tuyên Quang cho biết",
+            "Giám đốc Chi nhánh Ngân hàng Chính sách xã hội tỉnh Tuyên Quang",
+            None,
+        ),
+        (
+            "Giám đốc Ngân hàng Chính sách xã hội chi nhánh tỉnh Bến Tre cho biết",
+            "Giám đốc Ngân hàng Chính sách xã hội chi nhánh tỉnh Bến Tre",
+            "Director of the Ben Tre Branch of the Viet Nam Bank for Social Policies",
+        ),
+        (
+            "Bà Vân, Giám đốc Bệnh viện Đa khoa Trung tâm An Giang, kiến nghị",
+            "Giám đốc Bệnh viện Đa khoa Trung tâm An Giang",
+            "Director of the An Giang Central General Hospital",
+        ),
+        (
+            "Trưởng Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp đề xuất",
+            "Trưởng Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp",
+            "Head of the Nghi Son Economic Zone and Industrial Parks Management Board",
+        ),
+        (
+            "Phó Thủ trưởng Cơ quan CSĐT Công an tỉnh Nghệ An cho biết",
+            "Phó Thủ trưởng Cơ quan CSĐT Công an tỉnh Nghệ An",
+            None,
+        ),
+        ("Phó Tham mưu trưởng Quân khu 7 cho biết", "Phó Tham mưu trưởng Quân khu 7", None),
+    ],
+)
+def test_units_blind_batch_o_showed(text, unit, english):
+    found = units(text)
+    assert [source for source, _ in found] == [unit]
+    assert english is None or found[0][1] == english
+
+
+def test_a_region_is_matched_and_rendered_but_reported_as_a_name():
+    found = GLOSSARY.match("Mưa lớn ở Tây Nguyên và Nam Trung Bộ")
+    assert [(m.source, m.target, m.type) for m in found] == [
+        ("Tây Nguyên", "Central Highlands", "name"),
+        ("Nam Trung Bộ", "South Central Coast", "name"),
+    ]
+    assert GLOSSARY.match("Mưa lớn ở Tây Nguyên", names=NameStyle.OFF) == []

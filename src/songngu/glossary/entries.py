@@ -22,6 +22,7 @@ TYPES = {
     "city": "centrally-run cities by their bare name",
     "place": "other places",
     "country": "foreign countries: proper names, reported as names (no official terms)",
+    "region": "regions of Viet Nam, oceans and seas: geographic names, reported as names",
     "organisation": "mass organisations and other named bodies",
     "name": "personal names",
     "abbreviation": "a Vietnamese abbreviation and its full Vietnamese form",
@@ -31,7 +32,7 @@ TYPES = {
 #: Types whose rows are not rendered themselves: they expand text or compose other terms.
 NOT_TERMS = frozenset({"abbreviation", "pattern"})
 #: Types that name places: a personal name may contain one ("Nguyễn Hòa Bình").
-PLACE_TYPES = frozenset({"province", "city", "place", "country"})
+PLACE_TYPES = frozenset({"province", "city", "place", "country", "region"})
 #: Types after which a capitalised word is a personal name ("Đại tướng Tô Lâm").
 TITLE_TYPES = frozenset({"title", "rank", "pattern"})
 #: The ``case`` column: how a term's capitals must appear in text (see the design note).

@@ -20,6 +20,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from songngu.glossary.names import SURNAMES, opens_full_name
+from songngu.glossary.ordinals import roman_value
 from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, phrase_keys, phrase_list
 from songngu.vietnamese import strip_diacritics
 
@@ -71,6 +72,7 @@ _COMMON_COMPOUNDS = frozenset(
         "du lịch", "hàng hải", "thương mại", "tài chính", "lâm nghiệp", "thủy sản", "điện lực",
         "kiến trúc", "mỹ thuật", "đại học", "học viện", "cao đẳng", "bệnh viện", "đầu tư",
         "bất động", "dịch vụ", "sản xuất", "vận tải", "chứng khoán", "điện tử",
+        "trung tâm", "cầu đường", "nước khoáng", "thực phẩm", "dược phẩm", "cơ khí",
     )
 )  # fmt: skip
 # A school's kind before its name: "Trường THPT Chuyên Lê Quý Đôn" (for the gifted).
@@ -83,6 +85,7 @@ _PLURALS = frozenset(phrase_keys("các những mấy hai ba bốn năm sáu bả
 _COUNTED = frozenset(
     phrase_keys("lần ngày tháng năm giờ tuần người hộ ha km tỷ triệu nghìn trăm chiếc con tấn")
 )
+_ORDINAL_WORD = frozenset(phrase_keys("thứ"))
 # Highland names written in ASCII open with clusters no European name starts with in the news
 # ("huyện Kbang", "TP. Pleiku", "xã Krông", "Ea Súp", "Ia Grai"): "thành phố Munich" stays foreign.
 _HIGHLAND_FIRST_WORD = re.compile(r"^(K[bdhlnprt]|Pl|Dr|Ea$|Ia$|Kon$|Ayun$)")
@@ -96,6 +99,8 @@ _OPENERS = frozenset(
 )
 #: The most syllables a local name has ("Châu Quế Thượng", "Bạch Long Vĩ", "Mù Cang Chải").
 MAX_NAME_SYLLABLES = 4
+# The last word of a Party committee ("Thành ủy", "Huyện ủy"), named by its place, never a person.
+_COMMITTEE_ENDS = frozenset(phrase_keys("ủy uỷ"))
 
 
 def find_local(
@@ -119,12 +124,18 @@ def find_local(
         return None
     if (level[-1], tokens[start].key) in _COMMON_WORDS and tokens[start].shape is not Shape.TITLE:
         return None  # "xã hội", "XÃ HỘI"; but "xã Giao Thiện" is a commune
-    if tokens[start].text.isdigit():
-        # Numbered units are wards and urban districts ("Phường 12", "Quận 1"), not cities:
-        # "cho thành phố 70% số tăng thu" is a share.
+    if _is_unit_number(tokens[start]):
+        # Numbered units are wards and urban districts ("Phường 12", "Quận 1", "Phường IV"), not
+        # cities: "cho thành phố 70% số tăng thu" is a share.
         return start + 1 if level in _NUMBERED_LEVELS else None
-    if level in _CITY_LEVELS and opens_full_name(tokens, start):
-        return None  # "Chủ tịch UBND TP Nguyễn Đức Chung": the chairman, not a city of that name
+    # "Chủ tịch UBND TP Nguyễn Đức Chung": the chairman, not a city of that name; but in
+    # "thành phố Sầm Sơn Cao Văn Lực" a second full name follows two words: theirs is the city.
+    if (
+        level in _CITY_LEVELS
+        and opens_full_name(tokens, start)
+        and not opens_full_name(tokens, start + 2)
+    ):
+        return None
     return _name_end(tokens, start)
 
 
@@ -192,7 +203,23 @@ def find_place_name(tokens: Sequence[Token], position: int) -> int | None:
     """Return the end of a bare Vietnamese place name at ``tokens[position]`` (no level word)."""
     if _level_at(tokens, position) is not None:
         return None
+    if _names_a_secretary(tokens, position):
+        return None
     return _name_end(tokens, position)
+
+
+def _names_a_secretary(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a full name with a surname that is nothing else follows a Party committee.
+
+    "Bí thư Thành ủy Nguyễn Thành Trung": the secretary, not a city of that name; "Huyện ủy
+    Châu Thành A" is a district ("Châu" opens place names too).
+    """
+    return (
+        position > 0
+        and tokens[position - 1].key in _COMMITTEE_ENDS
+        and tokens[position].key in SURNAMES
+        and opens_full_name(tokens, position)
+    )
 
 
 def render_local(tokens: Sequence[Token]) -> str:
@@ -202,7 +229,7 @@ def render_local(tokens: Sequence[Token]) -> str:
         return render_place_name(tokens)
     english = _ENGLISH[level]
     name = tokens[len(level) :]
-    if len(name) == 1 and name[0].text.isdigit():
+    if len(name) == 1 and _is_unit_number(name[0]):
         return f"{english} {name[0].text}"
     return f"{render_place_name(name)} {english}"
 
@@ -274,11 +301,33 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
         if end >= start + 2 and opens_full_name(tokens, end):
             break
         end += 1
+    if end - start == MAX_NAME_SYLLABLES and _continues_run(tokens, end, case):
+        # Five capitalised words or more are no one name: a place of two words and the
+        # holder's name after it ("huyện Kỳ Sơn Lữ Văn Tiến", "xã Đồng Văn Sùng Mí Chứ").
+        end = start + 2
     if end == start or _runs_into_common_word(tokens, end):
         return None
     if _number_closes(tokens, end):
         end += 1
     return _joined_name_end(tokens, end)
+
+
+def _is_unit_number(token: Token) -> bool:
+    """A ward's or urban district's number: Arabic, or Roman in capitals ("Phường IV")."""
+    return token.text.isdigit() or (token.text.isupper() and roman_value(token.text) is not None)
+
+
+def _continues_run(tokens: Sequence[Token], end: int, case: set[Shape]) -> bool:
+    """Whether the capitalised run goes on at ``end`` (a space, the same case, a name word)."""
+    if end >= len(tokens):
+        return False
+    token = tokens[end]
+    return (
+        token.gap is Gap.SPACE
+        and not token.is_sentence_start
+        and bool(case & _case_of(token))
+        and _is_name_word(token, first=False)
+    )
 
 
 def _number_closes(tokens: Sequence[Token], end: int) -> bool:
@@ -290,7 +339,11 @@ def _number_closes(tokens: Sequence[Token], end: int) -> bool:
     if end >= len(tokens) or not tokens[end].text.isdigit() or tokens[end].gap is not Gap.SPACE:
         return False
     following = tokens[end + 1] if end + 1 < len(tokens) else None
-    return following is None or following.gap is not Gap.SPACE or following.key not in _COUNTED
+    if following is None or following.gap is not Gap.SPACE or following.key not in _COUNTED:
+        return True
+    # "phường Hà Giang 1 lần thứ I": "lần thứ" numbers the congress after the unit.
+    after = tokens[end + 2] if end + 2 < len(tokens) else None
+    return after is not None and after.key in _ORDINAL_WORD
 
 
 def _joined_name_end(tokens: Sequence[Token], end: int) -> int:

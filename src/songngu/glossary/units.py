@@ -26,6 +26,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from songngu.glossary.entries import PLACE_TYPES
 from songngu.glossary.localities import LEVELS
+from songngu.glossary.meetings import with_meeting, with_plenums
 from songngu.glossary.names import starts_with_surname
 from songngu.glossary.ordinals import ordinal_of, roman_or_arabic
 from songngu.glossary.tokens import match_key, phrase_keys, phrase_list
@@ -49,6 +50,8 @@ _COMMITTEE_LEVELS = {
     "city": (phrase_keys("Thành ủy"), "City Party Committee"),
 }
 _TITLE_TYPES = frozenset({"title"})
+# Lower case inside a capitalised English name ("Economic Zone and Industrial Parks …").
+_FUNCTION_WORDS = frozenset({"and", "of", "for", "the", "on", "in"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -175,16 +178,32 @@ def compose_units(text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
     ]
     # Bodies take their places first; a second pass joins a body to the placed one it is part
     # of ("Đảng ủy" + "Sở NN&PTNT tỉnh Sơn La"); then titles take their bodies.
-    rules = (_body_and_place, _body_and_place, _of_the_department, _title_and_body)
-    for rule in (*rules, _post_and_its_body):
+    # A branch joins its bank before a title takes it ("Giám đốc" + "Ngân hàng … chi nhánh tỉnh
+    # Bến Tre"); a title takes a body a prefix named last ("Giám đốc" + "Chi nhánh Ngân hàng …").
+    body_rules: tuple[_Rule, ...] = (_body_and_place, _body_and_place, _of_the_department)
+    for rule in body_rules:
+        joined = _join(text, joined, rule)
+    joined = _join(text, joined, _branch_in_place, gap=_BRANCH)
+    title_rules: tuple[_Rule, ...] = (_title_and_body, _post_and_its_body)
+    for rule in title_rules:
         joined = _join(text, joined, rule)
     joined = _join(text, joined, _of_the_state_body, gap=_OF)
-    joined = _join(text, joined, _branch_in_place, gap=_BRANCH)
-    headed = [
-        _with_head(text, _with_prefix(text, match), joined[index - 1].end if index else 0)
-        for index, match in enumerate(joined)
-    ]
-    return [_with_tenure(text, match) for match in headed]
+    headed = _join(
+        text,
+        [
+            _with_head(text, _with_prefix(text, match), joined[index - 1].end if index else 0)
+            for index, match in enumerate(joined)
+        ],
+        _title_and_body,
+    )
+    tenured = [_with_tenure(text, match) for match in headed]
+    return with_plenums(
+        text,
+        [
+            with_meeting(text, match, tenured[index - 1].end if index else 0)
+            for index, match in enumerate(tenured)
+        ],
+    )
 
 
 def _with_prefix(text: str, match: TermMatch) -> TermMatch:
@@ -231,7 +250,10 @@ def _with_head(text: str, match: TermMatch, free_from: int) -> TermMatch:
     # A police force has a chief (titles.tsv, "Trưởng Công an xã"); a generic body's English
     # is lower case alone ("special zone police") and a proper name inside a title.
     head = "Chief" if match.target.casefold().endswith("police") else "Head"
-    body = " ".join(word[:1].upper() + word[1:] for word in match.target.split())
+    body = " ".join(
+        word if word in _FUNCTION_WORDS else word[:1].upper() + word[1:]
+        for word in match.target.split()
+    )
     return dataclasses.replace(
         match,
         source=text[found.start() : match.end],
