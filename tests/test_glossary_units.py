@@ -870,11 +870,76 @@ def test_companies_by_legal_form_trade_and_name(text, unit, english):
     assert english is None or found[0][1] == english
 
 
-def test_a_trade_after_a_legal_form_is_no_name():
-    # "Bất động sản" (real estate), "Tư vấn" (consulting) are the company's trade: its own name
-    # comes after it, and a company by its own name alone is not composed (no "Tư Company").
-    assert units("Tổng giám đốc Công ty cổ phần Bất động sản Hưng Thịnh Phát bị bắt") == []
-    assert units("Công ty TNHH Tư vấn Việc làm Đông Á bị khởi tố") == []
+def test_a_trade_after_a_legal_form_is_no_own_name():
+    # "Bất động sản" (real estate), "Tư vấn" (consulting) are the company's trades: its own name
+    # comes after them (no "Tư Company").
+    assert units("Tổng giám đốc Công ty cổ phần Bất động sản Hưng Thịnh Phát bị bắt") == [
+        (
+            "Công ty cổ phần Bất động sản Hưng Thịnh Phát",
+            "Hung Thinh Phat Real Estate Joint Stock Company",
+        )
+    ]
+    assert units("Công ty TNHH Tư vấn Việc làm Đông Á bị khởi tố") == [
+        (
+            "Công ty TNHH Tư vấn Việc làm Đông Á",
+            "Dong A Consulting and Employment Limited Liability Company",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Tuyên phạt cựu Tổng Giám đốc Công ty Sông Hồng Xanh 18 năm tù",
+            [
+                (
+                    "Tổng Giám đốc Công ty Sông Hồng Xanh",
+                    "General Director of the Song Hong Xanh Company",
+                )
+            ],
+        ),
+        (
+            "Công ty TNHH Thương mại Dịch vụ Phước Lộc mua lại",
+            [
+                (
+                    "Công ty TNHH Thương mại Dịch vụ Phước Lộc",
+                    "Phuoc Loc Trading and Services Limited Liability Company",
+                )
+            ],
+        ),
+        (
+            "Nguyên Phó Giám đốc Chi nhánh Cầu Giấy của Ngân hàng TMCP Hưng Thịnh bị bắt",
+            [
+                (
+                    "Phó Giám đốc Chi nhánh Cầu Giấy của Ngân hàng TMCP Hưng Thịnh",
+                    "Deputy Director of the Cau Giay Branch of the Hung Thinh Joint Stock"
+                    " Commercial Bank",
+                )
+            ],
+        ),
+        # A listed company wins; a foreign or unknown own name is none.
+        ("Công ty Điện lực Hà Nội cắt điện", [("Công ty Điện lực Hà Nội", "Ha Noi Power Company")]),
+        ("Công ty TNHH Samsung Electronics Việt Nam tuyển dụng", []),
+        ("Công ty TNHH Tư vấn Việc làm Đông Á Mekong bị khởi tố", []),
+        ("Công ty cổ phần Giải trí Hội An khai trương", []),
+    ],
+)
+def test_companies_and_banks_by_their_own_name(text, found):
+    assert units(text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đoàn của thành phố São Paulo muốn hợp tác",
+        "Xe chờ ở phía huyện Noọng Hét, tỉnh Xiêng Khoảng của nước bạn Lào",
+        "Bảo vệ Nhà máy Thủy điện Hòa Bình",
+        "Vùng lõi của Công viên địa chất toàn cầu UNESCO Cao nguyên đá Đồng Văn",
+    ],
+)
+def test_foreign_places_and_facilities_named_after_places_are_no_units(text):
+    assert units(text) == []
 
 
 @pytest.mark.parametrize(

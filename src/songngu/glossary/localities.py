@@ -73,6 +73,7 @@ _COMMON_COMPOUNDS = frozenset(
         "kiến trúc", "mỹ thuật", "đại học", "học viện", "cao đẳng", "bệnh viện", "đầu tư",
         "bất động", "dịch vụ", "sản xuất", "vận tải", "chứng khoán", "điện tử",
         "trung tâm", "cầu đường", "nước khoáng", "thực phẩm", "dược phẩm", "cơ khí",
+        "thủy điện", "nhiệt điện", "cao nguyên",
     )
 )  # fmt: skip
 # A school's kind before its name: "Trường THPT Chuyên Lê Quý Đôn" (for the gifted).
@@ -86,6 +87,7 @@ _COUNTED = frozenset(
     phrase_keys("lần ngày tháng năm giờ tuần người hộ ha km tỷ triệu nghìn trăm chiếc con tấn")
 )
 _ORDINAL_WORD = frozenset(phrase_keys("thứ"))
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 # Highland names written in ASCII open with clusters no European name starts with in the news
 # ("huyện Kbang", "TP. Pleiku", "xã Krông", "Ea Súp", "Ia Grai"): "thành phố Munich" stays foreign.
 _HIGHLAND_FIRST_WORD = re.compile(r"^(K[bdhlnprt]|Pl|Dr|Ea$|Ia$|Kon$|Ayun$)")
@@ -301,6 +303,8 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
         if end >= start + 2 and opens_full_name(tokens, end):
             break
         end += 1
+    if _runs_into_foreign_word(tokens, end, case):
+        return None  # "thành phố São Paulo": a foreign name, whatever its first word
     if end - start == MAX_NAME_SYLLABLES and _continues_run(tokens, end, case):
         # Five capitalised words or more are no one name: a place of two words and the
         # holder's name after it ("huyện Kỳ Sơn Lữ Văn Tiến", "xã Đồng Văn Sùng Mí Chứ").
@@ -317,17 +321,26 @@ def _is_unit_number(token: Token) -> bool:
     return token.text.isdigit() or (token.text.isupper() and roman_value(token.text) is not None)
 
 
+def _runs_into_foreign_word(tokens: Sequence[Token], end: int, case: set[Shape]) -> bool:
+    """Whether the capitalised run goes on at ``end`` in a word no Vietnamese name has."""
+    following = _next_in_run(tokens, end, case)
+    return following is not None and following.text.isalpha() and not _is_name_word(following)
+
+
 def _continues_run(tokens: Sequence[Token], end: int, case: set[Shape]) -> bool:
-    """Whether the capitalised run goes on at ``end`` (a space, the same case, a name word)."""
+    """Whether the capitalised run goes on at ``end`` in another name word."""
+    following = _next_in_run(tokens, end, case)
+    return following is not None and _is_name_word(following)
+
+
+def _next_in_run(tokens: Sequence[Token], end: int, case: set[Shape]) -> Token | None:
+    """The word at ``end`` if it follows the run after a space, in the run's case."""
     if end >= len(tokens):
-        return False
+        return None
     token = tokens[end]
-    return (
-        token.gap is Gap.SPACE
-        and not token.is_sentence_start
-        and bool(case & _case_of(token))
-        and _is_name_word(token, first=False)
-    )
+    if token.gap is not Gap.SPACE or token.is_sentence_start or not case & _case_of(token):
+        return None
+    return token
 
 
 def _number_closes(tokens: Sequence[Token], end: int) -> bool:
@@ -406,7 +419,7 @@ def _case_of(token: Token) -> set[Shape]:
     return {token.shape}
 
 
-def _is_name_word(token: Token, *, first: bool) -> bool:
+def _is_name_word(token: Token, *, first: bool = False) -> bool:
     if token.shape not in (Shape.TITLE, Shape.UPPER):
         return False
     if is_syllable(token.text):
@@ -414,8 +427,11 @@ def _is_name_word(token: Token, *, first: bool) -> bool:
     # Names of the highlands keep minority-language syllables ("Ea Kar", "Krông Pắc", "Ia
     # Grai"): a word with a Vietnamese letter, or a short one after a Vietnamese first word.
     # A first word like "Munich" or "Paris" is foreign: no unit.
-    if not token.text.isascii() or (not first and len(token.text) <= 5):
+    if not token.text.isascii():
         return True
+    if not first and len(token.text) <= 5:
+        # One vowel group, as in "Grai", "Kar", "Kuin"; "Paulo" (São Paulo) has two: foreign.
+        return len(_VOWEL_GROUPS.findall(token.text.lower())) <= 1
     return _HIGHLAND_FIRST_WORD.match(token.text) is not None
 
 

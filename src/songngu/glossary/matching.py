@@ -13,6 +13,7 @@ import functools
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
+from songngu.glossary.companies import with_companies
 from songngu.glossary.compose import Term
 from songngu.glossary.entries import PLACE_TYPES, TITLE_TYPES, NameStyle
 from songngu.glossary.index import NAME_KEY, IndexedTerm, Node, TermIndex
@@ -129,6 +130,7 @@ def match_terms(
     tokens = tokenize(composed)
     found = _Matcher(index, tokens, composed, names, known_locals).run()
     found = _with_listed_locals(found, _listed_locals(tokens, composed, _local_term(index)))
+    found = with_companies(tokens, composed, found)
     matches = _as_names(apply_style(composed, compose_units(composed, found), style), names)
     if composed == text:
         return matches

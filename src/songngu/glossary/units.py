@@ -127,6 +127,8 @@ _HOME = "Viet Nam"
 # a sentence's punctuation or "và", then the country after a comma or in brackets.
 _REGION_BEFORE_COUNTRY = re.compile(
     r"(,|thuộc)(\s+(?!và\b)[^\s.;:!?()]+){1,8}\s*[,(]"
+    # "huyện Noọng Hét, tỉnh Xiêng Khoảng của nước bạn Lào": the country after "của (nước bạn)".
+    r"|(,|thuộc)(\s+(?!và\b)[^\s.;:!?(),]+){1,8}\s+của(\s+nước)?(\s+bạn)?"
     # "thành phố Đông Hưng (Quảng Tây, Trung Quốc)": the region and country in brackets.
     r"|\((\s*[^\s.;:!?(),]+){1,6}\s*,"
 )
@@ -402,7 +404,7 @@ def _in_country(text: str, place: TermMatch, country: TermMatch) -> bool:
     """
     between = text[place.end : country.start].strip()
     return (
-        between in (",", "(", "-", "–", "của")
+        between in (",", "(", "-", "–", "của", "của nước", "của nước bạn")
         or _REGION_BEFORE_COUNTRY.fullmatch(between) is not None
     )
 

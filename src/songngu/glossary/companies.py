@@ -1,0 +1,185 @@
+"""Companies and commercial banks by their own name: ``Công ty cổ phần Đầu tư Bất động sản X``.
+
+A company's official name is its kind, its legal form, its trades and its own name (Law on
+Enterprises 59/2020/QH14, Article 37: "loại hình doanh nghiệp" + "tên riêng"; the trades are part
+of the own name in practice): ``Công ty TNHH Thương mại Dịch vụ Phước Lộc`` → *Phuoc Loc Trading
+and Services Limited Liability Company*. The own name is an open class, like a commune's: it is
+found as a capitalised Vietnamese name after the trades the glossary knows (a first word that is
+no trade and no Vietnamese syllable, "Samsung", is a foreign company: no unit). English puts the
+own name first and the legal form last, as companies register their English names.
+
+A one-word own name before a lower-case word is left out: it is more often a trade the glossary
+does not know ("Công ty cổ phần Giải trí …").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from songngu.glossary.localities import find_place_name, render_place_name
+from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, phrase_keys
+from songngu.model import TermMatch
+
+__all__ = ["with_companies"]
+
+_COMPANY = phrase_keys("Công ty")
+_BANK = phrase_keys("Ngân hàng")
+# Legal forms after "Công ty" (keys, longest first) and their English, which ends the name.
+_FORMS = {
+    phrase_keys(vietnamese): english
+    for vietnamese, english in (
+        ("trách nhiệm hữu hạn một thành viên", "One Member Limited Liability Company"),
+        ("TNHH một thành viên", "One Member Limited Liability Company"),
+        ("TNHH MTV", "One Member Limited Liability Company"),
+        ("trách nhiệm hữu hạn", "Limited Liability Company"),
+        ("TNHH", "Limited Liability Company"),
+        ("cổ phần", "Joint Stock Company"),
+        ("CP", "Joint Stock Company"),
+    )
+}
+_BANK_FORMS = {
+    phrase_keys(vietnamese): english
+    for vietnamese, english in (
+        ("thương mại cổ phần", "Joint Stock Commercial Bank"),
+        ("TMCP", "Joint Stock Commercial Bank"),
+    )
+}
+# Trades written between the legal form and the own name, with the English companies register.
+_TRADES = {
+    phrase_keys(vietnamese): english
+    for vietnamese, english in (
+        ("Đầu tư", "Investment"), ("Bất động sản", "Real Estate"), ("Thương mại", "Trading"),
+        ("Dịch vụ", "Services"), ("Xây dựng", "Construction"), ("Cầu đường", "Bridge and Road"),
+        ("Sản xuất", "Manufacturing"), ("Xuất nhập khẩu", "Import-Export"),
+        ("Vận tải", "Transport"), ("Du lịch", "Tourism"), ("Công nghệ", "Technology"),
+        ("Tư vấn", "Consulting"), ("Việc làm", "Employment"), ("Phát triển", "Development"),
+        ("Thực phẩm", "Food"), ("Điện tử", "Electronics"), ("Dệt may", "Textile and Garment"),
+        ("Thủy sản", "Seafood"), ("Nông nghiệp", "Agriculture"), ("Khoáng sản", "Minerals"),
+        ("Nước khoáng", "Mineral Water"), ("Môi trường", "Environment"), ("Năng lượng", "Energy"),
+        ("Dược phẩm", "Pharmaceutical"), ("Vật liệu", "Materials"), ("Nhựa", "Plastics"),
+        ("Thép", "Steel"), ("Logistics", "Logistics"), ("Giáo dục", "Education"),
+        ("Truyền thông", "Media"), ("Chế biến", "Processing"), ("Giống cây trồng", "Seed"),
+        ("Kinh doanh", "Business"), ("Nhà", "Housing"), ("Địa ốc", "Real Estate"),
+        ("Xây lắp", "Construction and Installation"), ("Cơ khí", "Mechanical Engineering"),
+        ("Lương thực", "Food"), ("Chăn nuôi", "Livestock"), ("Thiết bị", "Equipment"),
+        ("Y tế", "Medical"), ("Tài chính", "Finance"), ("Quản lý", "Management"),
+        ("Hàng hải", "Maritime"), ("Cấp thoát nước", "Water Supply and Sewerage"),
+        ("Gỗ", "Wood"), ("Điện", "Power"), ("Và", "and"),
+    )
+}  # fmt: skip
+_TRADE_KEYS = sorted(_TRADES, key=len, reverse=True)
+_AND = phrase_keys("và")
+_BRANCH = phrase_keys("Chi nhánh")
+_OF = phrase_keys("của")
+
+
+def with_companies(
+    tokens: Sequence[Token], text: str, matches: Sequence[TermMatch]
+) -> list[TermMatch]:
+    """Return ``matches`` with the companies and banks named by their own name in place.
+
+    A listed term that covers a company wins ("Công ty Điện lực Hà Nội"); the pieces a company
+    covers (a trade's row, a name inside it) give way to it.
+    """
+    kept = list(matches)
+    for company in _companies(tokens, text):
+        if any(m.start <= company.start and company.end <= m.end for m in kept):
+            continue
+        kept = [m for m in kept if m.end <= company.start or company.end <= m.start]
+        kept.append(company)
+    return sorted(kept, key=lambda match: match.start)
+
+
+def _companies(tokens: Sequence[Token], text: str) -> list[TermMatch]:
+    found = []
+    for position, token in enumerate(tokens):
+        if token.shape not in (Shape.TITLE, Shape.UPPER):
+            continue
+        company = _branch_at(tokens, position, text) or _company_at(tokens, position, text)
+        if company is not None:
+            found.append(company)
+    return found
+
+
+def _branch_at(tokens: Sequence[Token], position: int, text: str) -> TermMatch | None:
+    """A named branch of a company or bank: "Chi nhánh Cầu Giấy của Ngân hàng TMCP …"."""
+    if _keys(tokens, position, len(_BRANCH)) != _BRANCH:
+        return None
+    name_start = position + len(_BRANCH)
+    end = _own_name_end(tokens, name_start) if name_start < len(tokens) else None
+    if end is None or _keys(tokens, end, 1) != _OF:
+        return None
+    owner = _company_at(tokens, end + 1, text)
+    if owner is None:
+        return None
+    name = render_place_name(tokens[name_start:end])
+    start = tokens[position].start
+    english = f"{name} Branch of the {owner.target}"
+    return TermMatch(text[start : owner.end], english, start, owner.end, "organisation")
+
+
+def _company_at(tokens: Sequence[Token], position: int, text: str) -> TermMatch | None:
+    if _keys(tokens, position, len(_COMPANY)) == _COMPANY:
+        forms, default = _FORMS, "Company"
+    elif _keys(tokens, position, len(_BANK)) == _BANK:
+        forms, default = _BANK_FORMS, ""
+    else:
+        return None
+    cursor = position + 2
+    form = next((f for f in forms if _keys(tokens, cursor, len(f)) == f), None)
+    if form is not None:
+        cursor += len(form)
+    elif not default:
+        return None  # a bank only by its legal form: "Ngân hàng TMCP …"
+    trades: list[str] = []
+    while (trade := _trade_at(tokens, cursor)) is not None:
+        trades.append(_TRADES[trade])
+        cursor += len(trade)
+    end = _own_name_end(tokens, cursor)
+    if end is None or (trades and trades[-1] == "and"):
+        return None
+    name = render_place_name(tokens[cursor:end])
+    kind = forms[form] if form is not None else default
+    english = " ".join(part for part in (name, _trades_english(trades), kind) if part)
+    start, stop = tokens[position].start, tokens[end - 1].end
+    return TermMatch(text[start:stop], english, start, stop, "organisation")
+
+
+def _trade_at(tokens: Sequence[Token], position: int) -> tuple[str, ...] | None:
+    for trade in _TRADE_KEYS:
+        if _keys(tokens, position, len(trade)) == trade and _spaced(tokens, position, len(trade)):
+            if trade == _AND and position and tokens[position - 1].key in _AND:
+                return None
+            return trade
+    return None
+
+
+def _own_name_end(tokens: Sequence[Token], position: int) -> int | None:
+    if position >= len(tokens) or tokens[position].gap is not Gap.SPACE:
+        return None
+    end = find_place_name(tokens, position)
+    if end is None:
+        return None
+    following = tokens[end] if end < len(tokens) else None
+    if following is None or following.gap is not Gap.SPACE:
+        return end
+    if end - position == 1 and following.shape is Shape.LOWER:
+        return None  # "Giải trí": a trade the glossary does not know, not a name
+    if following.shape in (Shape.TITLE, Shape.UPPER) and not is_syllable(following.text):
+        return None  # "… Đông Á Mekong": the name goes on in a foreign word
+    return end
+
+
+def _trades_english(trades: list[str]) -> str:
+    words = [trade for trade in trades if trade != "and"]
+    if len(words) <= 1:
+        return " ".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _keys(tokens: Sequence[Token], position: int, length: int) -> tuple[str, ...]:
+    return tuple(token.key for token in tokens[position : position + length])
+
+
+def _spaced(tokens: Sequence[Token], position: int, length: int) -> bool:
+    return all(token.gap is Gap.SPACE for token in tokens[position : position + length])
