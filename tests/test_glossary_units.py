@@ -1259,3 +1259,22 @@ def test_a_region_is_matched_and_rendered_but_reported_as_a_name():
         ("Nam Trung Bộ", "South Central Coast", "name"),
     ]
     assert GLOSSARY.match("Mưa lớn ở Tây Nguyên", names=NameStyle.OFF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        # Highland names keep their apostrophe, and the capital after it.
+        ("Tập trung ở huyện Cư M'gar và", "huyện Cư M'gar", "Cu M'gar District"),
+        ("Lũ quét ở huyện M'Drắk hôm qua", "huyện M'Drắk", "M'Drak District"),
+        # A generic body in lower case before a named commune is that commune's.
+        ("Ngay sau đó, công an xã Ea Phê được giao", "công an xã Ea Phê", "Ea Phe Commune Police"),
+    ],
+)
+def test_highland_names_with_an_apostrophe_and_lower_case_bodies_of_a_commune(text, unit, english):
+    assert units(text) == [(unit, english)]
+
+
+def test_a_lower_case_kind_before_a_bare_name_stays_out():
+    # "cảng Quy Nhơn", "cửa khẩu Mộc Bài": the blind sets treat a lower-case kind as a common noun.
+    assert units("Hàng hóa qua cảng Quy Nhơn và cửa khẩu Mộc Bài tăng") == []

@@ -90,7 +90,7 @@ _ORDINAL_WORD = frozenset(phrase_keys("thứ"))
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 # Highland names written in ASCII open with clusters no European name starts with in the news
 # ("huyện Kbang", "TP. Pleiku", "xã Krông", "Ea Súp", "Ia Grai"): "thành phố Munich" stays foreign.
-_HIGHLAND_FIRST_WORD = re.compile(r"^(K[bdhlnprt]|Pl|Dr|Ea$|Ia$|Kon$|Ayun$)")
+_HIGHLAND_FIRST_WORD = re.compile(r"^(K[bdhlnprt]|Pl|Dr|Ea$|Ia$|Kon$|Ayun$|[A-Z]['’])")
 # Words that open a dateline's sentence after its dash ("TP. Sóc Trăng – Ngày 10/12, …",
 # "Hà Nội – Theo quyết định …"): no second name of a merged unit.
 _OPENERS = frozenset(
@@ -245,7 +245,9 @@ def render_place_name(tokens: Sequence[Token]) -> str:
     for number, token in enumerate(tokens):
         if number:
             english += " - " if token.gap is Gap.DASH else " "
-        english += token.text[:1].upper() + token.text[1:].lower()
+        word = token.text
+        # "M'Drắk" keeps the capital after its apostrophe.
+        english += word[:1].upper() + (word[1:] if "'" in word or "’" in word else word[1:].lower())
     return strip_diacritics(english)
 
 

@@ -61,6 +61,8 @@ _OPEN_PLACES = frozenset({_LOCAL_KEY, _PLACE_NAME_KEY})
 #: Where what fills a slot, starting at a token, ends (None: nothing fills it there).
 SlotRun = Callable[[int], int | None]
 _BARE_PLACE_TYPES = frozenset({"province", "city", "place", "region"})
+# A named local unit (level word and name) fills it: a term before one may start in lower case.
+_NAMED_PLACE_SLOTS = frozenset({_LOCAL_KEY})
 # Listed places reported as names: foreign countries and regions.
 _NAME_TYPES = frozenset({"country", "region"})
 # Places and organisations by their own name ("Quỹ Nhi đồng Liên Hợp Quốc": not the UN).
@@ -678,9 +680,13 @@ def _shape_fits(want: Shape | None, got: Shape | None, may_be_lower: bool) -> bo
 
 
 def _has_later_capital(indexed: IndexedTerm, steps: Sequence[_Step]) -> bool:
-    """Whether a capitalised token of the term after the first is capitalised in the text too."""
+    """Whether a capitalised token of the term after the first is capitalised in the text too.
+
+    A named place filling a slot counts: "công an xã Ea Phê" is that commune's police.
+    """
     return any(
-        want in (Shape.TITLE, Shape.UPPER) and step.shape in (None, Shape.TITLE, Shape.UPPER)
+        (want in (Shape.TITLE, Shape.UPPER) and step.shape in (None, Shape.TITLE, Shape.UPPER))
+        or (step.slot is not None and step.slot[0] in _NAMED_PLACE_SLOTS)
         for want, step in zip(indexed.shapes[1:], steps[1:], strict=True)
     )
 

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from songngu.vietnamese import syllable_key
 
-_TOKEN = re.compile(r"[^\W_]+|(?<!\S)&(?!\S)")
+# A word may hold an apostrophe between letters: highland names ("Cư M'gar", "M'Drắk", "Ea H'leo").
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|(?<!\S)&(?!\S)")
 # Both spellings of a final i/y after a consonant are in use ("Qui Nhơn"/"Quy Nhơn",
 # "kĩ thuật"/"kỹ thuật", "lí"/"lý"); after a vowel they differ ("tai" is not "tay").
 _FINAL_I_OR_Y = re.compile(
@@ -116,6 +117,10 @@ def shape_of(word: str) -> Shape:
     """Return how ``word`` is capitalised (digits and ``&`` are ``OTHER``)."""
     if word == "&" or any(char.isdigit() for char in word):
         return Shape.OTHER
+    if len(word) > 2 and word[1] in "'’" and word[0].isupper():
+        # "M'Drắk", "M'gar": a capital, an apostrophe, then a word in title or lower case.
+        rest = shape_of(word[2:])
+        return Shape.TITLE if rest in (Shape.TITLE, Shape.LOWER) else rest
     if word.islower():
         return Shape.LOWER
     if word[0].isupper() and (len(word) == 1 or word[1:].islower()):
