@@ -1278,3 +1278,57 @@ def test_highland_names_with_an_apostrophe_and_lower_case_bodies_of_a_commune(te
 def test_a_lower_case_kind_before_a_bare_name_stays_out():
     # "cảng Quy Nhơn", "cửa khẩu Mộc Bài": the blind sets treat a lower-case kind as a common noun.
     assert units("Hàng hóa qua cảng Quy Nhơn và cửa khẩu Mộc Bài tăng") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # After a body and a bare level word, a full name is the holder's ...
+        ("Tại xã Phong Nha, Chủ tịch UBND xã Đinh Quang Huy cho biết", "Chủ tịch UBND xã"),
+        ("Trưởng Công an xã Lê Thanh Phong cho biết", "Trưởng Công an xã"),
+        ("Chủ tịch UBND xã Măng Đen A Khương cho biết", "Chủ tịch UBND xã Măng Đen"),
+    ],
+)
+def test_a_full_name_after_a_body_and_a_bare_level_is_the_holders(text, unit):
+    assert units(text)[-1][0] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # ... but units are named after people too, and end in a letter.
+        ("Sáng 9/10, tại phường Phan Đình Phùng, Đảng bộ tỉnh họp", "phường Phan Đình Phùng"),
+        ("Nặng nhất là huyện Trần Văn Thời và", "huyện Trần Văn Thời"),
+        ("Huyện Châu Thành A và xã Y Tý", "Huyện Châu Thành A"),
+    ],
+)
+def test_units_named_after_people_or_ending_in_a_letter_stay_units(text, unit):
+    assert units(text)[0][0] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Chi cục trưởng Chi cục Thuế huyện Tiền Hải cho biết",
+            "Chi cục trưởng Chi cục Thuế huyện Tiền Hải",
+            "Manager of the Tien Hai District Tax Sub-department",
+        ),
+        (
+            "Giám đốc BIDV chi nhánh Lạng Sơn cho biết",
+            "Giám đốc BIDV chi nhánh Lạng Sơn",
+            "Director of the Lang Son Branch of BIDV",
+        ),
+        ("BCH Đảng bộ xã đã ban hành", "BCH Đảng bộ xã", "Commune Executive Party Committee"),
+        ("Tốt nghiệp Trường Đại học Y khoa Vinh năm nay", "Trường Đại học Y khoa Vinh", None),
+        (
+            "Thương vụ Việt Nam tại Hà Lan đánh giá",
+            "Thương vụ Việt Nam tại Hà Lan",
+            "Viet Nam Trade Office in Netherlands",
+        ),
+    ],
+)
+def test_units_blind_batch_p_showed(text, unit, english):
+    found = units(text)
+    assert [source for source, _ in found] == [unit]
+    assert english is None or found[0][1] == english

@@ -88,6 +88,9 @@ _COUNTED = frozenset(
 )
 _ORDINAL_WORD = frozenset(phrase_keys("thứ"))
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_HIGHLAND_NAME_OPENERS = frozenset({"A", "Y"})
+# Last words of the bodies a local unit has ("UBND xã", "Công an xã", "Ủy ban nhân dân xã").
+_BODY_ENDS = frozenset(phrase_keys("UBND HĐND an dân"))
 # Highland names written in ASCII open with clusters no European name starts with in the news
 # ("huyện Kbang", "TP. Pleiku", "xã Krông", "Ea Súp", "Ia Grai"): "thành phố Munich" stays foreign.
 _HIGHLAND_FIRST_WORD = re.compile(r"^(K[bdhlnprt]|Pl|Dr|Ea$|Ia$|Kon$|Ayun$|[A-Z]['’])")
@@ -130,15 +133,26 @@ def find_local(
         # Numbered units are wards and urban districts ("Phường 12", "Quận 1", "Phường IV"), not
         # cities: "cho thành phố 70% số tăng thu" is a share.
         return start + 1 if level in _NUMBERED_LEVELS else None
-    # "Chủ tịch UBND TP Nguyễn Đức Chung": the chairman, not a city of that name; but in
-    # "thành phố Sầm Sơn Cao Văn Lực" a second full name follows two words: theirs is the city.
-    if (
-        level in _CITY_LEVELS
-        and opens_full_name(tokens, start)
-        and not opens_full_name(tokens, start + 2)
-    ):
+    if _names_the_holder(tokens, position, level):
         return None
     return _name_end(tokens, start)
+
+
+def _names_the_holder(tokens: Sequence[Token], position: int, level: tuple[str, ...]) -> bool:
+    """Whether a full name after a bare level word is the holder's, not the unit's.
+
+    "Chủ tịch UBND TP Nguyễn Đức Chung", "Chủ tịch UBND xã Lầu Bá Chông": the chairman, not a
+    unit of that name; but in "thành phố Sầm Sơn Cao Văn Lực" a second full name follows two
+    words (theirs is the city). Below a city, units are often named after people ("phường Phan
+    Đình Phùng", "huyện Trần Văn Thời"): there only after a body ("UBND", "Công an") and a name
+    that names no unit the article writes elsewhere.
+    """
+    start = position + len(level)
+    if not _opens_holder_name(tokens, start) or opens_full_name(tokens, start + 2):
+        return False
+    if level in _CITY_LEVELS:
+        return True
+    return position > 0 and tokens[position - 1].key in _BODY_ENDS
 
 
 def _known_in_capitals(
@@ -302,7 +316,7 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
             break
         if end > start and token.key in SURNAMES and _starts_a_person(tokens, end):
             break
-        if end >= start + 2 and opens_full_name(tokens, end):
+        if end >= start + 2 and (opens_full_name(tokens, end) or _opens_highland_name(tokens, end)):
             break
         end += 1
     if _runs_into_foreign_word(tokens, end, case):
@@ -321,6 +335,23 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
 def _is_unit_number(token: Token) -> bool:
     """A ward's or urban district's number: Arabic, or Roman in capitals ("Phường IV")."""
     return token.text.isdigit() or (token.text.isupper() and roman_value(token.text) is not None)
+
+
+def _opens_holder_name(tokens: Sequence[Token], start: int) -> bool:
+    """A full name where a unit's name would be; "Châu Thành A" (a district) ends in a letter."""
+    return opens_full_name(tokens, start) and len(tokens[start + 2].text) > 1
+
+
+def _opens_highland_name(tokens: Sequence[Token], position: int) -> bool:
+    """Whether "A" or "Y" opens a personal name: "xã Măng Đen A Khương", "Krông Pắc Y Thanh".
+
+    Men's names of the Central Highlands open with them; as a place's first word ("Y Tý", "A
+    Lưới") or its last ("Châu Thành A") they are no name.
+    """
+    if tokens[position].text not in _HIGHLAND_NAME_OPENERS or position + 1 >= len(tokens):
+        return False
+    following = tokens[position + 1]
+    return following.gap is Gap.SPACE and following.shape is Shape.TITLE
 
 
 def _runs_into_foreign_word(tokens: Sequence[Token], end: int, case: set[Shape]) -> bool:
