@@ -16,6 +16,7 @@ from songngu.glossary.ordinals import ordinal_of, roman_value
 from songngu.glossary.tokens import tokenize
 from songngu.pipeline import Pipeline, TranslationSettings
 from songngu.readers import read_document
+from songngu.segmenter.dates import find_date
 
 GLOSSARY = load_glossary([], include_shipped=True)
 
@@ -1332,3 +1333,59 @@ def test_units_blind_batch_p_showed(text, unit, english):
     found = units(text)
     assert [source for source, _ in found] == [unit]
     assert english is None or found[0][1] == english
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Ngày 8/11, Hội Cựu chiến binh tỉnh Lâm Đồng ký kết",
+            "Hội Cựu chiến binh tỉnh Lâm Đồng",
+            "Lam Dong Veterans' Association",
+        ),
+        ("Bưu điện tỉnh Bến Tre được giao", "Bưu điện tỉnh Bến Tre", "Ben Tre Post Office"),
+        (
+            "Trưởng Ban Nội chính Thành ủy Cần Thơ cho biết",
+            "Trưởng Ban Nội chính Thành ủy Cần Thơ",
+            "Head of the Internal Affairs Commission of the Can Tho City Party Committee",
+        ),
+        (
+            "Tổng Giám đốc Tổng Công ty Cao su Đồng Nai kiến nghị",
+            "Tổng Giám đốc Tổng Công ty Cao su Đồng Nai",
+            "General Director of the Dong Nai Rubber Corporation",
+        ),
+        ("Theo ý kiến tập thể của UBND quận, bị cáo", "UBND quận", "District People's Committee"),
+        (
+            "Chủ tịch UBND huyện Quỳnh Lưu Hồ Văn Thắng chia sẻ",
+            "Chủ tịch UBND huyện Quỳnh Lưu",
+            "Chairman of the Quynh Luu District People's Committee",
+        ),
+        (
+            "Phó Chủ tịch UBND huyện Bắc Yên Sồng A Lử cho biết",
+            "Phó Chủ tịch UBND huyện Bắc Yên",
+            None,
+        ),
+        ("Bí thư Đảng ủy xã Giàng A Páo cho biết", "Bí thư Đảng ủy xã", None),
+    ],
+)
+def test_units_blind_batch_q_showed(text, unit, english):
+    found = units(text)
+    assert [source for source, _ in found] == [unit]
+    assert english is None or found[0][1] == english
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NGƯỜI THAM GIA BẢO HIỂM XÃ HỘI TỰ NGUYỆN TĂNG",
+        "Một cuốn sổ BHXH hôm nay là lương hưu",
+        "Luật Bảo hiểm xã hội năm 2024 có hiệu lực",
+    ],
+)
+def test_the_insurance_scheme_is_not_the_agency(text):
+    assert units(text) == []
+
+
+def test_a_date_in_brackets_is_not_the_articles():
+    text = "Nhân kỷ niệm 81 năm (22/12/1944 – 22/12/2025), ngày 18/12/2025, Hội Cựu chiến binh"
+    assert find_date(text) == "2025-12-18"

@@ -22,8 +22,6 @@ from songngu.model import TermMatch
 
 __all__ = ["with_companies"]
 
-_COMPANY = phrase_keys("Công ty")
-_BANK = phrase_keys("Ngân hàng")
 # Legal forms after "Công ty" (keys, longest first) and their English, which ends the name.
 _FORMS = {
     phrase_keys(vietnamese): english
@@ -44,6 +42,13 @@ _BANK_FORMS = {
         ("TMCP", "Joint Stock Commercial Bank"),
     )
 }
+# Kinds that open a company's or bank's name, their legal forms, and the English of the kind
+# when no legal form is written (a bank is named here only with its legal form).
+_KINDS: tuple[tuple[tuple[str, ...], dict[tuple[str, ...], str], str], ...] = (
+    (phrase_keys("Tổng công ty"), {}, "Corporation"),
+    (phrase_keys("Công ty"), _FORMS, "Company"),
+    (phrase_keys("Ngân hàng"), _BANK_FORMS, ""),
+)
 # Trades written between the legal form and the own name, with the English companies register.
 _TRADES = {
     phrase_keys(vietnamese): english
@@ -64,7 +69,8 @@ _TRADES = {
         ("Lương thực", "Food"), ("Chăn nuôi", "Livestock"), ("Thiết bị", "Equipment"),
         ("Y tế", "Medical"), ("Tài chính", "Finance"), ("Quản lý", "Management"),
         ("Hàng hải", "Maritime"), ("Cấp thoát nước", "Water Supply and Sewerage"),
-        ("Gỗ", "Wood"), ("Điện", "Power"), ("Và", "and"),
+        ("Gỗ", "Wood"), ("Điện", "Power"), ("Cao su", "Rubber"), ("Cà phê", "Coffee"),
+        ("Lâm nghiệp", "Forestry"), ("Và", "and"),
     )
 }  # fmt: skip
 _TRADE_KEYS = sorted(_TRADES, key=len, reverse=True)
@@ -119,13 +125,11 @@ def _branch_at(tokens: Sequence[Token], position: int, text: str) -> TermMatch |
 
 
 def _company_at(tokens: Sequence[Token], position: int, text: str) -> TermMatch | None:
-    if _keys(tokens, position, len(_COMPANY)) == _COMPANY:
-        forms, default = _FORMS, "Company"
-    elif _keys(tokens, position, len(_BANK)) == _BANK:
-        forms, default = _BANK_FORMS, ""
-    else:
+    kind = next((k for k in _KINDS if _keys(tokens, position, len(k[0])) == k[0]), None)
+    if kind is None:
         return None
-    cursor = position + 2
+    words, forms, default = kind
+    cursor = position + len(words)
     form = next((f for f in forms if _keys(tokens, cursor, len(f)) == f), None)
     if form is not None:
         cursor += len(form)
@@ -139,8 +143,8 @@ def _company_at(tokens: Sequence[Token], position: int, text: str) -> TermMatch 
     if end is None or (trades and trades[-1] == "and"):
         return None
     name = render_place_name(tokens[cursor:end])
-    kind = forms[form] if form is not None else default
-    english = " ".join(part for part in (name, _trades_english(trades), kind) if part)
+    legal = forms[form] if form is not None else default
+    english = " ".join(part for part in (name, _trades_english(trades), legal) if part)
     start, stop = tokens[position].start, tokens[end - 1].end
     return TermMatch(text[start:stop], english, start, stop, "organisation")
 

@@ -90,7 +90,7 @@ _ORDINAL_WORD = frozenset(phrase_keys("thứ"))
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _HIGHLAND_NAME_OPENERS = frozenset({"A", "Y"})
 # Last words of the bodies a local unit has ("UBND xã", "Công an xã", "Ủy ban nhân dân xã").
-_BODY_ENDS = frozenset(phrase_keys("UBND HĐND an dân"))
+_BODY_ENDS = frozenset(phrase_keys("UBND HĐND an dân ủy"))
 # Highland names written in ASCII open with clusters no European name starts with in the news
 # ("huyện Kbang", "TP. Pleiku", "xã Krông", "Ea Súp", "Ia Grai"): "thành phố Munich" stays foreign.
 _HIGHLAND_FIRST_WORD = re.compile(r"^(K[bdhlnprt]|Pl|Dr|Ea$|Ia$|Kon$|Ayun$|[A-Z]['’])")
@@ -314,8 +314,13 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
             break
         if not case & _case_of(token) or not _is_name_word(token, first=end == start):
             break
-        if end > start and token.key in SURNAMES and _starts_a_person(tokens, end):
-            break
+        if (
+            end > start
+            and token.key in SURNAMES
+            and _starts_a_person(tokens, end)
+            and not opens_full_name(tokens, end + 1)
+        ):
+            break  # but "huyện Quỳnh Lưu Hồ Văn Thắng": the name is the one after "Lưu"
         if end >= start + 2 and (opens_full_name(tokens, end) or _opens_highland_name(tokens, end)):
             break
         end += 1
@@ -348,6 +353,8 @@ def _opens_highland_name(tokens: Sequence[Token], position: int) -> bool:
     Men's names of the Central Highlands open with them; as a place's first word ("Y Tý", "A
     Lưới") or its last ("Châu Thành A") they are no name.
     """
+    if tokens[position].text.startswith(("K'", "K’")):
+        return True  # K'Ho men's names: "xã Quảng Khê K'Bình"
     if tokens[position].text not in _HIGHLAND_NAME_OPENERS or position + 1 >= len(tokens):
         return False
     following = tokens[position + 1]

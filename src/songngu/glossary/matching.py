@@ -90,6 +90,12 @@ _FEATURES = phrase_list(
     "chợ", "thành cổ", "chiến dịch",
 )  # fmt: skip
 _CITY = phrase_keys("thành phố")
+# Insurance schemes named like the agencies that run them, and the words that make them the
+# scheme: "Luật …", "sổ …" (book), "đóng …" (pay), "tham gia …" (join), "… tự nguyện"
+# (voluntary), "… bắt buộc" (compulsory).
+_SCHEMES = frozenset(phrase_list("bảo hiểm xã hội", "bảo hiểm y tế", "BHXH", "BHYT"))
+_BEFORE_A_SCHEME = frozenset(phrase_keys("luật sổ đóng gia"))
+_AFTER_A_SCHEME = frozenset(phrase_keys("tự bắt"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,8 +461,25 @@ def _is_modified(tokens: Sequence[Token], position: int) -> bool:
 
 
 def _is_false_start(tokens: Sequence[Token], position: int, found: _Found) -> bool:
-    """Whether a term found at ``position`` only looks like one there (see the two below)."""
-    return _splits_a_word(tokens, position, found) or _in_a_document_number(tokens, position)
+    """Whether a term found at ``position`` only looks like one there (see the three below)."""
+    return (
+        _splits_a_word(tokens, position, found)
+        or _in_a_document_number(tokens, position)
+        or _names_the_scheme(tokens, position, found)
+    )
+
+
+def _names_the_scheme(tokens: Sequence[Token], position: int, found: _Found) -> bool:
+    """Whether "bảo hiểm xã hội" names the insurance, not the agency that runs it.
+
+    "tham gia bảo hiểm xã hội tự nguyện" (voluntary social insurance), "sổ BHXH" (the insurance
+    book), "Luật Bảo hiểm xã hội" (the law): Viet Nam Social Security is the agency.
+    """
+    if tuple(token.key for token in tokens[position : found.end]) not in _SCHEMES:
+        return False
+    before = tokens[position - 1].key if position else ""
+    after = tokens[found.end].key if found.end < len(tokens) else ""
+    return before in _BEFORE_A_SCHEME or after in _AFTER_A_SCHEME
 
 
 def _is_look_alike(

@@ -109,12 +109,17 @@ _STATE_BODIES = frozenset(
     {"National Assembly", "Government", "National Assembly Standing Committee"}
 )
 # A level word after a body, not followed by a name: "Sở Y tế tỉnh", "Phòng GD&ĐT huyện".
-_BARE_LEVEL = re.compile(r"[ \t]+(tỉnh|huyện|xã|phường|thành phố|đặc khu)\b", re.IGNORECASE)
+_BARE_LEVEL = re.compile(
+    r"[ \t]+(tỉnh|huyện|quận|thị xã|thị trấn|xã|phường|thành phố|đặc khu)\b", re.IGNORECASE
+)
 _NEXT_WORD = re.compile(r"\s*([^\W\d_])")
 _BODY_AFTER_LEVEL = re.compile(r"\s+(ủy|uỷ|đoàn|đội|ỦY|UỶ|ĐOÀN|ĐỘI)\b")
 _LEVEL_ADJECTIVES = {
     "tỉnh": "Provincial",
     "huyện": "District",
+    "quận": "District",
+    "thị xã": "Town",
+    "thị trấn": "Township",
     "xã": "Commune",
     "phường": "Ward",
     "thành phố": "City",

@@ -30,14 +30,23 @@ def find_article_date(text: str) -> str | None:
 
 
 def find_date(text: str) -> str | None:
-    """Return the first full date in ``text`` as ISO ``YYYY-MM-DD``, or None."""
+    """Return the first full date in ``text`` as ISO ``YYYY-MM-DD``, or None.
+
+    A date in brackets is not the article's: "kỷ niệm 81 năm Ngày thành lập Quân đội nhân dân
+    Việt Nam (22/12/1944 – 22/12/2025), ngày 18/12/2025, …" was written on 18 December 2025.
+    """
     found = [
         (match.start(), date.isoformat())
         for pattern, order in _PATTERNS
         for match in pattern.finditer(text)
-        if (date := _valid_date(match, order)) is not None
+        if (date := _valid_date(match, order)) is not None and not _in_brackets(text, match.start())
     ]
     return min(found)[1] if found else None
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _valid_date(match: re.Match[str], order: tuple[int, int, int]) -> datetime.date | None:
