@@ -1389,3 +1389,32 @@ def test_the_insurance_scheme_is_not_the_agency(text):
 def test_a_date_in_brackets_is_not_the_articles():
     text = "Nhân kỷ niệm 81 năm (22/12/1944 – 22/12/2025), ngày 18/12/2025, Hội Cựu chiến binh"
     assert find_date(text) == "2025-12-18"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Giám đốc Bệnh viện Tâm thần TP Cần Thơ cho biết",
+            "Giám đốc Bệnh viện Tâm thần TP Cần Thơ",
+            "Director of the Can Tho City Psychiatric Hospital",
+        ),
+        ("Phối hợp với Thành đoàn Cần Thơ tuyên truyền", "Thành đoàn Cần Thơ", None),
+        ("Hải đội 2 Biên phòng tuần tra", "Hải đội 2 Biên phòng", "Border Guard Flotilla 2"),
+        ("Phường 2 Bảo Lộc thí điểm", "Phường 2 Bảo Lộc", "Ward 2 Bao Loc"),
+        (
+            "Ban Quản lý dự án Thăng Long phối hợp",
+            "Ban Quản lý dự án Thăng Long",
+            "Thang Long Project Management Unit",
+        ),
+        (
+            "Tổng Giám đốc Công ty Cổ phần Khu công nghiệp Sài Gòn - Hải Phòng cho biết",
+            "Tổng Giám đốc Công ty Cổ phần Khu công nghiệp Sài Gòn - Hải Phòng",
+            "General Director of the Sai Gon - Hai Phong Industrial Park Joint Stock Company",
+        ),
+    ],
+)
+def test_units_blind_batch_r_showed(text, unit, english):
+    found = units(text)
+    assert [source for source, _ in found] == [unit]
+    assert english is None or found[0][1] == english

@@ -73,7 +73,7 @@ _COMMON_COMPOUNDS = frozenset(
         "kiến trúc", "mỹ thuật", "đại học", "học viện", "cao đẳng", "bệnh viện", "đầu tư",
         "bất động", "dịch vụ", "sản xuất", "vận tải", "chứng khoán", "điện tử",
         "trung tâm", "cầu đường", "nước khoáng", "thực phẩm", "dược phẩm", "cơ khí",
-        "thủy điện", "nhiệt điện", "cao nguyên",
+        "thủy điện", "nhiệt điện", "cao nguyên", "tâm thần",
     )
 )  # fmt: skip
 # A school's kind before its name: "Trường THPT Chuyên Lê Quý Đôn" (for the gifted).
@@ -132,10 +132,21 @@ def find_local(
     if _is_unit_number(tokens[start]):
         # Numbered units are wards and urban districts ("Phường 12", "Quận 1", "Phường IV"), not
         # cities: "cho thành phố 70% số tăng thu" is a share.
-        return start + 1 if level in _NUMBERED_LEVELS else None
+        return _numbered_end(tokens, start) if level in _NUMBERED_LEVELS else None
     if _names_the_holder(tokens, position, level):
         return None
     return _name_end(tokens, start)
+
+
+def _numbered_end(tokens: Sequence[Token], start: int) -> int:
+    """The end of a numbered ward: "Phường 12", or named with its old town ("phường 2 Bảo Lộc")."""
+    after = start + 1
+    if after >= len(tokens) or tokens[after].gap is not Gap.SPACE:
+        return after
+    if tokens[after].shape is not Shape.TITLE or opens_full_name(tokens, after):
+        return after
+    named = _name_end(tokens, after)
+    return after if named is None else named
 
 
 def _names_the_holder(tokens: Sequence[Token], position: int, level: tuple[str, ...]) -> bool:
@@ -245,8 +256,9 @@ def render_local(tokens: Sequence[Token]) -> str:
         return render_place_name(tokens)
     english = _ENGLISH[level]
     name = tokens[len(level) :]
-    if len(name) == 1 and _is_unit_number(name[0]):
-        return f"{english} {name[0].text}"
+    if _is_unit_number(name[0]):  # "Ward 12", "Ward IV", "Ward 2 Bao Loc"
+        rest = f" {render_place_name(name[1:])}" if len(name) > 1 else ""
+        return f"{english} {name[0].text}{rest}"
     return f"{render_place_name(name)} {english}"
 
 
