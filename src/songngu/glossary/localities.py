@@ -365,12 +365,17 @@ def _opens_highland_name(tokens: Sequence[Token], position: int) -> bool:
     Men's names of the Central Highlands open with them; as a place's first word ("Y Tý", "A
     Lưới") or its last ("Châu Thành A") they are no name.
     """
-    if tokens[position].text.startswith(("K'", "K’")):
-        return True  # K'Ho men's names: "xã Quảng Khê K'Bình"
+    if tokens[position].text.startswith(("K'", "K’", "H'", "H’")):
+        return True  # K'Ho men's and Ede women's names: "xã Quảng Khê K'Bình", "H'Loan Mlô"
     if tokens[position].text not in _HIGHLAND_NAME_OPENERS or position + 1 >= len(tokens):
         return False
     following = tokens[position + 1]
-    return following.gap is Gap.SPACE and following.shape is Shape.TITLE
+    # "xã Vĩnh Lộc A Trần Văn Mười": the letter ends the commune's name, a full name follows.
+    return (
+        following.gap is Gap.SPACE
+        and following.shape is Shape.TITLE
+        and not opens_full_name(tokens, position + 1)
+    )
 
 
 def _runs_into_foreign_word(tokens: Sequence[Token], end: int, case: set[Shape]) -> bool:

@@ -90,6 +90,7 @@ _FEATURES = phrase_list(
     "chợ", "thành cổ", "chiến dịch",
 )  # fmt: skip
 _CITY = phrase_keys("thành phố")
+_NEWSPAPER = frozenset(phrase_keys("Báo"))
 # Insurance schemes named like the agencies that run them, and the words that make them the
 # scheme: "Luật …", "sổ …" (book), "đóng …" (pay), "tham gia …" (join), "… tự nguyện"
 # (voluntary), "… bắt buộc" (compulsory).
@@ -304,6 +305,9 @@ class _Matcher:
             found = None if _is_modified(self.tokens, position) else self._choose_at(position)
             if found is not None and _is_false_start(self.tokens, position, found):
                 found = None
+            if found is not None and _credits_a_source(self.text, self.tokens[position]):
+                position = found.end
+                continue
             if found is not None and self._runs_on(found):
                 position = _proper_name_end(self.tokens, found.end)
                 continue
@@ -458,6 +462,14 @@ def _is_modified(tokens: Sequence[Token], position: int) -> bool:
         # "Bộ Tư lệnh Vùng 4 Hải quân" is a command, not its commander.
         return tuple(token.key for token in tokens[position : position + len(_COMMAND)]) == _COMMAND
     return before in _MODIFIERS
+
+
+def _credits_a_source(text: str, token: Token) -> bool:
+    """Whether a newspaper opens a source credit in brackets: "(Báo Lào Cai) - Ngày …".
+
+    The credit names the publisher, not a body of the story; no blind set annotates it.
+    """
+    return token.key in _NEWSPAPER and text[: token.start].rstrip().endswith("(")
 
 
 def _is_false_start(tokens: Sequence[Token], position: int, found: _Found) -> bool:

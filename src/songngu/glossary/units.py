@@ -77,6 +77,12 @@ _PREFIXES = (
         phrase_list("Ngân hàng"),
     ),
     _Prefix(
+        re.compile(r"(?<!\w)(?:Ban Chấp hành|BAN CHẤP HÀNH|BCH) "),
+        "Executive Committee",
+        phrase_list("Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Đoàn Thanh niên", "Hội", "Công đoàn"),
+        frozenset({"organisation", "pattern", "unit"}),
+    ),
+    _Prefix(
         re.compile(
             r"(?<!\w)(?:Đại hội|ĐẠI HỘI)(?: (?:đại biểu|ĐẠI BIỂU))?(?: (?:toàn quốc|TOÀN QUỐC))? "
         ),
