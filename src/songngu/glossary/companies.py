@@ -70,7 +70,9 @@ _TRADES = {
         ("Y tế", "Medical"), ("Tài chính", "Finance"), ("Quản lý", "Management"),
         ("Hàng hải", "Maritime"), ("Cấp thoát nước", "Water Supply and Sewerage"),
         ("Gỗ", "Wood"), ("Điện", "Power"), ("Cao su", "Rubber"), ("Cà phê", "Coffee"),
-        ("Lâm nghiệp", "Forestry"), ("Khu công nghiệp", "Industrial Park"), ("Và", "and"),
+        ("Lâm nghiệp", "Forestry"), ("Khu công nghiệp", "Industrial Park"), ("May", "Garment"),
+        ("Xăng dầu", "Petroleum"), ("Giày da", "Footwear"), ("Chế biến gỗ", "Wood Processing"),
+        ("Dịch vụ công ích", "Public Utility Services"), ("Và", "and"),
     )
 }  # fmt: skip
 _TRADE_KEYS = sorted(_TRADES, key=len, reverse=True)

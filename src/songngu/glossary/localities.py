@@ -105,7 +105,7 @@ _OPENERS = frozenset(
 #: The most syllables a local name has ("Châu Quế Thượng", "Bạch Long Vĩ", "Mù Cang Chải").
 MAX_NAME_SYLLABLES = 4
 # The last word of a Party committee ("Thành ủy", "Huyện ủy"), named by its place, never a person.
-_COMMITTEE_ENDS = frozenset(phrase_keys("ủy uỷ"))
+_COMMITTEE_ENDS = frozenset(phrase_keys("ủy"))  # keys fold tone placement: "uỷ" too
 
 
 def find_local(
@@ -155,8 +155,7 @@ def _names_the_holder(tokens: Sequence[Token], position: int, level: tuple[str, 
     "Chủ tịch UBND TP Nguyễn Đức Chung", "Chủ tịch UBND xã Lầu Bá Chông": the chairman, not a
     unit of that name; but in "thành phố Sầm Sơn Cao Văn Lực" a second full name follows two
     words (theirs is the city). Below a city, units are often named after people ("phường Phan
-    Đình Phùng", "huyện Trần Văn Thời"): there only after a body ("UBND", "Công an") and a name
-    that names no unit the article writes elsewhere.
+    Đình Phùng", "huyện Trần Văn Thời"): there only after a body ("UBND", "Công an", "Đảng ủy").
     """
     start = position + len(level)
     if not _opens_holder_name(tokens, start) or opens_full_name(tokens, start + 2):

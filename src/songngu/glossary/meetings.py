@@ -14,10 +14,10 @@ XIII``): *10th Plenum of the 13th Party Central Committee*.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from songngu.glossary.ordinals import ordinal_of, roman_or_arabic
+from songngu.glossary.parts import UNIT_TYPE, with_words_before
 from songngu.model import TermMatch, TermPart
 
 __all__ = ["with_meeting", "with_plenums"]
@@ -60,15 +60,9 @@ def with_meeting(text: str, match: TermMatch, free_from: int) -> TermMatch:
         if found is None or value is None or not match.target.endswith(bodies):
             continue
         start = match.start - len(window) + found.start()
-        return dataclasses.replace(
-            match,
-            source=text[start : match.end],
-            start=start,
-            target=f"{ordinal_of(value)} {meeting} of the {match.target}",
-            type="unit",
-            variants=(),
-            parts=(TermPart(found.group(0).strip(), meeting, "agency"), *_parts_of(match)),
-        )
+        part = TermPart(found.group(0).strip(), meeting, "agency")
+        target = f"{ordinal_of(value)} {meeting} of the {match.target}"
+        return with_words_before(text, match, start, part, target)
     return match
 
 
@@ -92,13 +86,9 @@ def _plenums(text: str) -> list[TermMatch]:
         if number is None or tenure is None:
             continue
         english = f"{ordinal_of(number)} plenum of the {ordinal_of(tenure)} Party Central Committee"
-        found.append(TermMatch(plenum.group(0), english, plenum.start(), plenum.end(), "unit"))
+        found.append(TermMatch(plenum.group(0), english, plenum.start(), plenum.end(), UNIT_TYPE))
     return found
 
 
 def _value(number: str) -> int | None:
     return _WORDS.get(number) or roman_or_arabic(number)
-
-
-def _parts_of(match: TermMatch) -> tuple[TermPart, ...]:
-    return match.parts or (TermPart(match.source, match.target, match.type),)

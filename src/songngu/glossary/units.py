@@ -29,6 +29,7 @@ from songngu.glossary.localities import LEVELS
 from songngu.glossary.meetings import with_meeting, with_plenums
 from songngu.glossary.names import starts_with_surname
 from songngu.glossary.ordinals import ordinal_of, roman_or_arabic
+from songngu.glossary.parts import UNIT_TYPE, parts_of, with_words_before
 from songngu.glossary.tokens import match_key, phrase_keys, phrase_list
 from songngu.model import TermMatch, TermPart
 
@@ -36,8 +37,6 @@ __all__ = ["UNIT_TYPE", "compose_units"]
 
 _Rule = Callable[[str, TermMatch, TermMatch], TermMatch | None]
 
-#: The type of a match composed here.
-UNIT_TYPE = "unit"
 _BODY_TYPES = frozenset({"ministry", "agency", "party-body", "organisation"})
 _PLACE_TYPES = frozenset({"province", "city"})
 _NAMES_AND_PLACES = frozenset({"name", *PLACE_TYPES})
@@ -233,15 +232,9 @@ def _with_prefix(text: str, match: TermMatch) -> TermMatch:
         found = prefix.words.search(text, max(0, match.start - 40), match.start)
         if found is None or found.end() != match.start:
             continue
-        return dataclasses.replace(
-            match,
-            source=text[found.start() : match.end],
-            start=found.start(),
-            target=f"{prefix.english} of the {match.target}",
-            type=UNIT_TYPE,
-            variants=(),
-            parts=(TermPart(found.group(0).strip(), prefix.english, "agency"), *_parts_of(match)),
-        )
+        part = TermPart(found.group(0).strip(), prefix.english, "agency")
+        target = f"{prefix.english} of the {match.target}"
+        return with_words_before(text, match, found.start(), part, target)
     return match
 
 
@@ -267,15 +260,8 @@ def _with_head(text: str, match: TermMatch, free_from: int) -> TermMatch:
         word if word in _FUNCTION_WORDS else word[:1].upper() + word[1:]
         for word in match.target.split()
     )
-    return dataclasses.replace(
-        match,
-        source=text[found.start() : match.end],
-        start=found.start(),
-        target=f"{deputy}{head} of the {body}",
-        type=UNIT_TYPE,
-        variants=(),
-        parts=(TermPart(found.group(0).strip(), f"{deputy}{head}", "title"), *_parts_of(match)),
-    )
+    part = TermPart(found.group(0).strip(), f"{deputy}{head}", "title")
+    return with_words_before(text, match, found.start(), part, f"{deputy}{head} of the {body}")
 
 
 def _is_cut_off(text: str, match: TermMatch, starts: Collection[int]) -> bool:
@@ -339,7 +325,7 @@ def _with_bare_level(text: str, match: TermMatch, names: Collection[int]) -> Ter
         target=target,
         type=UNIT_TYPE,
         variants=(),
-        parts=_parts_of(match),
+        parts=parts_of(match),
     )
 
 
@@ -605,9 +591,5 @@ def _unit(text: str, first: TermMatch, last: TermMatch, target: str) -> TermMatc
         end=last.end,
         type=UNIT_TYPE,
         variants=(),
-        parts=(*_parts_of(first), *_parts_of(last)),
+        parts=(*parts_of(first), *parts_of(last)),
     )
-
-
-def _parts_of(match: TermMatch) -> tuple[TermPart, ...]:
-    return match.parts or (TermPart(match.source, match.target, match.type),)
