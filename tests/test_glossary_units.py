@@ -1441,3 +1441,79 @@ def test_a_newspaper_crediting_the_story_is_no_term():
     # "(Báo Lào Cai) - Ngày …": the publisher; in running text the newspaper is one.
     assert units("(Báo Lào Cai) - Ngày 18/4/2025, trời mưa") == []
     assert units("Theo Báo Lào Cai, trời mưa") == [("Báo Lào Cai", "Lao Cai Newspaper")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        # §3: the press also writes the ordinal before the body.
+        (
+            "Nghị quyết Đại hội XIX Đảng bộ tỉnh đã đề ra",
+            "Đại hội XIX Đảng bộ tỉnh",
+            "19th Provincial Party Congress",
+        ),
+        (
+            "Nghị quyết Đại hội XX Đảng bộ tỉnh Yên Bái đã đề ra",
+            "Đại hội XX Đảng bộ tỉnh Yên Bái",
+            "20th Yen Bai Provincial Party Congress",
+        ),
+        # A tier of bodies named by its level ("cấp xã") is the body of that tier.
+        (
+            "Trách nhiệm thuộc về Chủ tịch UBND cấp xã.",
+            "Chủ tịch UBND cấp xã",
+            "Chairman of the commune-level People's Committee",
+        ),
+        ("Bệnh viện Nhi đồng 2 quá tải", "Bệnh viện Nhi đồng 2", "Children's Hospital 2"),
+        (
+            "Bệnh viện Đa khoa vùng Tây Bắc quá tải",
+            "Bệnh viện Đa khoa vùng Tây Bắc",
+            "Northwest Regional General Hospital",
+        ),
+        (
+            "Phó Giám đốc Bệnh viện, bác sĩ Lò Văn Páo, cho biết",
+            "Phó Giám đốc Bệnh viện",
+            "Deputy Director of the Hospital",
+        ),
+        (
+            "Phó Trưởng Đoàn đại biểu Quốc hội tỉnh cho biết",
+            "Phó Trưởng Đoàn đại biểu Quốc hội tỉnh",
+            "Deputy Head of the Provincial National Assembly Delegation",
+        ),
+    ],
+)
+def test_units_blind_batch_u_showed(text, unit, english):
+    _assert_one_unit(text, unit, english)
+
+
+def test_a_person_named_like_a_province_after_a_rank_is_a_name():
+    # "Thượng tá Lâm Đồng": a rank is always followed by a person; a title may name its place.
+    matches = [(m.source, m.type) for m in GLOSSARY.match("Thượng tá Lâm Đồng đề nghị.")]
+    assert matches == [("Thượng tá", "rank"), ("Lâm Đồng", "name")]
+    assert units("Bí thư Hà Nội phát biểu") == [("Bí thư Hà Nội", "Secretary of Ha Noi")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "VINH - Sáng 14/3/2024, mưa lớn kéo dài gây ngập nhiều tuyến phố",
+            [("VINH", "Vinh", "place")],
+        ),
+        (
+            "Tin: Lê Hồng\n\nĐỒNG HỚI – Chiều 2/11, mưa lớn kéo dài gây ngập nhiều tuyến phố",
+            [("ĐỒNG HỚI", "Dong Hoi", "place")],
+        ),
+        (
+            "BUÔN MA THUỘT - Ngày 12/11, mưa lớn kéo dài gây ngập nhiều tuyến phố",
+            [("BUÔN MA THUỘT", "Buon Ma Thuot", "place")],
+        ),
+        # A headline with a dash is no dateline; a foreign dateline is no Vietnamese place.
+        ("KINH TẾ - XÃ HỘI NĂM 2025 TĂNG TRƯỞNG CAO NHẤT TRONG BA NĂM", []),
+        ("KINH TẾ - Xã hội năm 2025 tăng trưởng", []),
+        ("PARIS - Sáng 3/5, mưa lớn kéo dài gây ngập nhiều tuyến phố", []),
+        ("Sáng nay VINH - một từ viết hoa giữa câu không mở bài báo nào", []),
+    ],
+)
+def test_a_datelines_place_is_a_place_whatever_the_place(text, expected):
+    found = [(m.source, m.target, m.type) for m in GLOSSARY.match(text) if m.type != "name"]
+    assert found == expected

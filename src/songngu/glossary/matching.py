@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from songngu.glossary.companies import with_companies
 from songngu.glossary.compose import Term
+from songngu.glossary.datelines import with_datelines
 from songngu.glossary.entries import PLACE_TYPES, TITLE_TYPES, NameStyle
 from songngu.glossary.index import NAME_KEY, IndexedTerm, Node, TermIndex
 from songngu.glossary.localities import (
@@ -140,7 +141,8 @@ def match_terms(
     found = _Matcher(index, tokens, composed, names, known_locals).run()
     found = _with_listed_locals(found, _listed_locals(tokens, composed, _local_term(index)))
     found = with_companies(tokens, composed, found)
-    matches = _as_names(apply_style(composed, compose_units(composed, found), style), names)
+    units = with_datelines(tokens, composed, compose_units(composed, found))
+    matches = _as_names(apply_style(composed, units, style), names)
     if composed == text:
         return matches
     return [
@@ -371,10 +373,13 @@ class _Matcher:
             and previous[0] == position
             and self.tokens[position].gap is Gap.SPACE
         )
+        after_rank = adjacent and previous is not None and previous[1] == "rank"
         if trigger is Trigger.NONE and adjacent and previous is not None:
             trigger = Trigger.TITLE if previous[1] in TITLE_TYPES else Trigger.NONE
+        # A person follows an address or a rank, even one named like a place ("ông Hà Nam",
+        # "Thượng tá Lâm Đồng"); a title may name its place ("Bí thư Hà Nội").
         if found is not None and not (
-            trigger is Trigger.ADDRESS and found.indexed.term.type in PLACE_TYPES
+            (trigger is Trigger.ADDRESS or after_rank) and found.indexed.term.type in PLACE_TYPES
         ):
             return None
         end = self._name_run(position, trigger, follows_term=adjacent)
