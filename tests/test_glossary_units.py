@@ -1517,3 +1517,35 @@ def test_a_person_named_like_a_province_after_a_rank_is_a_name():
 def test_a_datelines_place_is_a_place_whatever_the_place(text, expected):
     found = [(m.source, m.target, m.type) for m in GLOSSARY.match(text) if m.type != "name"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Cơ quan CSĐT Công an TP Cần Thơ đã khởi tố vụ án",
+            "Cơ quan CSĐT Công an TP Cần Thơ",
+            "Police Investigation Agency of the Can Tho Police",
+        ),
+        # A branch written after its bank, in either case, is that bank's branch; the bank's
+        # own name ends where "Chi nhánh" begins.
+        (
+            "Giám đốc Ngân hàng TMCP Tây Đô chi nhánh Ninh Kiều cho biết",
+            "Giám đốc Ngân hàng TMCP Tây Đô chi nhánh Ninh Kiều",
+            "Director of the Ninh Kieu Branch of the Tay Do Joint Stock Commercial Bank",
+        ),
+        (
+            "Ngân hàng TMCP Tây Đô Chi nhánh Ninh Kiều đã hoàn trả",
+            "Ngân hàng TMCP Tây Đô Chi nhánh Ninh Kiều",
+            "Ninh Kieu Branch of the Tay Do Joint Stock Commercial Bank",
+        ),
+        ("Ông Phước, Chủ tịch Vicofa, cho biết", "Chủ tịch Vicofa", None),
+    ],
+)
+def test_units_blind_batch_v_showed(text, unit, english):
+    _assert_one_unit(text, unit, english)
+
+
+def test_a_power_plant_named_after_a_province_is_no_province():
+    # §5, look-alikes of places: the Sơn La hydropower plant is not Sơn La province.
+    assert units("Nước dâng ven hồ thủy điện Sơn La và nhà máy nhiệt điện Quảng Ninh") == []

@@ -148,6 +148,11 @@ def _company_at(tokens: Sequence[Token], position: int, text: str) -> TermMatch 
     legal = forms[form] if form is not None else default
     english = " ".join(part for part in (name, _trades_english(trades), legal) if part)
     start, stop = tokens[position].start, tokens[end - 1].end
+    branch_end = _own_name_end(tokens, end + len(_BRANCH))
+    if _keys(tokens, end, len(_BRANCH)) == _BRANCH and branch_end is not None:
+        # "Ngân hàng TMCP Tây Đô chi nhánh Ninh Kiều": a branch named after its company.
+        branch = render_place_name(tokens[end + len(_BRANCH) : branch_end])
+        english, stop = f"{branch} Branch of the {english}", tokens[branch_end - 1].end
     return TermMatch(text[start:stop], english, start, stop, "organisation")
 
 
@@ -166,6 +171,8 @@ def _own_name_end(tokens: Sequence[Token], position: int) -> int | None:
     end = find_place_name(tokens, position)
     if end is None:
         return None
+    # "… Tây Đô Chi nhánh Ninh Kiều": the own name ends where the branch begins.
+    end = next((at for at in range(position + 1, end) if _keys(tokens, at, 2) == _BRANCH), end)
     following = tokens[end] if end < len(tokens) else None
     if following is None or following.gap is not Gap.SPACE:
         return end

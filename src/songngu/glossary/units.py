@@ -148,7 +148,8 @@ _PLACE_ENGLISH = re.compile(r"(Province|" + "|".join(sorted(set(LEVELS.values())
 # Bodies that sit inside another body ("Phòng … Công an tỉnh X", "Văn phòng … UBND …").
 _SUB_UNITS = phrase_list(
     "Phòng", "Ban", "Cục", "Vụ", "Văn phòng", "Thanh tra", "Ủy ban Kiểm tra", "Trung tâm",
-    "Chi cục", "Viện", "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra", "Đội",
+    "Chi cục", "Viện", "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra", "Cơ quan CSĐT",
+    "Cơ quan ANĐT", "Đội",
     "Đảng ủy", "Chi bộ", "Công đoàn", "Đảng đoàn",
 )  # fmt: skip
 # Departments and general departments: a Party committee, an inspectorate or an office
