@@ -368,19 +368,12 @@ class _Matcher:
         if self.names is NameStyle.OFF or self.tokens[position].shape is not Shape.TITLE:
             return None
         trigger = trigger_before(self.tokens, position)
-        adjacent = (
-            previous is not None
-            and previous[0] == position
-            and self.tokens[position].gap is Gap.SPACE
-        )
-        after_rank = adjacent and previous is not None and previous[1] == "rank"
-        if trigger is Trigger.NONE and adjacent and previous is not None:
-            trigger = Trigger.TITLE if previous[1] in TITLE_TYPES else Trigger.NONE
-        # A person follows an address or a rank, even one named like a place ("ông Hà Nam",
-        # "Thượng tá Lâm Đồng"); a title may name its place ("Bí thư Hà Nội").
-        if found is not None and not (
-            (trigger is Trigger.ADDRESS or after_rank) and found.indexed.term.type in PLACE_TYPES
-        ):
+        previous_type = previous[1] if previous and previous[0] == position else None
+        adjacent = previous_type is not None and self.tokens[position].gap is Gap.SPACE
+        if trigger is Trigger.NONE and adjacent:
+            trigger = Trigger.TITLE if previous_type in TITLE_TYPES else Trigger.NONE
+        after_rank = adjacent and previous_type == "rank"
+        if found is not None and not _names_a_person(found, trigger, after_rank=after_rank):
             return None
         end = self._name_run(position, trigger, follows_term=adjacent)
         if end is None or (found is not None and end < found.end):
@@ -403,6 +396,15 @@ class _Matcher:
     def _stops_name(self, position: int) -> bool:
         found = self.lattice.longest_at(position)
         return found is not None and found.indexed.term.type not in PLACE_TYPES
+
+
+def _names_a_person(found: _Found, trigger: Trigger, *, after_rank: bool) -> bool:
+    """Whether a place name the glossary found is a person's name there.
+
+    A person follows an address or a rank, even one named like a place ("ông Hà Nam",
+    "Thượng tá Lâm Đồng"); a title may name its place ("Bí thư Hà Nội").
+    """
+    return found.indexed.term.type in PLACE_TYPES and (trigger is Trigger.ADDRESS or after_rank)
 
 
 def _may_run_on(tokens: Sequence[Token], found: _Found) -> bool:
