@@ -1549,3 +1549,48 @@ def test_units_blind_batch_v_showed(text, unit, english):
 def test_a_power_plant_named_after_a_province_is_no_province():
     # §5, look-alikes of places: the Sơn La hydropower plant is not Sơn La province.
     assert units("Nước dâng ven hồ thủy điện Sơn La và nhà máy nhiệt điện Quảng Ninh") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        # A commune next to a foreign province is still a Vietnamese commune.
+        (
+            "Rừng ở xã Buôn Đôn, giáp tỉnh Mondulkiri (Campuchia), bị phá",
+            "xã Buôn Đôn",
+            "Buon Don Commune",
+        ),
+        # "điểm cầu" is a video link's point, not a bridge named after the province.
+        ("Tại điểm cầu Đắk Lắk, ông Y Thuyên Êban phát biểu", "Đắk Lắk", "Dak Lak"),
+        ("Giao HĐND cấp tỉnh quyết định", "HĐND cấp tỉnh", "provincial-level People's Council"),
+        ("Huy động Đoàn thanh niên và bộ đội", "Đoàn thanh niên", "Youth Union"),
+        (
+            "Giám đốc Công ty TNHH MTV Khai thác công trình thuỷ lợi tỉnh Bến Tre cho biết",
+            "Giám đốc Công ty TNHH MTV Khai thác công trình thuỷ lợi tỉnh Bến Tre",
+            "Director of the Ben Tre Irrigation Works Exploitation One Member Limited Liability"
+            " Company",
+        ),
+        (
+            "Giám đốc Công ty TNHH Xuất nhập khẩu Nông sản Phú Lộc Phát cho biết",
+            "Giám đốc Công ty TNHH Xuất nhập khẩu Nông sản Phú Lộc Phát",
+            None,
+        ),
+        (
+            "Ban Thường vụ Đảng ủy Chính phủ thành lập Đảng bộ",
+            "Ban Thường vụ Đảng ủy Chính phủ",
+            "Standing Board of the Government Party Committee",
+        ),
+    ],
+)
+def test_units_blind_batch_x_showed(text, unit, english):
+    _assert_one_unit(text, unit, english)
+
+
+def test_a_withdrawn_insurance_is_the_scheme_not_the_agency():
+    assert units("Nhiều người rút BHXH một lần") == []
+    assert units("BHXH tỉnh đã chi trả") == [("BHXH tỉnh", "Provincial Social Security")]
+
+
+def test_a_company_of_an_unknown_trade_is_not_named_by_the_trades_first_word():
+    # "Rau quả" is no trade the glossary knows: no company named "Rau".
+    assert units("Công ty TNHH Xuất nhập khẩu Rau quả Phú Lộc Phát cho biết") == []

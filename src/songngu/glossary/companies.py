@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from songngu.glossary.localities import find_place_name, render_place_name
-from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, phrase_keys
+from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, phrase_keys, phrase_list
 from songngu.model import TermMatch
 
 __all__ = ["with_companies"]
@@ -72,12 +72,24 @@ _TRADES = {
         ("Gỗ", "Wood"), ("Điện", "Power"), ("Cao su", "Rubber"), ("Cà phê", "Coffee"),
         ("Lâm nghiệp", "Forestry"), ("Khu công nghiệp", "Industrial Park"), ("May", "Garment"),
         ("Xăng dầu", "Petroleum"), ("Giày da", "Footwear"), ("Chế biến gỗ", "Wood Processing"),
-        ("Dịch vụ công ích", "Public Utility Services"), ("Và", "and"),
+        ("Dịch vụ công ích", "Public Utility Services"), ("Nông sản", "Agricultural Products"),
+        ("Hải sản", "Seafood"), ("Lâm sản", "Forest Products"), ("Thực phẩm", "Food"),
+        ("Lọc hóa dầu", "Refining and Petrochemical"), ("Dệt may", "Textile and Garment"),
+        ("Thủy lợi", "Irrigation"),
+        ("Khai thác công trình thủy lợi", "Irrigation Works Exploitation"),
+        ("Khai thác thủy lợi", "Irrigation Exploitation"), ("Thủy điện", "Hydropower"),
+        ("Than", "Coal"), ("Cảng", "Port"), ("Xổ số kiến thiết", "Lottery"),
+        ("Cấp nước", "Water Supply"), ("Môi trường đô thị", "Urban Environment"),
+        ("Xi măng", "Cement"), ("Nước sạch", "Clean Water"), ("Phân bón", "Fertiliser"),
+        ("Phân bón Dầu khí", "PetroVietnam Fertiliser"), ("Công trình đô thị", "Urban Works"),
+        ("Và", "and"),
     )
 }  # fmt: skip
 _TRADE_KEYS = sorted(_TRADES, key=len, reverse=True)
 _AND = phrase_keys("và")
 _BRANCH = phrase_keys("Chi nhánh")
+# Level words before a province or city that owns a company (the English names it without).
+_LEVELS = phrase_list("tỉnh", "thành phố")
 _OF = phrase_keys("của")
 
 
@@ -141,10 +153,13 @@ def _company_at(tokens: Sequence[Token], position: int, text: str) -> TermMatch 
     while (trade := _trade_at(tokens, cursor)) is not None:
         trades.append(_TRADES[trade])
         cursor += len(trade)
-    end = _own_name_end(tokens, cursor)
+    # "… Khai thác công trình thủy lợi tỉnh Bến Tre": a province's company, named by it.
+    level = next((len(w) for w in _LEVELS if _keys(tokens, cursor, len(w)) == w), 0)
+    name_start = cursor + (level if trades else 0)
+    end = _own_name_end(tokens, name_start)
     if end is None or (trades and trades[-1] == "and"):
         return None
-    name = render_place_name(tokens[cursor:end])
+    name = render_place_name(tokens[name_start:end])
     legal = forms[form] if form is not None else default
     english = " ".join(part for part in (name, _trades_english(trades), legal) if part)
     start, stop = tokens[position].start, tokens[end - 1].end

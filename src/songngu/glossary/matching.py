@@ -91,13 +91,14 @@ _FEATURES = phrase_list(
     "chợ", "thành cổ", "chiến dịch", "thủy điện", "nhiệt điện",
 )  # fmt: skip
 _CITY = phrase_keys("thành phố")
+_LINK_POINT = phrase_keys("điểm cầu")
 _NEWSPAPER = frozenset(phrase_keys("Báo"))
 # Insurance schemes named like the agencies that run them, and the words that make them the
-# scheme: "Luật …", "sổ …" (book), "đóng …" (pay), "tham gia …" (join), "… tự nguyện"
-# (voluntary), "… bắt buộc" (compulsory).
+# scheme: "Luật …", "sổ …" (book), "đóng …" (pay), "tham gia …" (join), "rút …" (withdraw),
+# "hưởng …" (draw), "… tự nguyện" (voluntary), "… bắt buộc" (compulsory), "… một lần" (lump sum).
 _SCHEMES = frozenset(phrase_list("bảo hiểm xã hội", "bảo hiểm y tế", "BHXH", "BHYT"))
-_BEFORE_A_SCHEME = frozenset(phrase_keys("luật sổ đóng gia"))
-_AFTER_A_SCHEME = frozenset(phrase_keys("tự bắt"))
+_BEFORE_A_SCHEME = frozenset(phrase_keys("luật sổ đóng gia rút hưởng"))
+_AFTER_A_SCHEME = frozenset(phrase_keys("tự bắt một"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -532,8 +533,10 @@ def _names_a_feature(
     if gap is not Gap.SPACE:
         return False
     keys = tuple(token.key for token in tokens[max(0, position - 2) : position])
-    if keys == _CITY:
-        return False  # "thành phố Huế" ends with "phố" (a street) but is the city
+    if keys in (_CITY, _LINK_POINT):
+        # "thành phố Huế" ends with "phố" (a street) but is the city; "điểm cầu Đắk Lắk" (a
+        # video link's point) with "cầu" (a bridge) but is the province.
+        return False
     return any(keys[len(keys) - len(feature) :] == feature for feature in _FEATURES)
 
 

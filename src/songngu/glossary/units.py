@@ -142,6 +142,8 @@ _REGION_BEFORE_COUNTRY = re.compile(
     # "thành phố Đông Hưng (Quảng Tây, Trung Quốc)": the region and country in brackets.
     r"|\((\s*[^\s.;:!?(),]+){1,6}\s*,"
 )
+# A foreign region after a place that only borders it or lies near it.
+_NEIGHBOUR = re.compile(r",?\s*(tiếp giáp|giáp|sát|gần|cách|đối diện)\b")
 _LEVEL_STARTS = frozenset(phrase[0] for phrase in phrase_list(*LEVELS, "tỉnh"))
 # The English of a place ends with its level ("Lao Cai Province", "Ta Van Commune", "Ward 12").
 _PLACE_ENGLISH = re.compile(r"(Province|" + "|".join(sorted(set(LEVELS.values()))) + r")( \d+)?$")
@@ -401,6 +403,8 @@ def _in_country(text: str, place: TermMatch, country: TermMatch) -> bool:
     "thành phố Bằng Tường thuộc Khu tự trị dân tộc Choang Quảng Tây, Trung Quốc".
     """
     between = text[place.end : country.start].strip()
+    if _NEIGHBOUR.match(between):
+        return False  # "xã Buôn Đôn, giáp tỉnh Mondulkiri (Campuchia)": next to it, not in it
     return (
         between in (",", "(", "-", "–", "của", "của nước", "của nước bạn")
         or _REGION_BEFORE_COUNTRY.fullmatch(between) is not None
