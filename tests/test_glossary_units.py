@@ -1594,3 +1594,71 @@ def test_a_withdrawn_insurance_is_the_scheme_not_the_agency():
 def test_a_company_of_an_unknown_trade_is_not_named_by_the_trades_first_word():
     # "Rau quả" is no trade the glossary knows: no company named "Rau".
     assert units("Công ty TNHH Xuất nhập khẩu Rau quả Phú Lộc Phát cho biết") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        # official-terms.tsv lists this pair as one term, with the place named for both posts.
+        (
+            "Ông Tâm, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Thanh Hóa, cho biết",
+            "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Thanh Hóa",
+            "Deputy Secretary of the Thanh Hoa Provincial Party Committee and Chairman of the"
+            " Thanh Hoa Provincial People's Committee",
+        ),
+        (
+            "Ông Tới, Bí thư Đảng ủy, Chủ tịch HĐND xã Đất Mũi, cho biết",
+            "Bí thư Đảng ủy, Chủ tịch HĐND xã Đất Mũi",
+            "Secretary of the Dat Mui Commune Party Committee and Chairman of the Dat Mui Commune"
+            " People's Council",
+        ),
+    ],
+)
+def test_a_placeless_party_post_shares_the_place_of_the_state_post_after_it(text, unit, english):
+    _assert_one_unit(text, unit, english)
+
+
+def test_party_posts_that_name_their_own_place_stay_apart():
+    assert units("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Phú Thọ phát biểu") == [
+        ("Ủy viên Trung ương Đảng", "Member of the Party Central Committee"),
+        ("Bí thư Tỉnh ủy Phú Thọ", "Secretary of the Phu Tho Provincial Party Committee"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Nguyên Giám đốc Ban QLDA huyện Phụng Hiệp lãnh án",
+            "Giám đốc Ban QLDA huyện Phụng Hiệp",
+            "Director of the Phung Hiep District Project Management Board",
+        ),
+        (
+            "Ông Phong, nguyên Ủy viên BCH Đảng bộ huyện Phụng Hiệp, lãnh án",
+            "Ủy viên BCH Đảng bộ huyện Phụng Hiệp",
+            "Member of the Phung Hiep District Executive Party Committee",
+        ),
+        # A Jarai clan name opens the holder's name, not the commune's.
+        (
+            "Bí thư Đảng ủy xã Ia Dom Ksor Hen cho biết",
+            "Bí thư Đảng ủy xã Ia Dom",
+            "Secretary of the Ia Dom Commune Party Committee",
+        ),
+        (
+            "Ông Nguyên, Chủ nhiệm Hợp tác xã Nông nghiệp Ea Kly, cho biết",
+            "Chủ nhiệm Hợp tác xã Nông nghiệp Ea Kly",
+            "Chairman of the Ea Kly Agriculture Cooperative",
+        ),
+        (
+            "Bệnh viện Ung bướu tỉnh Thanh Hoá tiếp nhận",
+            "Bệnh viện Ung bướu tỉnh Thanh Hoá",
+            "Thanh Hoa Provincial Oncology Hospital",
+        ),
+    ],
+)
+def test_units_blind_batch_y_showed(text, unit, english):
+    _assert_one_unit(text, unit, english)
+
+
+def test_a_peninsula_named_after_a_province_is_no_province():
+    assert units("Kinh tế vùng bán đảo Cà Mau phát triển") == []

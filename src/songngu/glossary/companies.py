@@ -48,6 +48,9 @@ _KINDS: tuple[tuple[tuple[str, ...], dict[tuple[str, ...], str], str], ...] = (
     (phrase_keys("Tổng công ty"), {}, "Corporation"),
     (phrase_keys("Công ty"), _FORMS, "Company"),
     (phrase_keys("Ngân hàng"), _BANK_FORMS, ""),
+    # A cooperative is named the same way (Law on Cooperatives 17/2023/QH15, Art. 25).
+    (phrase_keys("Hợp tác xã"), {}, "Cooperative"),
+    (phrase_keys("HTX"), {}, "Cooperative"),
 )
 # Trades written between the legal form and the own name, with the English companies register.
 _TRADES = {

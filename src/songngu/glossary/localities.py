@@ -89,6 +89,8 @@ _COUNTED = frozenset(
 _ORDINAL_WORD = frozenset(phrase_keys("thứ"))
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _HIGHLAND_NAME_OPENERS = frozenset({"A", "Y"})
+# Jarai clan names, which open a person's name ("xã Ia Dom Ksor Hen", "Rơ Mah Tuân").
+_HIGHLAND_CLANS = frozenset({"Ksor", "Rơ", "Siu", "Nay", "Kpă", "Puih", "Rcom", "Rahlan"})
 # Last words of the bodies a local unit has ("UBND xã", "Công an xã", "Ủy ban nhân dân xã").
 _BODY_ENDS = frozenset(phrase_keys("UBND HĐND an dân ủy"))
 # Highland names written in ASCII open with clusters no European name starts with in the news
@@ -359,14 +361,15 @@ def _opens_holder_name(tokens: Sequence[Token], start: int) -> bool:
 
 
 def _opens_highland_name(tokens: Sequence[Token], position: int) -> bool:
-    """Whether "A" or "Y" opens a personal name: "xã Măng Đen A Khương", "Krông Pắc Y Thanh".
+    """Whether "A", "Y" or a clan opens a personal name: "xã Măng Đen A Khương", "Ia Dom Ksor Hen".
 
     Men's names of the Central Highlands open with them; as a place's first word ("Y Tý", "A
     Lưới") or its last ("Châu Thành A") they are no name.
     """
     if tokens[position].text.startswith(("K'", "K’", "H'", "H’")):
         return True  # K'Ho men's and Ede women's names: "xã Quảng Khê K'Bình", "H'Loan Mlô"
-    if tokens[position].text not in _HIGHLAND_NAME_OPENERS or position + 1 >= len(tokens):
+    opener = tokens[position].text
+    if opener not in _HIGHLAND_NAME_OPENERS | _HIGHLAND_CLANS or position + 1 >= len(tokens):
         return False
     following = tokens[position + 1]
     # "xã Vĩnh Lộc A Trần Văn Mười": the letter ends the commune's name, a full name follows.

@@ -24,6 +24,7 @@ import itertools
 import re
 from collections.abc import Callable, Collection, Sequence
 
+from songngu.glossary.concurrent import with_concurrent_posts
 from songngu.glossary.entries import PLACE_TYPES
 from songngu.glossary.localities import LEVELS
 from songngu.glossary.meetings import with_meeting, with_plenums
@@ -212,13 +213,11 @@ def compose_units(text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
         _title_and_body,
     )
     tenured = [_with_tenure(text, match) for match in headed]
-    return with_plenums(
-        text,
-        [
-            with_meeting(text, match, tenured[index - 1].end if index else 0)
-            for index, match in enumerate(tenured)
-        ],
-    )
+    met = [
+        with_meeting(text, match, tenured[index - 1].end if index else 0)
+        for index, match in enumerate(tenured)
+    ]
+    return with_concurrent_posts(text, with_plenums(text, met))
 
 
 def _with_prefix(text: str, match: TermMatch) -> TermMatch:
