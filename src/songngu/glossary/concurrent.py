@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
 
 from songngu.glossary.parts import UNIT_TYPE, parts_of
 from songngu.glossary.tokens import phrase_keys, phrase_list
 from songngu.model import TermMatch
 
-__all__ = ["with_concurrent_posts"]
+__all__ = ["concurrent_posts"]
 
 # Party secretaries of a committee named without its place, and those committees.
 _SECRETARIES = sorted(phrase_list("Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực"), key=len)[::-1]
@@ -37,20 +36,8 @@ _PLACE = re.compile(
 _COMMITTEE = re.compile(r"(?:(?:Provincial|City|District|Town|Commune) )?Party Committee$")
 
 
-def with_concurrent_posts(text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
-    """Return ``matches`` with a placeless Party post and the state post after it joined."""
-    result: list[TermMatch] = []
-    for match in matches:
-        if result and text[result[-1].end : match.start] == ", ":
-            joined = _joined(text, result[-1], match)
-            if joined is not None:
-                result[-1] = joined
-                continue
-        result.append(match)
-    return result
-
-
-def _joined(text: str, party: TermMatch, state: TermMatch) -> TermMatch | None:
+def concurrent_posts(text: str, party: TermMatch, state: TermMatch) -> TermMatch | None:
+    """The two posts as one unit, when ``party`` is placeless and ``state`` names the place."""
     place = _place_of(state)
     if not _is_placeless_secretary(party) or place is None:
         return None

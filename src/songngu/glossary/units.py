@@ -24,7 +24,7 @@ import itertools
 import re
 from collections.abc import Callable, Collection, Sequence
 
-from songngu.glossary.concurrent import with_concurrent_posts
+from songngu.glossary.concurrent import concurrent_posts
 from songngu.glossary.entries import PLACE_TYPES
 from songngu.glossary.localities import LEVELS
 from songngu.glossary.meetings import with_meeting, with_plenums
@@ -109,6 +109,7 @@ _LEVEL_WORDS = frozenset({"tỉnh", "tp", "thành", "thị", "đặc", "huyện"
 _HEAD = re.compile(r"(?<!\w)(?:(Phó|PHÓ) )?(?:Trưởng|TRƯỞNG)( ban| BAN)? ")
 # "Ủy ban Kinh tế và Tài chính của Quốc hội": a committee of a state body.
 _OF = re.compile(r" của ")
+_COMMA = re.compile(r", ")
 # "Ngân hàng Nhà nước chi nhánh tỉnh Cao Bằng": the branch of a body in a place.
 _BRANCH = re.compile(r" (chi nhánh|Chi nhánh|CHI NHÁNH) ")
 _STATE_BODIES = frozenset(
@@ -217,7 +218,8 @@ def compose_units(text: str, matches: Sequence[TermMatch]) -> list[TermMatch]:
         with_meeting(text, match, tenured[index - 1].end if index else 0)
         for index, match in enumerate(tenured)
     ]
-    return with_concurrent_posts(text, with_plenums(text, met))
+    # "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Thanh Hóa": two posts, one place.
+    return _join(text, with_plenums(text, met), concurrent_posts, gap=_COMMA)
 
 
 def _with_prefix(text: str, match: TermMatch) -> TermMatch:
