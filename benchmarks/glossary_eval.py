@@ -138,10 +138,12 @@ def enforcement(articles: list[Path], backend: str, num_beams: int) -> None:
         started = time.perf_counter()
         for article in articles:
             document = pipeline.translate(read_document(article))
-            for term in (t for s in document.iter_segments() for t in s.terms):
-                matched += 1
-                enforced += term.enforced and term.target in _target_of(document, term)
-                methods[term.method or "flagged"] = methods.get(term.method or "flagged", 0) + 1
+            for segment in document.iter_segments():
+                for term in segment.terms:
+                    matched += 1
+                    enforced += term.enforced and _is_present(term.target, segment.target or "")
+                    method = term.method or "flagged"
+                    methods[method] = methods.get(method, 0) + 1
         seconds = time.perf_counter() - started
     print(
         f"{backend} beams {num_beams}: {enforced}/{matched} matched terms present in the output "
@@ -180,11 +182,9 @@ def _generation(backend: str, num_beams: int, folder: Path) -> GenerationSetting
     return GenerationSettings(model=str(model), num_beams=num_beams, max_length_ratio=1.0)
 
 
-def _target_of(document, term) -> str:  # type: ignore[no-untyped-def]
-    for segment in document.iter_segments():
-        if term in segment.terms:
-            return segment.target or ""
-    return ""
+def _is_present(english: str, target: str) -> bool:
+    """Whether a term's English is in a segment's output; a sentence may open with it."""
+    return english in target or english[:1].upper() + english[1:] in target
 
 
 def main() -> None:
