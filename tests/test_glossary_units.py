@@ -1662,3 +1662,37 @@ def test_units_blind_batch_y_showed(text, unit, english):
 
 def test_a_peninsula_named_after_a_province_is_no_province():
     assert units("Kinh tế vùng bán đảo Cà Mau phát triển") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        # A one-word city, then its holder's full name.
+        (
+            "Chiều 4/11, Chủ tịch UBND thành phố Huế Hồ Ngọc Lâm kiểm tra",
+            "Chủ tịch UBND thành phố Huế",
+            "Chairman of the Hue People's Committee",
+        ),
+        # Not a full name when a full name starts one word later: "Mai Châu" is the district.
+        (
+            "Chủ tịch UBND huyện Mai Châu Hoàng Văn An nói",
+            "Chủ tịch UBND huyện Mai Châu",
+            "Chairman of the Mai Chau District People's Committee",
+        ),
+        (
+            "Ông Phước, Giám đốc BIDV Chi nhánh Thủ Dầu Một, cho biết",
+            "Giám đốc BIDV Chi nhánh Thủ Dầu Một",
+            "Director of the Thu Dau Mot Branch of BIDV",
+        ),
+        # "phòng, chống" as the police write it, and without the comma.
+        (
+            "Trưởng phòng Cảnh sát phòng, chống tội phạm về môi trường Công an tỉnh Hà Tĩnh nói",
+            "Trưởng phòng Cảnh sát phòng, chống tội phạm về môi trường Công an tỉnh Hà Tĩnh",
+            "Head of the Environmental Crime Prevention Police Division of the Ha Tinh Provincial"
+            " Police",
+        ),
+        ("CDC Huế đã cấp hóa chất", "CDC Huế", "Hue Centre for Disease Control"),
+    ],
+)
+def test_units_blind_batch_z_showed(text, unit, english):
+    _assert_one_unit(text, unit, english)

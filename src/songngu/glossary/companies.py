@@ -105,12 +105,34 @@ def with_companies(
     covers (a trade's row, a name inside it) give way to it.
     """
     kept = list(matches)
-    for company in _companies(tokens, text):
+    for company in [*_companies(tokens, text), *_named_branches(tokens, text, matches)]:
         if any(m.start <= company.start and company.end <= m.end for m in kept):
             continue
         kept = [m for m in kept if m.end <= company.start or company.end <= m.start]
         kept.append(company)
     return sorted(kept, key=lambda match: match.start)
+
+
+def _named_branches(
+    tokens: Sequence[Token], text: str, matches: Sequence[TermMatch]
+) -> list[TermMatch]:
+    """A listed bank or company and its branch named after it: "BIDV Chi nhánh Thủ Dầu Một"."""
+    after = {token.start: number for number, token in enumerate(tokens)}
+    branches = []
+    for match in matches:
+        spaced = match.type == "organisation" and text[match.end : match.end + 1] == " "
+        position = after.get(match.end + 1) if spaced else None
+        if position is None:
+            continue
+        end = _own_name_end(tokens, position + len(_BRANCH))
+        if _keys(tokens, position, len(_BRANCH)) == _BRANCH and end is not None:
+            branch = render_place_name(tokens[position + len(_BRANCH) : end])
+            stop = tokens[end - 1].end
+            english = f"{branch} Branch of {match.target}"
+            branches.append(
+                TermMatch(text[match.start : stop], english, match.start, stop, "organisation")
+            )
+    return branches
 
 
 def _companies(tokens: Sequence[Token], text: str) -> list[TermMatch]:

@@ -336,6 +336,12 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
             break  # but "huyện Quỳnh Lưu Hồ Văn Thắng": the name is the one after "Lưu"
         if end >= start + 2 and (opens_full_name(tokens, end) or _opens_highland_name(tokens, end)):
             break
+        if (
+            end == start + 1
+            and opens_full_name(tokens, end)
+            and not opens_full_name(tokens, end + 1)
+        ):
+            break  # "thành phố Huế Hồ Ngọc Lâm"; not "huyện Mai Châu Hoàng Văn An"
         end += 1
     if _runs_into_foreign_word(tokens, end, case):
         return None  # "thành phố São Paulo": a foreign name, whatever its first word
