@@ -1696,3 +1696,47 @@ def test_a_peninsula_named_after_a_province_is_no_province():
 )
 def test_units_blind_batch_z_showed(text, unit, english):
     _assert_one_unit(text, unit, english)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Anh Nam, cán bộ Đội Cảnh sát PCCC và CNCH Công an quận Đống Đa, leo lên",
+            "Đội Cảnh sát PCCC và CNCH Công an quận Đống Đa",
+            "Fire Prevention, Fighting and Rescue Police Team of the Dong Da District Police",
+        ),
+        (
+            "Bà Hương đề nghị Phòng Giao dịch Ngân hàng Chính sách xã hội quận Đống Đa cho vay",
+            "Phòng Giao dịch Ngân hàng Chính sách xã hội quận Đống Đa",
+            None,
+        ),
+        (
+            "Ông Bảo, Kiểm sát viên cao cấp VKSND TP Cần Thơ, thực hành quyền công tố",
+            "Kiểm sát viên cao cấp VKSND TP Cần Thơ",
+            "Senior Procurator of the Can Tho People's Procuracy",
+        ),
+        (
+            "Ông Sáng, Chủ tịch Hiệp hội Cà phê Buôn Ma Thuột, đề nghị",
+            "Chủ tịch Hiệp hội Cà phê Buôn Ma Thuột",
+            "Chairman of the Buon Ma Thuot Coffee Association",
+        ),
+        ("Trường phối hợp với Huyện đoàn Trà Cú mở lớp", "Huyện đoàn Trà Cú", None),
+    ],
+)
+def test_units_blind_batch_aa_showed(text, unit, english):
+    _assert_one_unit(text, unit, english)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "hợp tác xã" is a cooperative: its "xã" opens no commune.
+        "Bà Phụng, Giám đốc Hợp tác xã Quýt hồng Lai Vung, cho biết",
+        # Parks and stations named after places are look-alikes (§5).
+        "Phường chọn Công viên Hòa Bình cho lễ công bố",
+        "Tuyến đường sắt Nhổn - ga Hà Nội phục vụ khách",
+    ],
+)
+def test_look_alikes_blind_batch_aa_showed(text):
+    assert units(text) == []

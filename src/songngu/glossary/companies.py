@@ -51,6 +51,8 @@ _KINDS: tuple[tuple[tuple[str, ...], dict[tuple[str, ...], str], str], ...] = (
     # A cooperative is named the same way (Law on Cooperatives 17/2023/QH15, Art. 25).
     (phrase_keys("Hợp tác xã"), {}, "Cooperative"),
     (phrase_keys("HTX"), {}, "Cooperative"),
+    # A trade association by its trade and place ("Hiệp hội Cà phê Buôn Ma Thuột").
+    (phrase_keys("Hiệp hội"), {}, "Association"),
 )
 # Trades written between the legal form and the own name, with the English companies register.
 _TRADES = {
@@ -85,6 +87,7 @@ _TRADES = {
         ("Cấp nước", "Water Supply"), ("Môi trường đô thị", "Urban Environment"),
         ("Xi măng", "Cement"), ("Nước sạch", "Clean Water"), ("Phân bón", "Fertiliser"),
         ("Phân bón Dầu khí", "PetroVietnam Fertiliser"), ("Công trình đô thị", "Urban Works"),
+        ("Suất ăn", "Catering"), ("Lúa gạo", "Rice"), ("Đường sắt", "Railway"),
         ("Và", "and"),
     )
 }  # fmt: skip

@@ -89,6 +89,7 @@ _COUNTED = frozenset(
 _ORDINAL_WORD = frozenset(phrase_keys("thứ"))
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _HIGHLAND_NAME_OPENERS = frozenset({"A", "Y"})
+_COOPERATIVE = phrase_keys("hợp tác")
 # Jarai clan names, which open a person's name ("xã Ia Dom Ksor Hen", "Rơ Mah Tuân").
 _HIGHLAND_CLANS = frozenset({"Ksor", "Rơ", "Siu", "Nay", "Kpă", "Puih", "Rcom", "Rahlan"})
 # Last words of the bodies a local unit has ("UBND xã", "Công an xã", "Ủy ban nhân dân xã").
@@ -122,7 +123,7 @@ def find_local(
     if capitals is not None:
         return capitals
     level = _level_at(tokens, position)
-    if level is None:
+    if level is None or _ends_a_cooperative(tokens, position):
         return None
     start = position + len(level)
     # "TP. Thủ Đức" abbreviates with a dot; after a word ("phường. Tại …") a dot ends it.
@@ -138,6 +139,12 @@ def find_local(
     if _names_the_holder(tokens, position, level):
         return None
     return _name_end(tokens, start)
+
+
+def _ends_a_cooperative(tokens: Sequence[Token], position: int) -> bool:
+    """Whether "xã" at ``position`` ends "hợp tác xã" (a cooperative), no commune's level."""
+    before = tuple(token.key for token in tokens[max(0, position - 2) : position])
+    return before == _COOPERATIVE and tokens[position].gap is Gap.SPACE
 
 
 def _numbered_end(tokens: Sequence[Token], start: int) -> int:

@@ -88,7 +88,7 @@ _COMPOUNDS = frozenset(
 # whether an expressway's ends are provinces (B annotates them, G and H do not).
 _FEATURES = phrase_list(
     "đường", "phố", "đại lộ", "xa lộ", "sông", "hồ", "kênh", "kênh xáng", "cầu", "đèo", "núi",
-    "chợ", "thành cổ", "chiến dịch", "thủy điện", "nhiệt điện", "bán đảo",
+    "chợ", "thành cổ", "chiến dịch", "thủy điện", "nhiệt điện", "bán đảo", "công viên", "ga",
 )  # fmt: skip
 _CITY = phrase_keys("thành phố")
 _LINK_POINT = phrase_keys("điểm cầu")

@@ -72,7 +72,7 @@ _PREFIXES = (
         phrase_list("Ngân hàng", "Kho bạc", "Bảo hiểm xã hội"),
     ),
     _Prefix(
-        re.compile(r"(?<!\w)(?:Phòng giao dịch|PHÒNG GIAO DỊCH) "),
+        re.compile(r"(?<!\w)(?:Phòng [Gg]iao dịch|PHÒNG GIAO DỊCH) "),
         "Transaction Office",
         phrase_list("Ngân hàng"),
     ),
