@@ -1740,3 +1740,36 @@ def test_units_blind_batch_aa_showed(text, unit, english):
 )
 def test_look_alikes_blind_batch_aa_showed(text):
     assert units(text) == []
+
+
+def test_posts_that_name_no_place_share_none():
+    # "Chủ tịch UBND tỉnh" names no province: the two posts stay apart.
+    assert units("Ông Việt, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, phát biểu") == [
+        ("Phó Bí thư Tỉnh ủy", "Deputy Secretary of the Provincial Party Committee"),
+        ("Chủ tịch UBND tỉnh", "Chairman of the Provincial People's Committee"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        # A court abbreviated, a bare level and its holder's full name.
+        (
+            "Chánh án TAND huyện Nguyễn Thị Mai Hương cho biết",
+            "Chánh án TAND huyện",
+            "Chief Judge of the District People's Court",
+        ),
+        (
+            "Phòng Cảnh sát PCCC&CNCH Công an TP. Huế điều 8 xe",
+            "Phòng Cảnh sát PCCC&CNCH Công an TP. Huế",
+            "Fire Prevention, Fighting and Rescue Police Division of the Hue Police",
+        ),
+        (
+            "Ông Khải, Ủy viên BCH Đảng bộ TP.HCM, cho biết",
+            "Ủy viên BCH Đảng bộ TP.HCM",
+            "Member of the Ho Chi Minh City Executive Party Committee",
+        ),
+    ],
+)
+def test_units_blind_batch_w_showed_after_its_first_run(text, unit, english):
+    _assert_one_unit(text, unit, english)

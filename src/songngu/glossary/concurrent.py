@@ -32,6 +32,7 @@ _PLACE = re.compile(
     r" of the (?P<place>[A-Z][\w'-]*(?: [A-Z][\w'-]*)*?"
     r"(?: Provincial| District| Commune| Ward| Town| City| Special Zone)?) People's"
 )
+_LEVELS = frozenset({"Provincial", "District", "Commune", "Ward", "Town", "City", "Special Zone"})
 # The committee in the Party post's English, without its place.
 _COMMITTEE = re.compile(r"(?:(?:Provincial|City|District|Town|Commune) )?Party Committee$")
 
@@ -73,4 +74,6 @@ def _place_of(state: TermMatch) -> str | None:
     if not any(body in state.target for body in _STATE_BODIES):
         return None
     found = _PLACE.search(state.target)
-    return found.group("place") if found else None
+    if found is None or found.group("place") in _LEVELS:
+        return None  # "Chủ tịch UBND tỉnh": no place named, nothing shared
+    return found.group("place")

@@ -93,7 +93,7 @@ _COOPERATIVE = phrase_keys("hợp tác")
 # Jarai clan names, which open a person's name ("xã Ia Dom Ksor Hen", "Rơ Mah Tuân").
 _HIGHLAND_CLANS = frozenset({"Ksor", "Rơ", "Siu", "Nay", "Kpă", "Puih", "Rcom", "Rahlan"})
 # Last words of the bodies a local unit has ("UBND xã", "Công an xã", "Ủy ban nhân dân xã").
-_BODY_ENDS = frozenset(phrase_keys("UBND HĐND an dân ủy"))
+_BODY_ENDS = frozenset(phrase_keys("UBND HĐND TAND VKSND an dân ủy"))
 # Highland names written in ASCII open with clusters no European name starts with in the news
 # ("huyện Kbang", "TP. Pleiku", "xã Krông", "Ea Súp", "Ia Grai"): "thành phố Munich" stays foreign.
 _HIGHLAND_FIRST_WORD = re.compile(r"^(K[bdhlnprt]|Pl|Dr|Ea$|Ia$|Kon$|Ayun$|[A-Z]['’])")
