@@ -42,7 +42,7 @@ def with_datelines(
 def _datelines(tokens: Sequence[Token], text: str) -> list[TermMatch]:
     found = []
     for position, token in enumerate(tokens):
-        if text[: token.start].rstrip(" \t")[-1:] not in ("", "\n"):
+        if not _opens_a_line(text, token.start):
             continue
         end = _place_end(tokens, position)
         if end is not None and _story_follows(text, tokens[end - 1].end):
@@ -50,6 +50,13 @@ def _datelines(tokens: Sequence[Token], text: str) -> list[TermMatch]:
             english = render_place_name(tokens[position:end])
             found.append(TermMatch(text[start:stop], english, start, stop, "place"))
     return found
+
+
+def _opens_a_line(text: str, start: int) -> bool:
+    before = start - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    return before < 0 or text[before] == "\n"
 
 
 def _story_follows(text: str, end: int) -> bool:
