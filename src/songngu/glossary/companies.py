@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from songngu.glossary.localities import find_place_name, render_place_name
+from songngu.glossary.presence import overlaps
 from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, phrase_keys, phrase_list
 from songngu.model import TermMatch
 
@@ -78,8 +79,8 @@ _TRADES = {
         ("Lâm nghiệp", "Forestry"), ("Khu công nghiệp", "Industrial Park"), ("May", "Garment"),
         ("Xăng dầu", "Petroleum"), ("Giày da", "Footwear"), ("Chế biến gỗ", "Wood Processing"),
         ("Dịch vụ công ích", "Public Utility Services"), ("Nông sản", "Agricultural Products"),
-        ("Hải sản", "Seafood"), ("Lâm sản", "Forest Products"), ("Thực phẩm", "Food"),
-        ("Lọc hóa dầu", "Refining and Petrochemical"), ("Dệt may", "Textile and Garment"),
+        ("Hải sản", "Seafood"), ("Lâm sản", "Forest Products"),
+        ("Lọc hóa dầu", "Refining and Petrochemical"),
         ("Thủy lợi", "Irrigation"),
         ("Khai thác công trình thủy lợi", "Irrigation Works Exploitation"),
         ("Khai thác thủy lợi", "Irrigation Exploitation"), ("Thủy điện", "Hydropower"),
@@ -111,7 +112,7 @@ def with_companies(
     for company in [*_companies(tokens, text), *_named_branches(tokens, text, matches)]:
         if any(m.start <= company.start and company.end <= m.end for m in kept):
             continue
-        kept = [m for m in kept if m.end <= company.start or company.end <= m.start]
+        kept = [m for m in kept if not overlaps((m.start, m.end), [(company.start, company.end)])]
         kept.append(company)
     return sorted(kept, key=lambda match: match.start)
 
@@ -125,16 +126,9 @@ def _named_branches(
     for match in matches:
         spaced = match.type == "organisation" and text[match.end : match.end + 1] == " "
         position = after.get(match.end + 1) if spaced else None
-        if position is None:
-            continue
-        end = _own_name_end(tokens, position + len(_BRANCH))
-        if _keys(tokens, position, len(_BRANCH)) == _BRANCH and end is not None:
-            branch = render_place_name(tokens[position + len(_BRANCH) : end])
-            stop = tokens[end - 1].end
-            english = f"{branch} Branch of {match.target}"
-            branches.append(
-                TermMatch(text[match.start : stop], english, match.start, stop, "organisation")
-            )
+        branch = None if position is None else _branch_after(tokens, text, match, position, "")
+        if branch is not None:
+            branches.append(branch)
     return branches
 
 
@@ -191,12 +185,23 @@ def _company_at(tokens: Sequence[Token], position: int, text: str) -> TermMatch 
     legal = forms[form] if form is not None else default
     english = " ".join(part for part in (name, _trades_english(trades), legal) if part)
     start, stop = tokens[position].start, tokens[end - 1].end
-    branch_end = _own_name_end(tokens, end + len(_BRANCH))
-    if _keys(tokens, end, len(_BRANCH)) == _BRANCH and branch_end is not None:
-        # "Ngân hàng TMCP Tây Đô chi nhánh Ninh Kiều": a branch named after its company.
-        branch = render_place_name(tokens[end + len(_BRANCH) : branch_end])
-        english, stop = f"{branch} Branch of the {english}", tokens[branch_end - 1].end
-    return TermMatch(text[start:stop], english, start, stop, "organisation")
+    company = TermMatch(text[start:stop], english, start, stop, "organisation")
+    # "Ngân hàng TMCP Tây Đô chi nhánh Ninh Kiều": a branch named after its company.
+    return _branch_after(tokens, text, company, end, "the ") or company
+
+
+def _branch_after(
+    tokens: Sequence[Token], text: str, owner: TermMatch, position: int, article: str
+) -> TermMatch | None:
+    """The owner's branch named right after it, "Chi nhánh" at ``position``, or None."""
+    name_start = position + len(_BRANCH)
+    end = _own_name_end(tokens, name_start)
+    if _keys(tokens, position, len(_BRANCH)) != _BRANCH or end is None:
+        return None
+    branch = render_place_name(tokens[name_start:end])
+    stop = tokens[end - 1].end
+    english = f"{branch} Branch of {article}{owner.target}"
+    return TermMatch(text[owner.start : stop], english, owner.start, stop, "organisation")
 
 
 def _trade_at(tokens: Sequence[Token], position: int) -> tuple[str, ...] | None:

@@ -10,31 +10,32 @@ Provincial People's Committee*). A Party post that names its own place (``Ủy v
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
-from songngu.glossary.parts import UNIT_TYPE, parts_of
+from songngu.glossary.parts import joined_unit
 from songngu.glossary.tokens import phrase_keys, phrase_list
 from songngu.model import TermMatch
 
 __all__ = ["concurrent_posts"]
 
 # Party secretaries of a committee named without its place, and those committees.
-_SECRETARIES = sorted(phrase_list("Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực"), key=len)[::-1]
+_SECRETARIES = phrase_list("Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực")
 _COMMITTEES = frozenset(
     phrase_list("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy")
 )
 # State posts of a People's Committee or Council that name the place.
 _STATE_POSTS = phrase_list("Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch Thường trực")
 _STATE_BODIES = ("People's Committee", "People's Council")
-# The place in the state post's English: "… of the Thanh Hoa Provincial People's …".
+# Level words of English unit names ("Thanh Hoa Provincial", "Dat Mui Commune").
+_LEVEL = "Provincial|District|Commune|Ward|Town|City|Special Zone"
+# The place in the state post's English: "… of the Thanh Hoa Provincial People's …"; a level
+# word alone names no place ("Chairman of the Provincial People's Committee").
 _PLACE = re.compile(
-    r" of the (?P<place>[A-Z][\w'-]*(?: [A-Z][\w'-]*)*?"
-    r"(?: Provincial| District| Commune| Ward| Town| City| Special Zone)?) People's"
+    rf" of the (?!(?:{_LEVEL}) People's)"
+    rf"(?P<place>[A-Z][\w'-]*(?: [A-Z][\w'-]*)*?(?: (?:{_LEVEL}))?) People's"
 )
-_LEVELS = frozenset({"Provincial", "District", "Commune", "Ward", "Town", "City", "Special Zone"})
 # The committee in the Party post's English, without its place.
-_COMMITTEE = re.compile(r"(?:(?:Provincial|City|District|Town|Commune) )?Party Committee$")
+_COMMITTEE = re.compile(rf"(?:(?:{_LEVEL}) )?Party Committee$")
 
 
 def concurrent_posts(text: str, party: TermMatch, state: TermMatch) -> TermMatch | None:
@@ -43,15 +44,7 @@ def concurrent_posts(text: str, party: TermMatch, state: TermMatch) -> TermMatch
     if not _is_placeless_secretary(party) or place is None:
         return None
     english = _COMMITTEE.sub(f"{place} Party Committee", party.target, count=1)
-    return dataclasses.replace(
-        party,
-        source=text[party.start : state.end],
-        target=f"{english} and {state.target}",
-        end=state.end,
-        type=UNIT_TYPE,
-        variants=(),
-        parts=(*parts_of(party), *parts_of(state)),
-    )
+    return joined_unit(text, party, state, f"{english} and {state.target}")
 
 
 def _is_placeless_secretary(party: TermMatch) -> bool:
@@ -74,6 +67,4 @@ def _place_of(state: TermMatch) -> str | None:
     if not any(body in state.target for body in _STATE_BODIES):
         return None
     found = _PLACE.search(state.target)
-    if found is None or found.group("place") in _LEVELS:
-        return None  # "Chủ tịch UBND tỉnh": no place named, nothing shared
-    return found.group("place")
+    return found.group("place") if found else None

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from songngu.glossary.localities import render_place_name
+from songngu.glossary.presence import overlaps
 from songngu.glossary.tokens import Gap, Shape, Token, is_syllable
 from songngu.model import TermMatch
 
@@ -31,10 +32,9 @@ def with_datelines(
     tokens: Sequence[Token], text: str, matches: Sequence[TermMatch]
 ) -> list[TermMatch]:
     """Return ``matches`` with the place of each dateline no glossary term covers."""
+    taken = [(match.start, match.end) for match in matches]
     places = [
-        place
-        for place in _datelines(tokens, text)
-        if not any(m.start < place.end and place.start < m.end for m in matches)
+        place for place in _datelines(tokens, text) if not overlaps((place.start, place.end), taken)
     ]
     return sorted([*matches, *places], key=lambda match: match.start)
 

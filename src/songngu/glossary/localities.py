@@ -334,21 +334,8 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
             break
         if not case & _case_of(token) or not _is_name_word(token, first=end == start):
             break
-        if (
-            end > start
-            and token.key in SURNAMES
-            and _starts_a_person(tokens, end)
-            and not opens_full_name(tokens, end + 1)
-        ):
-            break  # but "huyện Quỳnh Lưu Hồ Văn Thắng": the name is the one after "Lưu"
-        if end >= start + 2 and (opens_full_name(tokens, end) or _opens_highland_name(tokens, end)):
+        if end > start and _holder_starts(tokens, start, end):
             break
-        if (
-            end == start + 1
-            and opens_full_name(tokens, end)
-            and not opens_full_name(tokens, end + 1)
-        ):
-            break  # "thành phố Huế Hồ Ngọc Lâm"; not "huyện Mai Châu Hoàng Văn An"
         end += 1
     if _runs_into_foreign_word(tokens, end, case):
         return None  # "thành phố São Paulo": a foreign name, whatever its first word
@@ -366,6 +353,22 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
 def _is_unit_number(token: Token) -> bool:
     """A ward's or urban district's number: Arabic, or Roman in capitals ("Phường IV")."""
     return token.text.isdigit() or (token.text.isupper() and roman_value(token.text) is not None)
+
+
+def _holder_starts(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a holder's name starts at ``end``, inside a unit's name that starts at ``start``.
+
+    A common surname that starts a person, unless a full name starts one word later ("huyện
+    Quỳnh Lưu Hồ Văn Thắng": the name is the one after "Lưu"); after two words any full name or
+    highland name; after one word a full name, unless another starts one word later ("thành phố
+    Huế Hồ Ngọc Lâm"; "huyện Mai Châu Hoàng Văn An" is Mai Châu's).
+    """
+    next_is_full = opens_full_name(tokens, end + 1)
+    if tokens[end].key in SURNAMES and _starts_a_person(tokens, end) and not next_is_full:
+        return True
+    if end >= start + 2:
+        return opens_full_name(tokens, end) or _opens_highland_name(tokens, end)
+    return opens_full_name(tokens, end) and not next_is_full
 
 
 def _opens_holder_name(tokens: Sequence[Token], start: int) -> bool:

@@ -11,7 +11,7 @@ import dataclasses
 
 from songngu.model import TermMatch, TermPart
 
-__all__ = ["UNIT_TYPE", "parts_of", "with_words_before"]
+__all__ = ["UNIT_TYPE", "joined_unit", "parts_of", "with_words_before"]
 
 #: The type of a match composed from parts.
 UNIT_TYPE = "unit"
@@ -37,4 +37,17 @@ def with_words_before(
         type=UNIT_TYPE,
         variants=(),
         parts=(part, *parts_of(match)),
+    )
+
+
+def joined_unit(text: str, first: TermMatch, last: TermMatch, target: str) -> TermMatch:
+    """Return ``first`` grown to the end of ``last``, as one unit rendered ``target``."""
+    return dataclasses.replace(
+        first,
+        source=text[first.start : last.end],
+        target=target,
+        end=last.end,
+        type=UNIT_TYPE,
+        variants=(),
+        parts=(*parts_of(first), *parts_of(last)),
     )

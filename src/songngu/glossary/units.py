@@ -30,7 +30,7 @@ from songngu.glossary.localities import LEVELS
 from songngu.glossary.meetings import with_meeting, with_plenums
 from songngu.glossary.names import starts_with_surname
 from songngu.glossary.ordinals import ordinal_of, roman_or_arabic
-from songngu.glossary.parts import UNIT_TYPE, parts_of, with_words_before
+from songngu.glossary.parts import UNIT_TYPE, joined_unit, parts_of, with_words_before
 from songngu.glossary.tokens import match_key, phrase_keys, phrase_list
 from songngu.model import TermMatch, TermPart
 
@@ -337,7 +337,7 @@ def _of_the_state_body(text: str, part: TermMatch, whole: TermMatch) -> TermMatc
     """A committee "của Quốc hội" (of the National Assembly) belongs to it."""
     if whole.target not in _STATE_BODIES or part.type in _NAMES_AND_PLACES:
         return None
-    return _unit(text, part, whole, f"{part.target} of the {whole.target}")
+    return joined_unit(text, part, whole, f"{part.target} of the {whole.target}")
 
 
 def _branch_in_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch | None:
@@ -346,7 +346,7 @@ def _branch_in_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch 
         return None  # the State Bank is a ministry-level body; Party bodies have no branches
     branch = f"{place.target.removesuffix(' Province')} Branch"
     article = "the " if " " in body.target else ""  # a brand takes none: *… Branch of Agribank*
-    return _unit(text, body, place, f"{branch} of {article}{body.target}")
+    return joined_unit(text, body, place, f"{branch} of {article}{body.target}")
 
 
 def _with_tenure(text: str, match: TermMatch) -> TermMatch:
@@ -423,12 +423,12 @@ def _adjacent(text: str, first: TermMatch, second: TermMatch) -> bool:
 
 def _body_and_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch | None:
     if place.type in _PLACE_TYPES and (_ends_with_level(body) or _ends_with_committee(body, place)):
-        return _unit(text, body, place, _named(body.target, place.target))
+        return joined_unit(text, body, place, _named(body.target, place.target))
     if _is_place(place) and body.type in _BODY_TYPES and body.target not in _STATE_BODIES:
         # "Quốc hội tỉnh X" is not a body of X (the delegation's "Đoàn đại biểu" is missing)
-        return _unit(text, body, place, _with_place(body.target, place.target))
+        return joined_unit(text, body, place, _with_place(body.target, place.target))
     if _is_sub_unit(body) and _is_the_whole_of(body, place):
-        return _unit(text, body, place, f"{body.target} of the {place.target}")
+        return joined_unit(text, body, place, f"{body.target} of the {place.target}")
     return None
 
 
@@ -442,7 +442,7 @@ def _of_the_department(text: str, part: TermMatch, whole: TermMatch) -> TermMatc
         return None
     if not _opens_with(whole, _DEPARTMENTS):
         return None
-    return _unit(text, part, whole, f"{part.target} of the {whole.target}")
+    return joined_unit(text, part, whole, f"{part.target} of the {whole.target}")
 
 
 def _is_the_whole_of(part: TermMatch, whole: TermMatch) -> bool:
@@ -458,17 +458,17 @@ def _is_the_whole_of(part: TermMatch, whole: TermMatch) -> bool:
 def _title_and_body(text: str, title: TermMatch, body: TermMatch) -> TermMatch | None:
     if _is_titled_unit(title) and _is_place(body) and body.type != "province":
         # "Trưởng phòng Tài nguyên và Môi trường" + "huyện Diễn Châu": the post of that place.
-        return _unit(text, title, body, f"{title.target} of {body.target}")
+        return joined_unit(text, title, body, f"{title.target} of {body.target}")
     if _has_no_place_yet(title) and body.type == "province" and " of the " in title.target:
         # "Trưởng Ban Quản lý các khu công nghiệp" + "Đồng Nai": the province's board.
         post, board = title.target.split(" of the ", 1)
-        return _unit(text, title, body, f"{post} of the {_with_place(board, body.target)}")
+        return joined_unit(text, title, body, f"{post} of the {_with_place(board, body.target)}")
     if title.type in _TITLE_TYPES and _is_place(body) and body.type != "province":
         # "Phó Trưởng Đoàn đại biểu Quốc hội" + "TP.HCM": the post of that place's body.
-        return _unit(text, title, body, f"{title.target} of {body.target}")
+        return joined_unit(text, title, body, f"{title.target} of {body.target}")
     if title.type not in _TITLE_TYPES or not (body.type in _BODY_TYPES or _is_placed_body(body)):
         return None
-    return _unit(text, title, body, _title_of(title.target, body.target))
+    return joined_unit(text, title, body, _title_of(title.target, body.target))
 
 
 def _post_and_its_body(text: str, post: TermMatch, body: TermMatch) -> TermMatch | None:
@@ -482,7 +482,7 @@ def _post_and_its_body(text: str, post: TermMatch, body: TermMatch) -> TermMatch
         return None
     if _starts_with_title(body):
         return None
-    return _unit(text, post, body, f"{post.target} of the {body.target}")
+    return joined_unit(text, post, body, f"{post.target} of the {body.target}")
 
 
 def _title_of(title: str, body: str) -> str:
@@ -587,15 +587,3 @@ def _with_place(body: str, place: str) -> str:
     if short == place and not place.endswith(("City", "Commune", "Ward", "District", "Town")):
         place = f"{place} Province"
     return f"{body} of {place}"
-
-
-def _unit(text: str, first: TermMatch, last: TermMatch, target: str) -> TermMatch:
-    return dataclasses.replace(
-        first,
-        source=text[first.start : last.end],
-        target=target,
-        end=last.end,
-        type=UNIT_TYPE,
-        variants=(),
-        parts=(*parts_of(first), *parts_of(last)),
-    )
