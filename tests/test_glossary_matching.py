@@ -302,3 +302,31 @@ def test_a_name_known_from_the_article_is_found_in_a_capitals_headline(glossary)
         # The run's house style (gov by default) spells every rendering, this glossary's too.
         ("HÀ NỘI", "Ha Noi", "city"),
     ]
+
+
+def test_dates_between_the_same_validity_boundaries_share_one_index():
+    shipped = load_glossary()
+    # No shipped row starts or ends between these two days of 2024.
+    assert shipped.index("2024-04-10") is shipped.index("2024-04-20")
+    # The July 2025 reform does: the index before and after differs.
+    assert shipped.index("2025-06-15") is not shipped.index("2025-08-15")
+
+
+@pytest.mark.parametrize(
+    "date", [None, "2024", "2025-03", "2025-06-30", "2025-07-01", "2026-01-15"]
+)
+def test_an_eras_index_picks_what_a_fresh_index_of_the_date_picks(date):
+    from songngu.glossary.index import build_index
+
+    shipped = load_glossary()
+    shipped.index("2025-05-01")  # another era first: the cache must not leak between eras
+
+    def picked(index):
+        pending, terms = [((), index.terms)], set()
+        while pending:
+            keys, node = pending.pop()
+            terms.update((keys, indexed.term.en) for indexed in node.terms)
+            pending += [((*keys, key), child) for key, child in node.children.items()]
+        return terms
+
+    assert picked(shipped.index(date)) == picked(build_index(shipped.entries, date))

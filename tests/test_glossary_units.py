@@ -1773,3 +1773,161 @@ def test_posts_that_name_no_place_share_none():
 )
 def test_units_blind_batch_w_showed_after_its_first_run(text, unit, english):
     _assert_one_unit(text, unit, english)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # §5: products and events named after a province are look-alikes of it.
+        "Nông dân đưa hạt điều Bình Phước và cao su Tây Ninh về cảng",
+        "Nhiều hộ thoát nghèo nhờ làm bánh cáy Thái Bình bán dịp Tết",
+        "Sản phẩm như nho Ninh Thuận và thanh long Bình Thuận được quảng bá",
+        "Ngày hội Sầu riêng Đắk Lắk lần thứ 2 sẽ khai mạc",
+        "Lễ hội Hoa Tam giác mạch Hà Giang thu hút du khách",
+    ],
+)
+def test_products_and_events_named_after_a_province_are_no_province(text):
+    assert units(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # The product rule stops at words that are no product: "chỉ tiêu" is a target.
+        ("Chỉ tiêu Hà Nội giao cho năm nay đã đạt", "Hà Nội"),
+        # An event's name ends at a preposition: the place after it is the province.
+        ("Lễ hội được tổ chức tại Hà Giang vào tháng 11", "Hà Giang"),
+        # "gạo Việt Nam" is rice of Viet Nam: the blind sets keep the country as a place.
+        ("Gạo xuất khẩu sang EU là gạo Việt Nam", "Việt Nam"),
+        # A three-word name after a Party committee is its secretary, even with a surname
+        # that opens places ("Dương").
+        ("Bí thư Thành ủy Dương Tấn Lộc đề nghị", "Bí thư Thành ủy"),
+        # A Khmer surname opens the chairman's name after the commune's.
+        ("Chủ tịch UBND xã Hòn Đất Danh Hoàng Sơn cho biết", "Chủ tịch UBND xã Hòn Đất"),
+        # A district of two words, then its secretary's name of three: the district stays.
+        ("Bí thư Huyện ủy Đồng Văn Sùng Mí Chứ cho biết", "Bí thư Huyện ủy Đồng Văn"),
+    ],
+)
+def test_the_one_term_the_text_holds(text, place):
+    assert [source for source, _ in units(text)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Nhiệm kỳ mới, Đảng bộ xã đặt mục tiêu tăng thu nhập",
+            "Đảng bộ xã",
+            "Commune Party Organisation",
+        ),
+        (
+            "Ban Thường vụ Đảng ủy xã gồm 9 đồng chí",
+            "Ban Thường vụ Đảng ủy xã",
+            "Standing Board of the Commune Party Committee",
+        ),
+        (
+            "Ông trình Đại hội Đảng bộ huyện dự thảo báo cáo",
+            "Đại hội Đảng bộ huyện",
+            "District Party Congress",
+        ),
+        (
+            "Phát biểu, Phó Tổng cục trưởng Tổng cục Hải quan Phan Thanh Liêm đánh giá cao",
+            "Phó Tổng cục trưởng Tổng cục Hải quan",
+            "Deputy Director General of the General Department of Customs",
+        ),
+        (
+            "Phó Trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh Ninh Bình Đinh Thị Mai Lan cho biết",
+            "Phó Trưởng đoàn chuyên trách Đoàn ĐBQH tỉnh Ninh Bình",
+            "Full-time Deputy Head of the National Assembly Delegation of Ninh Binh Province",
+        ),
+        (
+            "Bà Niê, Giám đốc Ngân hàng Chính sách xã hội chi nhánh tỉnh, cho biết",
+            "Giám đốc Ngân hàng Chính sách xã hội chi nhánh tỉnh",
+            "Director of the Provincial Branch of the Viet Nam Bank for Social Policies",
+        ),
+        (
+            "Ngân hàng Chính sách xã hội Chi nhánh Thủ Dầu Một giải ngân",
+            "Ngân hàng Chính sách xã hội Chi nhánh Thủ Dầu Một",
+            "Thu Dau Mot Branch of the Viet Nam Bank for Social Policies",
+        ),
+        (
+            "Đại hội diễn ra tại Trung tâm Văn hóa xã Nội Bài",
+            "Trung tâm Văn hóa xã Nội Bài",
+            "Noi Bai Commune Cultural Centre",
+        ),
+        (
+            "Xã phối hợp với Ban Chỉ huy Phòng thủ khu vực 1 - Sóc Sơn",
+            "Ban Chỉ huy Phòng thủ khu vực 1 - Sóc Sơn",
+            "Area 1 Defence Command - Soc Son",
+        ),
+        (
+            "Theo Cục trưởng Cục Hải quan tỉnh Gia Lai - Kon Tum, đơn vị đã",
+            "Cục trưởng Cục Hải quan tỉnh Gia Lai - Kon Tum",
+            "Director of the Gia Lai - Kon Tum Customs Department",
+        ),
+        (
+            "Chi cục Hải quan cửa khẩu cảng Hải Phòng khu vực III phát hiện",
+            "Chi cục Hải quan cửa khẩu cảng Hải Phòng khu vực III",
+            "Hai Phong Port Border Gate Customs Branch, Region III",
+        ),
+        (
+            "Ông Đạt, Giám đốc Công ty TNHH MTV Quản lý công trình thủy lợi Đắk Lắk, cho biết",
+            "Giám đốc Công ty TNHH MTV Quản lý công trình thủy lợi Đắk Lắk",
+            "Director of the Dak Lak Irrigation Works Management One Member Limited Liability"
+            " Company",
+        ),
+        # Batch BB, after its first run was recorded.
+        (
+            "Ông Long, Tổng Giám đốc TKV, cho biết",
+            "Tổng Giám đốc TKV",
+            "General Director of Vinacomin",
+        ),
+        ("Ông An, Giám đốc BIDV, cho biết", "Giám đốc BIDV", "Director of BIDV"),
+        (
+            "Ảnh: Cảnh sát PCCC và CNCH Công an tỉnh Đồng Nai phun nước",
+            "Cảnh sát PCCC và CNCH Công an tỉnh Đồng Nai",
+            "Fire Prevention, Fighting and Rescue Police of the Dong Nai Provincial Police",
+        ),
+        (
+            "Ông Phước, Giám đốc Trung tâm Bảo tồn Di tích Cố đô Huế, cho biết",
+            "Giám đốc Trung tâm Bảo tồn Di tích Cố đô Huế",
+            "Director of the Hue Monuments Conservation Centre",
+        ),
+        (
+            "Theo Đài Khí tượng Thủy văn khu vực Nam Bộ, ranh mặn đã vào sâu",
+            "Đài Khí tượng Thủy văn khu vực Nam Bộ",
+            "Southern Regional Hydro-Meteorological Station",
+        ),
+    ],
+)
+def test_units_blind_batches_bb_and_cc_showed(text, unit, english):
+    _assert_one_unit(text, unit, english)
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "expected"),
+    [
+        # An abbreviated level keeps its dot in capitals; a park keeps its number.
+        (
+            "METRO SỐ 1 NỐI TP. THỦ ĐỨC VỚI TP. THỦ DẦU MỘT",
+            "Tuyến chạy qua TP. Thủ Đức rồi tới TP. Thủ Dầu Một.",
+            [("TP. THỦ ĐỨC", "Thu Duc City"), ("TP. THỦ DẦU MỘT", "Thu Dau Mot City")],
+        ),
+        (
+            "CHÁY LỚN TẠI KCN NHƠN TRẠCH 3",
+            "Lửa bùng lên tại KCN Nhơn Trạch 3 lúc rạng sáng.",
+            [("KCN NHƠN TRẠCH 3", "Nhon Trach 3 Industrial Park")],
+        ),
+    ],
+)
+def test_a_name_of_the_article_is_found_in_capitals_with_its_dots_and_numbers(
+    headline, body, expected
+):
+    from songngu.glossary import GlossaryStage
+    from songngu.readers import Source, parse_source
+    from songngu.segmenter import segment_document
+
+    text = f"{headline}\n\n{body}\n"
+    document = segment_document(parse_source(Source("a.txt", text, text, "utf-8")))
+    found = GlossaryStage(GLOSSARY).match_document(document)["b1"]
+    assert [(t.source, t.target) for t in found] == expected

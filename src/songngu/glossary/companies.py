@@ -83,7 +83,10 @@ _TRADES = {
         ("Lọc hóa dầu", "Refining and Petrochemical"),
         ("Thủy lợi", "Irrigation"),
         ("Khai thác công trình thủy lợi", "Irrigation Works Exploitation"),
-        ("Khai thác thủy lợi", "Irrigation Exploitation"), ("Thủy điện", "Hydropower"),
+        ("Khai thác thủy lợi", "Irrigation Exploitation"),
+        ("Quản lý công trình thủy lợi", "Irrigation Works Management"),
+        ("Quản lý khai thác công trình thủy lợi", "Irrigation Works Management and Exploitation"),
+        ("Thủy điện", "Hydropower"),
         ("Than", "Coal"), ("Cảng", "Port"), ("Xổ số kiến thiết", "Lottery"),
         ("Cấp nước", "Water Supply"), ("Môi trường đô thị", "Urban Environment"),
         ("Xi măng", "Cement"), ("Nước sạch", "Clean Water"), ("Phân bón", "Fertiliser"),
@@ -98,6 +101,11 @@ _BRANCH = phrase_keys("Chi nhánh")
 # Level words before a province or city that owns a company (the English names it without).
 _LEVELS = phrase_list("tỉnh", "thành phố")
 _OF = phrase_keys("của")
+# A branch of a level the article does not name: "Ngân hàng Chính sách xã hội chi nhánh tỉnh".
+_BARE_LEVELS = {
+    phrase_keys("tỉnh"): "Provincial", phrase_keys("thành phố"): "City",
+    phrase_keys("huyện"): "District",
+}  # fmt: skip
 
 
 def with_companies(
@@ -126,7 +134,9 @@ def _named_branches(
     for match in matches:
         spaced = match.type == "organisation" and text[match.end : match.end + 1] == " "
         position = after.get(match.end + 1) if spaced else None
-        branch = None if position is None else _branch_after(tokens, text, match, position, "")
+        # A brand takes no article ("… Branch of BIDV"), a bank's full name does.
+        article = "" if len(match.target.split()) == 1 else "the "
+        branch = None if position is None else _branch_after(tokens, text, match, position, article)
         if branch is not None:
             branches.append(branch)
     return branches
@@ -194,14 +204,33 @@ def _branch_after(
     tokens: Sequence[Token], text: str, owner: TermMatch, position: int, article: str
 ) -> TermMatch | None:
     """The owner's branch named right after it, "Chi nhánh" at ``position``, or None."""
+    if _keys(tokens, position, len(_BRANCH)) != _BRANCH:
+        return None
     name_start = position + len(_BRANCH)
     end = _own_name_end(tokens, name_start)
-    if _keys(tokens, position, len(_BRANCH)) != _BRANCH or end is None:
-        return None
-    branch = render_place_name(tokens[name_start:end])
+    if end is None:
+        end = _bare_level_end(tokens, name_start)
+        if end is None:
+            return None
+        branch = _BARE_LEVELS[_keys(tokens, name_start, end - name_start)]
+    else:
+        branch = render_place_name(tokens[name_start:end])
     stop = tokens[end - 1].end
     english = f"{branch} Branch of {article}{owner.target}"
     return TermMatch(text[owner.start : stop], english, owner.start, stop, "organisation")
+
+
+def _bare_level_end(tokens: Sequence[Token], position: int) -> int | None:
+    """The end of a level word that names no place ("chi nhánh tỉnh, …"), or None."""
+    for level in _BARE_LEVELS:
+        end = position + len(level)
+        if _keys(tokens, position, len(level)) == level and _spaced(tokens, position, len(level)):
+            following = tokens[end] if end < len(tokens) else None
+            if following is None or following.gap is not Gap.SPACE:
+                return end
+            if following.shape not in (Shape.TITLE, Shape.UPPER):
+                return end
+    return None
 
 
 def _trade_at(tokens: Sequence[Token], position: int) -> tuple[str, ...] | None:

@@ -1,14 +1,17 @@
 """The matching index of one glossary on one date: a trie of term keys and one of abbreviations.
 
-Built once per glossary and date (:meth:`Glossary.index`). For each key the entry in force on the
-date wins; otherwise the most recent expired one (a 2026 article may name a ministry that was
-merged in 2025); explicit rows win over terms composed from patterns.
+For each key the entry in force on the date wins; otherwise the most recent expired one (a 2026
+article may name a ministry that was merged in 2025); explicit rows win over terms composed from
+patterns. Composing and tokenising the terms does not depend on the date, so a
+:class:`TermCatalogue` does it once per glossary; dates between the same validity boundaries
+pick the same terms, so :meth:`Glossary.index` builds one trie per such era, not per date.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -66,23 +69,72 @@ class TermIndex:
     num_terms: int
 
 
+Keys = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TermCatalogue:
+    """Every term and abbreviation of a glossary, keyed and grouped once, whatever the date."""
+
+    terms: dict[Keys, list[IndexedTerm]]
+    abbreviations: dict[Keys, list[Entry]]
+    boundaries: tuple[str, ...]
+
+    @classmethod
+    def of(cls, entries: Sequence[Entry]) -> TermCatalogue:
+        """Compose, tokenise and group the terms of ``entries``.
+
+        Raises:
+            GlossaryError: a pattern composes too many terms.
+        """
+        terms: dict[Keys, list[IndexedTerm]] = defaultdict(list)
+        for term in iter_terms(entries):
+            keys, indexed = index_term(term)
+            if keys:
+                terms[keys].append(indexed)
+        abbreviations: dict[Keys, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            if entry.type == "abbreviation":
+                abbreviations[_keys(tokenize(entry.vi))].append(entry)
+        dated: list[Term | Entry] = [indexed.term for group in terms.values() for indexed in group]
+        dated += [entry for group in abbreviations.values() for entry in group]
+        boundaries = {day for item in dated for day in (item.valid_from, item.valid_to) if day}
+        return cls(dict(terms), dict(abbreviations), tuple(sorted(boundaries)))
+
+    def era(self, date: str | None) -> Hashable:
+        """Return a key shared by every date that picks the same terms.
+
+        Picking compares a date's first and last day with validity boundaries only
+        (:func:`~songngu.glossary.entries.is_in_force`, :func:`pick_by_date`), so two dates
+        between the same boundaries pick alike.
+        """
+        if date is None:
+            return None
+        first_day, last_day = date_range(date)
+        return bisect_left(self.boundaries, first_day), bisect_right(self.boundaries, last_day)
+
+    def index(self, date: str | None) -> TermIndex:
+        """Build the tries of the terms as they stand on ``date``."""
+        terms = Node()
+        chosen = _choose_terms(self.terms, date)
+        for keys, indexed in chosen:
+            terms.descend(keys).terms.append(indexed)
+        abbreviations = Node()
+        for entry in _choose(self.abbreviations.values(), date):
+            for keys, shapes in _abbreviation_forms(entry):
+                abbreviations.descend(keys).expansions.append(
+                    Expansion(shapes, _keys(tokenize(entry.en)), entry)
+                )
+        return TermIndex(terms, abbreviations, len(chosen))
+
+
 def build_index(entries: Sequence[Entry], date: str | None) -> TermIndex:
     """Build the tries for ``entries`` as they stand on ``date``.
 
     Raises:
         GlossaryError: a pattern composes too many terms.
     """
-    terms = Node()
-    chosen = _choose_terms(iter_terms(entries), date)
-    for keys, indexed in chosen:
-        terms.descend(keys).terms.append(indexed)
-    abbreviations = Node()
-    for entry in _choose_abbreviations(entries, date):
-        for keys, shapes in _abbreviation_forms(entry):
-            abbreviations.descend(keys).expansions.append(
-                Expansion(shapes, _keys(tokenize(entry.en)), entry)
-            )
-    return TermIndex(terms, abbreviations, len(chosen))
+    return TermCatalogue.of(entries).index(date)
 
 
 def index_term(term: Term) -> tuple[tuple[str, ...], IndexedTerm]:
@@ -137,13 +189,8 @@ def pick_by_date(candidates: Sequence[_Dated], date: str | None) -> int | None:
 
 
 def _choose_terms(
-    terms: Iterable[Term], date: str | None
-) -> list[tuple[tuple[str, ...], IndexedTerm]]:
-    groups: dict[tuple[str, ...], list[IndexedTerm]] = defaultdict(list)
-    for term in terms:
-        keys, indexed = index_term(term)
-        if keys:
-            groups[keys].append(indexed)
+    groups: dict[Keys, list[IndexedTerm]], date: str | None
+) -> list[tuple[Keys, IndexedTerm]]:
     chosen = []
     for keys, group in groups.items():
         explicit = [indexed for indexed in group if not indexed.term.is_composed]
@@ -155,13 +202,9 @@ def _choose_terms(
     return chosen
 
 
-def _choose_abbreviations(entries: Sequence[Entry], date: str | None) -> list[Entry]:
-    groups: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
-    for entry in entries:
-        if entry.type == "abbreviation":
-            groups[_keys(tokenize(entry.vi))].append(entry)
+def _choose(groups: Iterable[list[Entry]], date: str | None) -> list[Entry]:
     chosen = []
-    for group in groups.values():
+    for group in groups:
         picked = pick_by_date(group, date)
         if picked is not None:
             chosen.append(group[picked])
@@ -181,5 +224,5 @@ def _abbreviation_forms(entry: Entry) -> list[tuple[tuple[str, ...], tuple[Shape
     return forms
 
 
-def _keys(tokens: Sequence[Token]) -> tuple[str, ...]:
+def _keys(tokens: Sequence[Token]) -> Keys:
     return tuple(token.key for token in tokens)

@@ -90,8 +90,11 @@ _ORDINAL_WORD = frozenset(phrase_keys("thứ"))
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _HIGHLAND_NAME_OPENERS = frozenset({"A", "Y"})
 _COOPERATIVE = phrase_keys("hợp tác")
-# Jarai clan names, which open a person's name ("xã Ia Dom Ksor Hen", "Rơ Mah Tuân").
-_HIGHLAND_CLANS = frozenset({"Ksor", "Rơ", "Siu", "Nay", "Kpă", "Puih", "Rcom", "Rahlan"})
+# Jarai clan names, which open a person's name ("xã Ia Dom Ksor Hen", "Rơ Mah Tuân"), and
+# Khmer surnames of the Mekong Delta ("xã Hòn Đất Danh Hoàng Sơn", "Thạch Thị Sa Ra").
+_HIGHLAND_CLANS = frozenset(
+    {"Ksor", "Rơ", "Siu", "Nay", "Kpă", "Puih", "Rcom", "Rahlan", "Danh", "Thạch", "Chau", "Néang"}
+)
 # Last words of the bodies a local unit has ("UBND xã", "Công an xã", "Ủy ban nhân dân xã").
 _BODY_ENDS = frozenset(phrase_keys("UBND HĐND TAND VKSND an dân ủy"))
 # Highland names written in ASCII open with clusters no European name starts with in the news
@@ -244,16 +247,18 @@ def find_place_name(tokens: Sequence[Token], position: int) -> int | None:
 
 
 def _names_a_secretary(tokens: Sequence[Token], position: int) -> bool:
-    """Whether a full name with a surname that is nothing else follows a Party committee.
+    """Whether a full name follows a Party committee: its secretary, not a place.
 
-    "Bí thư Thành ủy Nguyễn Thành Trung": the secretary, not a city of that name; "Huyện ủy
-    Châu Thành A" is a district ("Châu" opens place names too).
+    "Bí thư Thành ủy Nguyễn Thành Trung", and with a surname that also opens places, a name of
+    exactly three words ("Bí thư Thành ủy Dương Tấn Lộc"); "Huyện ủy Châu Thành A" and "Huyện
+    ủy Đồng Văn Sùng Mí Chứ" (the district, then its secretary) are districts.
     """
-    return (
-        position > 0
-        and tokens[position - 1].key in _COMMITTEE_ENDS
-        and tokens[position].key in SURNAMES
-        and opens_full_name(tokens, position)
+    if position == 0 or tokens[position - 1].key not in _COMMITTEE_ENDS:
+        return False
+    if tokens[position].key in SURNAMES:
+        return opens_full_name(tokens, position)
+    return _opens_holder_name(tokens, position) and not _continues_run(
+        tokens, position + 3, {Shape.TITLE}
     )
 
 

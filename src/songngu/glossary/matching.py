@@ -27,6 +27,7 @@ from songngu.glossary.localities import (
     render_place_name,
 )
 from songngu.glossary.names import Trigger, find_name, render_name, trigger_before
+from songngu.glossary.namesakes import names_a_product, names_an_event
 from songngu.glossary.ordinals import find_number, find_ordinal, render_number, render_ordinal
 from songngu.glossary.presence import overlaps
 from songngu.glossary.slots import (
@@ -62,6 +63,9 @@ _OPEN_PLACES = frozenset({_LOCAL_KEY, _PLACE_NAME_KEY})
 #: Where what fills a slot, starting at a token, ends (None: nothing fills it there).
 SlotRun = Callable[[int], int | None]
 _BARE_PLACE_TYPES = frozenset({"province", "city", "place", "region"})
+# Products carry a province's name, and the country's as a place ("gạo Việt Nam": rice of Viet
+# Nam; blind sets P, R, V and W annotate it so).
+_PROVINCIAL = frozenset({"province", "city"})
 # A named local unit (level word and name) fills it: a term before one may start in lower case.
 _NAMED_PLACE_SLOTS = frozenset({_LOCAL_KEY})
 # Listed places reported as names: foreign countries and regions.
@@ -519,9 +523,10 @@ def _is_look_alike(
 def _names_a_feature(
     tokens: Sequence[Token], position: int, found: _Found, feature_end: int
 ) -> bool:
-    """Whether a bare place name is part of a street's, a river's or an event's name.
+    """Whether a bare place name is part of a street's, a river's, a product's or an event's name.
 
-    After a feature word ("đường Hà Nội"), or joined by a dash to such a name just before it
+    After a feature word ("đường Hà Nội"), a product ("cà phê Đắk Lắk") or inside an event's
+    name ("Hội chợ Cao su Bình Phước"), or joined by a dash to such a name just before it
     (``feature_end``): "cao tốc Sơn La – Điện Biên".
     """
     term = found.indexed.term
@@ -537,7 +542,11 @@ def _names_a_feature(
         # "thành phố Huế" ends with "phố" (a street) but is the city; "điểm cầu Đắk Lắk" (a
         # video link's point) with "cầu" (a bridge) but is the province.
         return False
-    return any(keys[len(keys) - len(feature) :] == feature for feature in _FEATURES)
+    return (
+        any(keys[len(keys) - len(feature) :] == feature for feature in _FEATURES)
+        or (term.type in _PROVINCIAL and names_a_product(tokens, position))
+        or names_an_event(tokens, position)
+    )
 
 
 def _ends_a_longer_name(

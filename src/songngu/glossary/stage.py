@@ -21,7 +21,7 @@ from songngu.glossary.localities import find_local, holds_known_in_capitals, ren
 from songngu.glossary.presence import overlaps
 from songngu.glossary.styles import HouseStyle
 from songngu.glossary.termbase import Glossary
-from songngu.glossary.tokens import Gap, Shape, Token, phrase_keys, tokenize
+from songngu.glossary.tokens import Shape, Token, phrase_keys, tokenize
 from songngu.model import Block, Document, Segment, TermMatch
 
 
@@ -195,10 +195,11 @@ def _with_capital_names(
     tokens = tokenize(text)
     found = list(terms)
     ordered = sorted(known.items(), key=lambda item: -len(item[0]))
+    written = {keys: tokenize(model.source) for keys, model in ordered}
     for start in range(len(tokens)):
         for keys, model in ordered:
             window = tokens[start : start + len(keys)]
-            if not _is_capital_name(window, keys):
+            if not _is_capital_name(window, written[keys]):
                 continue
             span = (window[0].start, window[-1].end)
             inside = [term for term in found if overlaps((term.start, term.end), [span])]
@@ -210,9 +211,20 @@ def _with_capital_names(
     return sorted(found, key=lambda term: term.start)
 
 
-def _is_capital_name(window: list[Token], keys: tuple[str, ...]) -> bool:
+def _is_capital_name(window: list[Token], written: list[Token]) -> bool:
+    """Whether ``window`` is the name ``written`` in running text, in capitals.
+
+    Numbers stay numbers and the gaps stay the same ("TP. THỦ ĐỨC", "KCN NHƠN TRẠCH 3").
+    """
     return (
-        tuple(token.key for token in window) == keys
-        and all(token.shape is Shape.UPPER for token in window)
-        and all(token.gap is Gap.SPACE for token in window[1:])
+        len(window) == len(written)
+        and all(token.key == model.key for token, model in zip(window, written, strict=True))
+        and all(
+            token.shape is Shape.UPPER or (token.shape is Shape.OTHER and token.text == model.text)
+            for token, model in zip(window, written, strict=True)
+        )
+        and any(token.shape is Shape.UPPER for token in window)
+        and all(
+            token.gap is model.gap for token, model in zip(window[1:], written[1:], strict=True)
+        )
     )

@@ -7,11 +7,11 @@ uses it (entries → slots → compose → index → names/matching → termbase
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass, field
 
 from songngu.glossary.entries import Entry, NameStyle, fold
-from songngu.glossary.index import TermIndex, build_index
+from songngu.glossary.index import TermCatalogue, TermIndex
 from songngu.glossary.matching import match_terms
 from songngu.glossary.styles import HouseStyle
 from songngu.model import TermMatch
@@ -25,7 +25,10 @@ class Glossary:
 
     entries: tuple[Entry, ...]
     content_hash: str = field(default="")
-    _indexes: dict[str | None, TermIndex] = field(
+    _catalogue: list[TermCatalogue] = field(
+        default_factory=list, init=False, repr=False, compare=False, hash=False
+    )
+    _indexes: dict[Hashable, TermIndex] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
 
@@ -38,10 +41,17 @@ class Glossary:
         return cls(entries=tuple(entries), content_hash=digest.hexdigest())
 
     def index(self, date: str | None = None) -> TermIndex:
-        """Return the index of the terms in force on ``date``, built once per date."""
-        if date not in self._indexes:
-            self._indexes[date] = build_index(self.entries, date)
-        return self._indexes[date]
+        """Return the index of the terms in force on ``date``.
+
+        Built once per era: an archive's thousand dates mostly pick the same terms.
+        """
+        if not self._catalogue:
+            self._catalogue.append(TermCatalogue.of(self.entries))
+        catalogue = self._catalogue[0]
+        era = catalogue.era(date)
+        if era not in self._indexes:
+            self._indexes[era] = catalogue.index(date)
+        return self._indexes[era]
 
     def match(
         self,

@@ -153,7 +153,7 @@ _PLACE_ENGLISH = re.compile(r"(Province|" + "|".join(sorted(set(LEVELS.values())
 _SUB_UNITS = phrase_list(
     "Phòng", "Ban", "Cục", "Vụ", "Văn phòng", "Thanh tra", "Ủy ban Kiểm tra", "Trung tâm",
     "Chi cục", "Viện", "Cơ quan Cảnh sát điều tra", "Cơ quan An ninh điều tra", "Cơ quan CSĐT",
-    "Cơ quan ANĐT", "Đội",
+    "Cơ quan ANĐT", "Đội", "Cảnh sát",
     "Đảng ủy", "Chi bộ", "Công đoàn", "Đảng đoàn",
 )  # fmt: skip
 # Departments and general departments: a Party committee, an inspectorate or an office
@@ -468,7 +468,9 @@ def _title_and_body(text: str, title: TermMatch, body: TermMatch) -> TermMatch |
         return joined_unit(text, title, body, f"{title.target} of {body.target}")
     if title.type not in _TITLE_TYPES or not (body.type in _BODY_TYPES or _is_placed_body(body)):
         return None
-    return joined_unit(text, title, body, _title_of(title.target, body.target))
+    # A company or bank by its one-word brand takes no article (*General Director of Vinacomin*).
+    is_brand = body.type == "organisation" and " " not in body.target
+    return joined_unit(text, title, body, _title_of(title.target, body.target, is_brand=is_brand))
 
 
 def _post_and_its_body(text: str, post: TermMatch, body: TermMatch) -> TermMatch | None:
@@ -485,12 +487,20 @@ def _post_and_its_body(text: str, post: TermMatch, body: TermMatch) -> TermMatch
     return joined_unit(text, post, body, f"{post.target} of the {body.target}")
 
 
-def _title_of(title: str, body: str) -> str:
-    """Compose a title and its body: *Director of the X*, *Head of the Traffic Police Division*."""
+def _title_of(title: str, body: str, *, is_brand: bool = False) -> str:
+    """Compose a title and its body: *Director of the X*, *Head of the Traffic Police Division*.
+
+    Numbered regions and brands take no article (*Commander of Military Region 7*).
+    """
     if title.endswith(" of Division"):
         named = " ".join(word[:1].upper() + word[1:] for word in body.split())
         return f"{title.removesuffix(' of Division')} of the {named} Division"
-    article = "" if body.startswith(_NUMBERED_REGIONS) else "the "
+    article = "" if body.startswith(_NUMBERED_REGIONS) or is_brand else "the "
+    post, _, head = title.rpartition(" of the ")
+    if post and head.split()[-1] in body.split():
+        # "Full-time Deputy Head of the Delegation" + "National Assembly Delegation of …": the
+        # body names what the title's generic head did.
+        return f"{post} of {article}{body}"
     return f"{title} of {article}{body}"
 
 

@@ -1,0 +1,71 @@
+"""Products and events named after a place: "cà phê Đắk Lắk", "Hội chợ Cao su Bình Phước".
+
+``glossary-units.md`` §5 lists look-alikes of places: streets, rivers, products and events named
+after one are not the province. Streets and rivers are the matcher's features; this module reads
+the other two from the words before a bare place name. Every blind batch has such traps; before
+this rule, 27 products and events in sets B to CC were reported as provinces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from songngu.glossary.tokens import Gap, Shape, Token, phrase_keys, phrase_list
+
+__all__ = ["names_a_product", "names_an_event"]
+
+# Crops, food and crafts sold under a place's name. Not "tiêu" alone ("chỉ tiêu Hà Nội": the
+# city's target) nor "hồi" ("hồi Hà Nội còn …": back when), which also end common words.
+_PRODUCTS = phrase_list(
+    "cà phê", "chè", "trà", "hạt điều", "hồ tiêu", "cao su", "gạo", "lúa", "nếp", "nho",
+    "thanh long", "sầu riêng", "bưởi", "vải", "vải thiều", "nhãn", "nhãn lồng", "xoài", "chuối",
+    "dừa", "kẹo dừa", "cam", "quýt", "mận", "táo", "dứa", "mít", "măng cụt", "chôm chôm",
+    "sâm", "quế", "mật ong", "tôm", "tôm sú", "tôm hùm", "cá", "cá tra", "mực", "ngao", "cua",
+    "yến", "yến sào", "nước mắm", "mắm", "muối", "bánh", "bánh pía", "bánh cáy", "bánh tráng",
+    "bánh đa", "bún", "bún bò", "phở", "miến", "mì", "nem", "chả", "giò", "rượu", "trầm hương",
+    "gốm", "lụa", "thổ cẩm", "đặc sản", "sản vật", "nông sản",
+)  # fmt: skip
+_PRODUCT_REACH = max(len(product) for product in _PRODUCTS)
+# An event's name opens with one of these, capitalised: "Lễ hội Hoa Tam giác mạch Hà Giang".
+_EVENTS = phrase_list(
+    "hội chợ", "lễ hội", "ngày hội", "liên hoan", "hội thi", "hội diễn", "tuần lễ", "triển lãm",
+    "festival",
+)  # fmt: skip
+# Words that end an event's name before the place: "Lễ hội Hoa tại Hà Giang" names the place.
+_EVENT_STOPS = frozenset(
+    phrase_keys("tại ở của do cho với và được đã sẽ từ trên thuộc về cùng đến như là có")
+)
+_EVENT_REACH = 8
+
+
+def names_a_product(tokens: Sequence[Token], position: int) -> bool:
+    """Whether the place name at ``position`` follows a product's name ("hạt điều Bình Phước")."""
+    first = max(0, position - _PRODUCT_REACH)
+    before = tokens[first:position]
+    keys = tuple(token.key for token in before)
+    for product in _PRODUCTS:
+        if keys[len(keys) - len(product) :] == product and _joined(
+            tokens, position - len(product), position
+        ):
+            return True
+    return False
+
+
+def names_an_event(tokens: Sequence[Token], position: int) -> bool:
+    """Whether the place name at ``position`` ends an event's name ("Ngày hội Sầu riêng Đắk …")."""
+    for start in range(position - 1, max(-1, position - 1 - _EVENT_REACH), -1):
+        if tokens[start + 1].gap is not Gap.SPACE or tokens[start].key in _EVENT_STOPS:
+            return False
+        if tokens[start].shape in (Shape.TITLE, Shape.UPPER) and _opens_an_event(tokens, start):
+            return True
+    return False
+
+
+def _opens_an_event(tokens: Sequence[Token], start: int) -> bool:
+    keys = tuple(token.key for token in tokens[start : start + 2])
+    return any(keys[: len(event)] == event for event in _EVENTS)
+
+
+def _joined(tokens: Sequence[Token], first: int, end: int) -> bool:
+    """Whether the tokens from ``first`` up to ``end`` (the place) are one phrase: spaces only."""
+    return first >= 0 and all(token.gap is Gap.SPACE for token in tokens[first + 1 : end + 1])
