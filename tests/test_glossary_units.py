@@ -1784,9 +1784,14 @@ def test_units_blind_batch_w_showed_after_its_first_run(text, unit, english):
         "Sản phẩm như nho Ninh Thuận và thanh long Bình Thuận được quảng bá",
         "Ngày hội Sầu riêng Đắk Lắk lần thứ 2 sẽ khai mạc",
         "Lễ hội Hoa Tam giác mạch Hà Giang thu hút du khách",
+        # A product described before its province: still a product (§5).
+        "Thương hiệu bưởi da xanh Bến Tre được bảo hộ",
+        "Gạo ST25 Sóc Trăng đạt giải gạo ngon",
+        # A neighbouring country's provincial Party committee is no Vietnamese body (§5).
+        "Đoàn do Phó Bí thư Tỉnh ủy Champasak dẫn đầu",
     ],
 )
-def test_products_and_events_named_after_a_province_are_no_province(text):
+def test_look_alikes_batches_cc_and_ee_showed(text):
     assert units(text) == []
 
 
@@ -1898,9 +1903,35 @@ def test_the_one_term_the_text_holds(text, place):
             "Đài Khí tượng Thủy văn khu vực Nam Bộ",
             "Southern Regional Hydro-Meteorological Station",
         ),
+        # Batch EE, after its first run was recorded.
+        (
+            "Đến dự có bà Diệp, Thành ủy viên, cùng lãnh đạo các sở",
+            "Thành ủy viên",
+            "Member of the City Party Committee",
+        ),
+        (
+            "Theo chỉ đạo của Ban Chỉ đạo quốc gia về Phòng, chống thiên tai, tỉnh đã",
+            "Ban Chỉ đạo quốc gia về Phòng, chống thiên tai",
+            "National Steering Committee for Natural Disaster Prevention and Control",
+        ),
+        (
+            "Ông Khánh, Phó Trưởng Ban Quản lý Khu kinh tế, công nghiệp thành phố Huế, cho biết",
+            "Phó Trưởng Ban Quản lý Khu kinh tế, công nghiệp thành phố Huế",
+            "Deputy Head of the Hue City Economic and Industrial Zones Management Board",
+        ),
+        (
+            "Giám đốc Công ty TNHH May mặc Hương Giang Tôn Thất Minh cho biết",
+            "Giám đốc Công ty TNHH May mặc Hương Giang",
+            "Director of the Huong Giang Garment Limited Liability Company",
+        ),
+        (
+            "Ngân hàng đã gửi báo cáo tới Cục Phòng, chống rửa tiền ngay trong ngày",
+            "Cục Phòng, chống rửa tiền",
+            "Anti-Money Laundering Department",
+        ),
     ],
 )
-def test_units_blind_batches_bb_and_cc_showed(text, unit, english):
+def test_units_blind_batches_bb_cc_and_ee_showed(text, unit, english):
     _assert_one_unit(text, unit, english)
 
 

@@ -77,6 +77,7 @@ _TRADES = {
         ("Hàng hải", "Maritime"), ("Cấp thoát nước", "Water Supply and Sewerage"),
         ("Gỗ", "Wood"), ("Điện", "Power"), ("Cao su", "Rubber"), ("Cà phê", "Coffee"),
         ("Lâm nghiệp", "Forestry"), ("Khu công nghiệp", "Industrial Park"), ("May", "Garment"),
+        ("May mặc", "Garment"),
         ("Xăng dầu", "Petroleum"), ("Giày da", "Footwear"), ("Chế biến gỗ", "Wood Processing"),
         ("Dịch vụ công ích", "Public Utility Services"), ("Nông sản", "Agricultural Products"),
         ("Hải sản", "Seafood"), ("Lâm sản", "Forest Products"),

@@ -30,6 +30,7 @@ __all__ = [
     "find_place_name",
     "follows_capitalised_compound",
     "holds_known_in_capitals",
+    "opens_a_foreign_name",
     "render_local",
     "render_place_name",
 ]
@@ -497,6 +498,17 @@ def _case_of(token: Token) -> set[Shape]:
     if len(token.text) == 1 and token.shape is Shape.TITLE:
         return {Shape.TITLE, Shape.UPPER}
     return {token.shape}
+
+
+def opens_a_foreign_name(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a capitalised word no Vietnamese place name opens starts at ``position``.
+
+    "Champasak", "Munich"; highland names ("Krông Pắc", "Pleiku", "Ea Súp") are Vietnamese.
+    """
+    if position >= len(tokens) or tokens[position].gap is not Gap.SPACE:
+        return False
+    token = tokens[position]
+    return token.shape is Shape.TITLE and not _is_name_word(token, first=True)
 
 
 def _is_name_word(token: Token, *, first: bool = False) -> bool:

@@ -23,6 +23,7 @@ from songngu.glossary.localities import (
     find_local,
     find_place_name,
     follows_capitalised_compound,
+    opens_a_foreign_name,
     render_local,
     render_place_name,
 )
@@ -78,6 +79,7 @@ _BO = match_key("bộ")
 # "CT-TTg" (directive), "KH-UBND" (plan), "TB-VPCP" (notice), "BC", "CV", "TTr", "HD".
 _DOCUMENT_KINDS = frozenset(phrase_keys("QĐ NQ CT KH TB BC CV TTr HD QyĐ"))
 _COMMAND = phrase_keys("tư lệnh")
+_COMMITTEE_ENDS = frozenset(phrase_keys("ủy"))  # "Tỉnh ủy", "Thành ủy"; keys fold "uỷ"
 # Words whose second syllable starts a body when capitalised ("cán bộ" is an official, not the
 # ministry in "cán bộ Công an tỉnh"; "trụ sở" a headquarters, not a department).
 _COMPOUNDS = frozenset(
@@ -485,12 +487,23 @@ def _credits_a_source(text: str, token: Token) -> bool:
 
 
 def _is_false_start(tokens: Sequence[Token], position: int, found: _Found) -> bool:
-    """Whether a term found at ``position`` only looks like one there (see the three below)."""
+    """Whether a term found at ``position`` only looks like one there (see the four below)."""
     return (
         _splits_a_word(tokens, position, found)
         or _in_a_document_number(tokens, position)
         or _names_the_scheme(tokens, position, found)
+        or _is_a_foreign_committee(tokens, found)
     )
+
+
+def _is_a_foreign_committee(tokens: Sequence[Token], found: _Found) -> bool:
+    """Whether a Party committee is a foreign one: "Phó Bí thư Tỉnh ủy Champasak" (Laos).
+
+    Neighbouring parties name their provincial committees alike; a foreign place after the
+    committee makes the body and its posts foreign (glossary-units.md §5).
+    """
+    last = tokens[found.end - 1].key
+    return last in _COMMITTEE_ENDS and opens_a_foreign_name(tokens, found.end)
 
 
 def _names_the_scheme(tokens: Sequence[Token], position: int, found: _Found) -> bool:

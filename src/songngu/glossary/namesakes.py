@@ -26,6 +26,7 @@ _PRODUCTS = phrase_list(
     "gốm", "lụa", "thổ cẩm", "đặc sản", "sản vật", "nông sản",
 )  # fmt: skip
 _PRODUCT_REACH = max(len(product) for product in _PRODUCTS)
+_DESCRIBING_REACH = 2
 # An event's name opens with one of these, capitalised: "Lễ hội Hoa Tam giác mạch Hà Giang".
 _EVENTS = phrase_list(
     "hội chợ", "lễ hội", "ngày hội", "liên hoan", "hội thi", "hội diễn", "tuần lễ", "triển lãm",
@@ -39,16 +40,35 @@ _EVENT_REACH = 8
 
 
 def names_a_product(tokens: Sequence[Token], position: int) -> bool:
-    """Whether the place name at ``position`` follows a product's name ("hạt điều Bình Phước")."""
-    first = max(0, position - _PRODUCT_REACH)
-    before = tokens[first:position]
-    keys = tuple(token.key for token in before)
-    for product in _PRODUCTS:
-        if keys[len(keys) - len(product) :] == product and _joined(
-            tokens, position - len(product), position
-        ):
+    """Whether the place name at ``position`` follows a product's name ("hạt điều Bình Phước").
+
+    Up to two lower-case words or codes may describe the product first ("bưởi da xanh Bến
+    Tre", "gạo ST25 Sóc Trăng"); a word that joins phrases ("của", "tại") ends the search.
+    """
+    for described in range(_DESCRIBING_REACH + 1):
+        end = position - described
+        if described and not _describes(tokens, end):
+            return False
+        if _product_ends_at(tokens, end, position):
             return True
     return False
+
+
+def _describes(tokens: Sequence[Token], end: int) -> bool:
+    """Whether the word before ``end`` may describe a product: lower case or a code."""
+    if end < 1:
+        return False
+    word = tokens[end]
+    return word.shape in (Shape.LOWER, Shape.OTHER) and word.key not in _EVENT_STOPS
+
+
+def _product_ends_at(tokens: Sequence[Token], end: int, position: int) -> bool:
+    keys = tuple(token.key for token in tokens[max(0, end - _PRODUCT_REACH) : end])
+    return any(
+        keys[len(keys) - len(product) :] == product
+        and _joined(tokens, end - len(product), position)
+        for product in _PRODUCTS
+    )
 
 
 def names_an_event(tokens: Sequence[Token], position: int) -> bool:
