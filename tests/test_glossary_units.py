@@ -1789,6 +1789,11 @@ def test_units_blind_batch_w_showed_after_its_first_run(text, unit, english):
         "Gạo ST25 Sóc Trăng đạt giải gạo ngon",
         # A neighbouring country's provincial Party committee is no Vietnamese body (§5).
         "Đoàn do Phó Bí thư Tỉnh ủy Champasak dẫn đầu",
+        # Bays and the old capital named after a city are look-alikes (§5).
+        "Tàu neo ven vịnh Đà Nẵng suốt đêm",
+        "Quần thể di tích Cố đô Huế đón ba triệu lượt khách",
+        # A company's job is no official post.
+        "Ông Bình, Giám đốc nhân sự của công ty, cho biết",
     ],
 )
 def test_look_alikes_batches_cc_and_ee_showed(text):

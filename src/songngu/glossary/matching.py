@@ -80,6 +80,13 @@ _BO = match_key("bộ")
 _DOCUMENT_KINDS = frozenset(phrase_keys("QĐ NQ CT KH TB BC CV TTr HD QyĐ"))
 _COMMAND = phrase_keys("tư lệnh")
 _COMMITTEE_ENDS = frozenset(phrase_keys("ủy"))  # "Tỉnh ủy", "Thành ủy"; keys fold "uỷ"
+# Lower-case functions after a bare title that make it a company's job ("giám đốc nhân sự"),
+# not an official post. Not "bệnh viện", "công ty": "Phó Giám đốc bệnh viện" is annotated as a
+# title in sets O, P and Z, and left out in BB and W.
+_COMMON_POST_NOUNS = phrase_list(
+    "nhân sự", "kinh doanh", "điều hành", "tài chính", "kỹ thuật", "sản xuất", "dự án",
+    "marketing", "bán hàng",
+)  # fmt: skip
 # Words whose second syllable starts a body when capitalised ("cán bộ" is an official, not the
 # ministry in "cán bộ Công an tỉnh"; "trụ sở" a headquarters, not a department).
 _COMPOUNDS = frozenset(
@@ -91,10 +98,12 @@ _COMPOUNDS = frozenset(
 # "sông Đồng Nai", "Thành cổ Quảng Trị", "Chiến dịch Huế – Đà Nẵng" name no province or city
 # (glossary-units.md §5, look-alikes of places); blind sets G to L annotate them so, and a
 # place joined by a dash to such a name is one of them. Not "cao tốc": the blind sets split on
-# whether an expressway's ends are provinces (B annotates them, G and H do not).
+# whether an expressway's ends are provinces (B annotates them, G and H do not). Bays
+# ("vịnh Đà Nẵng") and the old capital ("Cố đô Huế"): annotated in no set (BB, X, EE).
 _FEATURES = phrase_list(
     "đường", "phố", "đại lộ", "xa lộ", "sông", "hồ", "kênh", "kênh xáng", "cầu", "đèo", "núi",
     "chợ", "thành cổ", "chiến dịch", "thủy điện", "nhiệt điện", "bán đảo", "công viên", "ga",
+    "vịnh", "cố đô",
 )  # fmt: skip
 _CITY = phrase_keys("thành phố")
 _LINK_POINT = phrase_keys("điểm cầu")
@@ -487,13 +496,30 @@ def _credits_a_source(text: str, token: Token) -> bool:
 
 
 def _is_false_start(tokens: Sequence[Token], position: int, found: _Found) -> bool:
-    """Whether a term found at ``position`` only looks like one there (see the four below)."""
+    """Whether a term found at ``position`` only looks like one there (see the five below)."""
     return (
         _splits_a_word(tokens, position, found)
         or _in_a_document_number(tokens, position)
         or _names_the_scheme(tokens, position, found)
         or _is_a_foreign_committee(tokens, found)
+        or _is_a_common_post(tokens, found)
     )
+
+
+def _is_a_common_post(tokens: Sequence[Token], found: _Found) -> bool:
+    """Whether a bare title names a company's job: "Giám đốc nhân sự" (head of human resources).
+
+    Blind set BB leaves it out; such jobs are no official post (glossary-units.md §1).
+    """
+    if found.indexed.term.type not in TITLE_TYPES or found.indexed.term.is_composed:
+        return False
+    following = tokens[found.end : found.end + 2]
+    if not following or following[0].gap is not Gap.SPACE:
+        return False
+    if any(token.shape is not Shape.LOWER for token in following):
+        return False
+    keys = tuple(token.key for token in following)
+    return any(keys[: len(noun)] == noun for noun in _COMMON_POST_NOUNS)
 
 
 def _is_a_foreign_committee(tokens: Sequence[Token], found: _Found) -> bool:
