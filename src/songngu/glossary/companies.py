@@ -14,6 +14,7 @@ does not know ("Công ty cổ phần Giải trí …").
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from songngu.glossary.localities import find_place_name, render_place_name
@@ -130,11 +131,10 @@ def _named_branches(
     tokens: Sequence[Token], text: str, matches: Sequence[TermMatch]
 ) -> list[TermMatch]:
     """A listed bank or company and its branch named after it: "BIDV Chi nhánh Thủ Dầu Một"."""
-    after = {token.start: number for number, token in enumerate(tokens)}
+    starts = [token.start for token in tokens]
     branches = []
     for match in matches:
-        spaced = match.type == "organisation" and text[match.end : match.end + 1] == " "
-        position = after.get(match.end + 1) if spaced else None
+        position = _next_word(tokens, starts, match) if match.type == "organisation" else None
         # A brand takes no article ("… Branch of BIDV"), a bank's full name does.
         article = "" if len(match.target.split()) == 1 else "the "
         branch = None if position is None else _branch_after(tokens, text, match, position, article)
@@ -201,6 +201,14 @@ def _company_at(tokens: Sequence[Token], position: int, text: str) -> TermMatch 
     return _branch_after(tokens, text, company, end, "the ") or company
 
 
+def _next_word(tokens: Sequence[Token], starts: list[int], match: TermMatch) -> int | None:
+    """The word after a match, if a space or a dash parts them ("… Việt Nam - Chi nhánh …")."""
+    position = bisect_left(starts, match.end)
+    if position < len(tokens) and tokens[position].gap in (Gap.SPACE, Gap.DASH):
+        return position
+    return None
+
+
 def _branch_after(
     tokens: Sequence[Token], text: str, owner: TermMatch, position: int, article: str
 ) -> TermMatch | None:
@@ -208,7 +216,13 @@ def _branch_after(
     if _keys(tokens, position, len(_BRANCH)) != _BRANCH:
         return None
     name_start = position + len(_BRANCH)
-    end = _own_name_end(tokens, name_start)
+    level = next((lv for lv in _LEVELS if _keys(tokens, name_start, len(lv)) == lv), ())
+    end = _own_name_end(tokens, name_start + len(level)) if level else None
+    if end is not None:
+        # "Chi nhánh tỉnh Lạng Sơn": the branch is named by its province, level and all.
+        name_start += len(level)
+    else:
+        end = _own_name_end(tokens, name_start)
     if end is None:
         end = _bare_level_end(tokens, name_start)
         if end is None:

@@ -65,8 +65,8 @@ _COMMON_WORDS = frozenset(
 # (keys fold tone placement, so "văn hóa" covers "văn hoá").
 _COMMON_COMPOUNDS = frozenset(
     phrase_list(
-        "quốc gia", "bách khoa", "trung ương", "sư phạm", "kinh tế", "nông nghiệp", "y tế",
-        "y dược", "kỹ thuật", "công nghiệp", "công nghệ", "khoa học", "văn hóa", "nhân dân",
+        "quốc gia", "quốc tế", "bách khoa", "trung ương", "sư phạm", "kinh tế", "nông nghiệp",
+        "y tế", "y dược", "kỹ thuật", "công nghiệp", "công nghệ", "khoa học", "văn hóa", "nhân dân",
         "ngoại thương", "ngoại ngữ", "giao thông", "thủy lợi", "xây dựng",
         "quân đội", "quân y", "dân tộc", "nội trú", "bán trú", "đa khoa", "phụ sản", "nhi đồng",
         "hữu nghị", "nông trường", "nông lâm", "phát triển", "tuy nhiên", "tuy vậy",

@@ -323,8 +323,8 @@ class _Matcher:
             found = None if _is_modified(self.tokens, position) else self._choose_at(position)
             if found is not None and _is_false_start(self.tokens, position, found):
                 found = None
-            if found is not None and _credits_a_source(self.text, self.tokens[position]):
-                position = found.end
+            if _credits_a_source(self.text, self.tokens[position]):
+                position = _after_the_credit(self.tokens, self.text, position)
                 continue
             if found is not None and self._runs_on(found):
                 position = _proper_name_end(self.tokens, found.end)
@@ -485,6 +485,22 @@ def _is_modified(tokens: Sequence[Token], position: int) -> bool:
         # "Bộ Tư lệnh Vùng 4 Hải quân" is a command, not its commander.
         return tuple(token.key for token in tokens[position : position + len(_COMMAND)]) == _COMMAND
     return before in _MODIFIERS
+
+
+def _after_the_credit(tokens: Sequence[Token], text: str, position: int) -> int:
+    """The first token after a source credit's closing bracket ("(Báo Pháp luật Việt Nam)").
+
+    The whole name is the publisher's, the country in it too; without a closing bracket on the
+    line, only the newspaper's word is passed.
+    """
+    line_end = text.find("\n", tokens[position].start)
+    closing = text.find(")", tokens[position].start, None if line_end < 0 else line_end)
+    if closing < 0:
+        return position + 1
+    return next(
+        (number for number in range(position, len(tokens)) if tokens[number].start > closing),
+        len(tokens),
+    )
 
 
 def _credits_a_source(text: str, token: Token) -> bool:

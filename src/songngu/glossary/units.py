@@ -145,7 +145,8 @@ _REGION_BEFORE_COUNTRY = re.compile(
     r"|\((\s*[^\s.;:!?(),]+){1,6}\s*,"
 )
 # A foreign region after a place that only borders it or lies near it.
-_NEIGHBOUR = re.compile(r",?\s*(tiếp giáp|giáp|sát|gần|cách|đối diện)\b")
+# "…, hai xã giáp tỉnh Hủa Phăn (Lào)": up to three words may come before the word that borders.
+_NEIGHBOUR = re.compile(r",?\s*(?:[^\s,.;:!?()]+\s+){0,3}?(tiếp giáp|giáp|sát|gần|cách|đối diện)\b")
 _LEVEL_STARTS = frozenset(phrase[0] for phrase in phrase_list(*LEVELS, "tỉnh"))
 # The English of a place ends with its level ("Lao Cai Province", "Ta Van Commune", "Ward 12").
 _PLACE_ENGLISH = re.compile(r"(Province|" + "|".join(sorted(set(LEVELS.values()))) + r")( \d+)?$")
@@ -377,9 +378,15 @@ def _without_foreign_bodies(text: str, matches: list[TermMatch]) -> list[TermMat
         and (
             (match.type in _BODY_TYPES and _adjacent(text, match, following))
             or (_is_place(match) and _in_country(text, match, following))
+            or (_names_its_place(match) and text[match.end : following.start] == " (")
         )
     }
     return [match for index, match in enumerate(matches) if index not in foreign]
+
+
+def _names_its_place(match: TermMatch) -> bool:
+    """A body composed with a place's name: "Thành ủy Bằng Tường (Trung Quốc)" is China's."""
+    return match.type in ("pattern", UNIT_TYPE) and not _is_place(match)
 
 
 def _join(
