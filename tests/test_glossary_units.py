@@ -1933,6 +1933,17 @@ def test_the_one_term_the_text_holds(text, place):
             "Đảng ủy Quân sự tỉnh",
             "Provincial Military Party Committee",
         ),
+        # Batch FF, after its first run was recorded.
+        (
+            "Ông Vũ, Giám đốc NHCSXH Chi nhánh tỉnh Quảng Ngãi, cho biết",
+            "Giám đốc NHCSXH Chi nhánh tỉnh Quảng Ngãi",
+            "Director of the Quang Ngai Branch of the Viet Nam Bank for Social Policies",
+        ),
+        (
+            "Các cấp ủy chuẩn bị cho Đại hội đại biểu Đảng bộ tỉnh sắp tới",
+            "Đại hội đại biểu Đảng bộ tỉnh",
+            "Provincial Party Congress",
+        ),
         # Batch EE, after its first run was recorded.
         (
             "Đến dự có bà Diệp, Thành ủy viên, cùng lãnh đạo các sở",
@@ -1961,7 +1972,7 @@ def test_the_one_term_the_text_holds(text, place):
         ),
     ],
 )
-def test_units_blind_batches_bb_to_ee_showed(text, unit, english):
+def test_units_blind_batches_bb_to_ff_showed(text, unit, english):
     _assert_one_unit(text, unit, english)
 
 
