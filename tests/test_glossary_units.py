@@ -1944,6 +1944,17 @@ def test_the_one_term_the_text_holds(text, place):
             "Đại hội đại biểu Đảng bộ tỉnh",
             "Provincial Party Congress",
         ),
+        # Batch GG, after its first run was recorded.
+        (
+            "Bộ cũng giao Cục Quản lý Dược rà soát các phiếu công bố",
+            "Cục Quản lý Dược",
+            "Drug Administration of Viet Nam",
+        ),
+        (
+            "Vụ việc bị phát hiện khi Đội Quản lý thị trường số 4 kiểm tra kho",
+            "Đội Quản lý thị trường số 4",
+            "Market Surveillance Team No. 4",
+        ),
         # Batch EE, after its first run was recorded.
         (
             "Đến dự có bà Diệp, Thành ủy viên, cùng lãnh đạo các sở",
@@ -1972,7 +1983,7 @@ def test_the_one_term_the_text_holds(text, place):
         ),
     ],
 )
-def test_units_blind_batches_bb_to_ff_showed(text, unit, english):
+def test_units_blind_batches_bb_to_gg_showed(text, unit, english):
     _assert_one_unit(text, unit, english)
 
 
