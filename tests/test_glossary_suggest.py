@@ -166,9 +166,9 @@ def test_a_draft_says_how_it_was_built(tmp_path):
 
 
 def test_a_known_title_opens_an_unknown_body(tmp_path):
-    (found,) = proposals(tmp_path, "Cục trưởng Cục Quản lý Dược nói.")
+    (found,) = proposals(tmp_path, "Cục trưởng Cục Quản lý Môi trường y tế nói.")
     assert (found.source, found.target, found.type) == (
-        "Cục trưởng Cục Quản lý Dược",
+        "Cục trưởng Cục Quản lý Môi trường y tế",
         "",
         "title",
     )
