@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from songngu.glossary.localities import find_place_name, render_place_name
+from songngu.glossary.parts import article_for
 from songngu.glossary.presence import overlaps
 from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, phrase_keys, phrase_list
 from songngu.model import TermMatch
@@ -135,9 +136,7 @@ def _named_branches(
     branches = []
     for match in matches:
         position = _next_word(tokens, starts, match) if match.type == "organisation" else None
-        # A brand takes no article ("… Branch of BIDV"), a bank's full name does.
-        article = "" if len(match.target.split()) == 1 else "the "
-        branch = None if position is None else _branch_after(tokens, text, match, position, article)
+        branch = None if position is None else _branch_after(tokens, text, match, position)
         if branch is not None:
             branches.append(branch)
     return branches
@@ -198,7 +197,7 @@ def _company_at(tokens: Sequence[Token], position: int, text: str) -> TermMatch 
     start, stop = tokens[position].start, tokens[end - 1].end
     company = TermMatch(text[start:stop], english, start, stop, "organisation")
     # "Ngân hàng TMCP Tây Đô chi nhánh Ninh Kiều": a branch named after its company.
-    return _branch_after(tokens, text, company, end, "the ") or company
+    return _branch_after(tokens, text, company, end) or company
 
 
 def _next_word(tokens: Sequence[Token], starts: list[int], match: TermMatch) -> int | None:
@@ -210,41 +209,48 @@ def _next_word(tokens: Sequence[Token], starts: list[int], match: TermMatch) -> 
 
 
 def _branch_after(
-    tokens: Sequence[Token], text: str, owner: TermMatch, position: int, article: str
+    tokens: Sequence[Token], text: str, owner: TermMatch, position: int
 ) -> TermMatch | None:
     """The owner's branch named right after it, "Chi nhánh" at ``position``, or None."""
     if _keys(tokens, position, len(_BRANCH)) != _BRANCH:
         return None
-    name_start = position + len(_BRANCH)
-    level = next((lv for lv in _LEVELS if _keys(tokens, name_start, len(lv)) == lv), ())
-    end = _own_name_end(tokens, name_start + len(level)) if level else None
-    if end is not None:
-        # "Chi nhánh tỉnh Lạng Sơn": the branch is named by its province, level and all.
-        name_start += len(level)
-    else:
-        end = _own_name_end(tokens, name_start)
-    if end is None:
-        end = _bare_level_end(tokens, name_start)
-        if end is None:
-            return None
-        branch = _BARE_LEVELS[_keys(tokens, name_start, end - name_start)]
-    else:
-        branch = render_place_name(tokens[name_start:end])
+    named = _branch_name(tokens, position + len(_BRANCH))
+    if named is None:
+        return None
+    branch, end = named
     stop = tokens[end - 1].end
-    english = f"{branch} Branch of {article}{owner.target}"
+    english = f"{branch} Branch of {article_for(owner)}{owner.target}"
     return TermMatch(text[owner.start : stop], english, owner.start, stop, "organisation")
+
+
+def _branch_name(tokens: Sequence[Token], start: int) -> tuple[str, int] | None:
+    """A branch's English name and where it ends: "Ninh Kiều", "tỉnh Lạng Sơn" or a bare "tỉnh".
+
+    A level word before the place is no part of the English (*Lang Son Branch*); a level alone
+    names the branch's level (*Provincial Branch*).
+    """
+    level = next((lv for lv in _LEVELS if _keys(tokens, start, len(lv)) == lv), ())
+    name_start = start + len(level)
+    end = _own_name_end(tokens, name_start)
+    if end is not None:
+        return render_place_name(tokens[name_start:end]), end
+    end = _bare_level_end(tokens, start)
+    return None if end is None else (_BARE_LEVELS[_keys(tokens, start, end - start)], end)
 
 
 def _bare_level_end(tokens: Sequence[Token], position: int) -> int | None:
     """The end of a level word that names no place ("chi nhánh tỉnh, …"), or None."""
     for level in _BARE_LEVELS:
         end = position + len(level)
-        if _keys(tokens, position, len(level)) == level and _spaced(tokens, position, len(level)):
-            following = tokens[end] if end < len(tokens) else None
-            if following is None or following.gap is not Gap.SPACE:
-                return end
-            if following.shape not in (Shape.TITLE, Shape.UPPER):
-                return end
+        if _keys(tokens, position, len(level)) != level or not _spaced(
+            tokens, position, len(level)
+        ):
+            continue
+        following = tokens[end] if end < len(tokens) else None
+        if following is None or following.gap is not Gap.SPACE:
+            return end
+        if following.shape not in (Shape.TITLE, Shape.UPPER):
+            return end
     return None
 
 

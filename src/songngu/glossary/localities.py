@@ -28,9 +28,9 @@ __all__ = [
     "find_listed_locals",
     "find_local",
     "find_place_name",
+    "follows_a_foreign_committee",
     "follows_capitalised_compound",
     "holds_known_in_capitals",
-    "opens_a_foreign_name",
     "render_local",
     "render_place_name",
 ]
@@ -500,15 +500,20 @@ def _case_of(token: Token) -> set[Shape]:
     return {token.shape}
 
 
-def opens_a_foreign_name(tokens: Sequence[Token], position: int) -> bool:
-    """Whether a capitalised word no Vietnamese place name opens starts at ``position``.
+def follows_a_foreign_committee(tokens: Sequence[Token], end: int) -> bool:
+    """Whether a Party committee ending at ``end`` is named by a foreign place after it.
 
-    "Champasak", "Munich"; highland names ("Krông Pắc", "Pleiku", "Ea Súp") are Vietnamese.
+    "Tỉnh ủy Champasak", "Thành ủy Munich"; highland names ("Huyện ủy Krông Pắc", "Pleiku",
+    "Ea Súp") are Vietnamese.
     """
-    if position >= len(tokens) or tokens[position].gap is not Gap.SPACE:
+    if end == 0 or tokens[end - 1].key not in _COMMITTEE_ENDS or end >= len(tokens):
         return False
-    token = tokens[position]
-    return token.shape is Shape.TITLE and not _is_name_word(token, first=True)
+    token = tokens[end]
+    return (
+        token.gap is Gap.SPACE
+        and token.shape is Shape.TITLE
+        and not _is_name_word(token, first=True)
+    )
 
 
 def _is_name_word(token: Token, *, first: bool = False) -> bool:

@@ -22,8 +22,8 @@ from songngu.glossary.localities import (
     find_listed_locals,
     find_local,
     find_place_name,
+    follows_a_foreign_committee,
     follows_capitalised_compound,
-    opens_a_foreign_name,
     render_local,
     render_place_name,
 )
@@ -79,7 +79,6 @@ _BO = match_key("bộ")
 # "CT-TTg" (directive), "KH-UBND" (plan), "TB-VPCP" (notice), "BC", "CV", "TTr", "HD".
 _DOCUMENT_KINDS = frozenset(phrase_keys("QĐ NQ CT KH TB BC CV TTr HD QyĐ"))
 _COMMAND = phrase_keys("tư lệnh")
-_COMMITTEE_ENDS = frozenset(phrase_keys("ủy"))  # "Tỉnh ủy", "Thành ủy"; keys fold "uỷ"
 # Lower-case functions after a bare title that make it a company's job ("giám đốc nhân sự"),
 # not an official post. Not "bệnh viện", "công ty": "Phó Giám đốc bệnh viện" is annotated as a
 # title in sets O, P and Z, and left out in BB and W.
@@ -544,8 +543,7 @@ def _is_a_foreign_committee(tokens: Sequence[Token], found: _Found) -> bool:
     Neighbouring parties name their provincial committees alike; a foreign place after the
     committee makes the body and its posts foreign (glossary-units.md §5).
     """
-    last = tokens[found.end - 1].key
-    return last in _COMMITTEE_ENDS and opens_a_foreign_name(tokens, found.end)
+    return follows_a_foreign_committee(tokens, found.end)
 
 
 def _names_the_scheme(tokens: Sequence[Token], position: int, found: _Found) -> bool:

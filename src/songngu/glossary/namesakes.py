@@ -32,8 +32,9 @@ _EVENTS = phrase_list(
     "hội chợ", "lễ hội", "ngày hội", "liên hoan", "hội thi", "hội diễn", "tuần lễ", "triển lãm",
     "festival",
 )  # fmt: skip
-# Words that end an event's name before the place: "Lễ hội Hoa tại Hà Giang" names the place.
-_EVENT_STOPS = frozenset(
+# Words that join phrases, so end a product's or an event's name before the place: "Lễ hội Hoa
+# tại Hà Giang" and "cà phê của Đắk Lắk" name the province.
+_LINK_WORDS = frozenset(
     phrase_keys("tại ở của do cho với và được đã sẽ từ trên thuộc về cùng đến như là có")
 )
 _EVENT_REACH = 8
@@ -55,11 +56,11 @@ def names_a_product(tokens: Sequence[Token], position: int) -> bool:
 
 
 def _describes(tokens: Sequence[Token], end: int) -> bool:
-    """Whether the word before ``end`` may describe a product: lower case or a code."""
+    """Whether the word at ``end`` may describe a product before a place: lower case or a code."""
     if end < 1:
         return False
     word = tokens[end]
-    return word.shape in (Shape.LOWER, Shape.OTHER) and word.key not in _EVENT_STOPS
+    return word.shape in (Shape.LOWER, Shape.OTHER) and word.key not in _LINK_WORDS
 
 
 def _product_ends_at(tokens: Sequence[Token], end: int, position: int) -> bool:
@@ -74,7 +75,7 @@ def _product_ends_at(tokens: Sequence[Token], end: int, position: int) -> bool:
 def names_an_event(tokens: Sequence[Token], position: int) -> bool:
     """Whether the place name at ``position`` ends an event's name ("Ngày hội Sầu riêng Đắk …")."""
     for start in range(position - 1, max(-1, position - 1 - _EVENT_REACH), -1):
-        if tokens[start + 1].gap is not Gap.SPACE or tokens[start].key in _EVENT_STOPS:
+        if tokens[start + 1].gap is not Gap.SPACE or tokens[start].key in _LINK_WORDS:
             return False
         if tokens[start].shape in (Shape.TITLE, Shape.UPPER) and _opens_an_event(tokens, start):
             return True

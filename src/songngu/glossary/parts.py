@@ -11,7 +11,7 @@ import dataclasses
 
 from songngu.model import TermMatch, TermPart
 
-__all__ = ["UNIT_TYPE", "joined_unit", "parts_of", "with_words_before"]
+__all__ = ["UNIT_TYPE", "article_for", "joined_unit", "parts_of", "with_words_before"]
 
 #: The type of a match composed from parts.
 UNIT_TYPE = "unit"
@@ -51,3 +51,12 @@ def joined_unit(text: str, first: TermMatch, last: TermMatch, target: str) -> Te
         variants=(),
         parts=(*parts_of(first), *parts_of(last)),
     )
+
+
+def article_for(body: TermMatch) -> str:
+    """The article before a body's English after "of": none before a one-word brand.
+
+    *Lang Son Branch of BIDV*, *General Director of Vinacomin*; *… of the Government*, whose
+    one word is no brand.
+    """
+    return "" if body.type == "organisation" and " " not in body.target else "the "

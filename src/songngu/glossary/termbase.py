@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from songngu.glossary.entries import Entry, NameStyle, fold
 from songngu.glossary.index import TermCatalogue, TermIndex
@@ -25,9 +26,6 @@ class Glossary:
 
     entries: tuple[Entry, ...]
     content_hash: str = field(default="")
-    _catalogue: list[TermCatalogue] = field(
-        default_factory=list, init=False, repr=False, compare=False, hash=False
-    )
     _indexes: dict[Hashable, TermIndex] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
@@ -45,13 +43,15 @@ class Glossary:
 
         Built once per era: an archive's thousand dates mostly pick the same terms.
         """
-        if not self._catalogue:
-            self._catalogue.append(TermCatalogue.of(self.entries))
-        catalogue = self._catalogue[0]
-        era = catalogue.era(date)
+        era = self._catalogue.era(date)
         if era not in self._indexes:
-            self._indexes[era] = catalogue.index(date)
+            self._indexes[era] = self._catalogue.index(date)
         return self._indexes[era]
+
+    @cached_property
+    def _catalogue(self) -> TermCatalogue:
+        """Every term composed and keyed once, on the first index asked for."""
+        return TermCatalogue.of(self.entries)
 
     def match(
         self,

@@ -30,7 +30,13 @@ from songngu.glossary.localities import LEVELS
 from songngu.glossary.meetings import with_meeting, with_plenums
 from songngu.glossary.names import starts_with_surname
 from songngu.glossary.ordinals import ordinal_of, roman_or_arabic
-from songngu.glossary.parts import UNIT_TYPE, joined_unit, parts_of, with_words_before
+from songngu.glossary.parts import (
+    UNIT_TYPE,
+    article_for,
+    joined_unit,
+    parts_of,
+    with_words_before,
+)
 from songngu.glossary.tokens import match_key, phrase_keys, phrase_list
 from songngu.model import TermMatch, TermPart
 
@@ -346,8 +352,7 @@ def _branch_in_place(text: str, body: TermMatch, place: TermMatch) -> TermMatch 
     if body.type not in _BODY_TYPES - {"party-body"} or not _is_place(place):
         return None  # the State Bank is a ministry-level body; Party bodies have no branches
     branch = f"{place.target.removesuffix(' Province')} Branch"
-    article = "the " if " " in body.target else ""  # a brand takes none: *… Branch of Agribank*
-    return joined_unit(text, body, place, f"{branch} of {article}{body.target}")
+    return joined_unit(text, body, place, f"{branch} of {article_for(body)}{body.target}")
 
 
 def _with_tenure(text: str, match: TermMatch) -> TermMatch:
@@ -475,9 +480,7 @@ def _title_and_body(text: str, title: TermMatch, body: TermMatch) -> TermMatch |
         return joined_unit(text, title, body, f"{title.target} of {body.target}")
     if title.type not in _TITLE_TYPES or not (body.type in _BODY_TYPES or _is_placed_body(body)):
         return None
-    # A company or bank by its one-word brand takes no article (*General Director of Vinacomin*).
-    is_brand = body.type == "organisation" and " " not in body.target
-    return joined_unit(text, title, body, _title_of(title.target, body.target, is_brand=is_brand))
+    return joined_unit(text, title, body, _title_of(title.target, body.target, article_for(body)))
 
 
 def _post_and_its_body(text: str, post: TermMatch, body: TermMatch) -> TermMatch | None:
@@ -494,15 +497,16 @@ def _post_and_its_body(text: str, post: TermMatch, body: TermMatch) -> TermMatch
     return joined_unit(text, post, body, f"{post.target} of the {body.target}")
 
 
-def _title_of(title: str, body: str, *, is_brand: bool = False) -> str:
+def _title_of(title: str, body: str, article: str) -> str:
     """Compose a title and its body: *Director of the X*, *Head of the Traffic Police Division*.
 
-    Numbered regions and brands take no article (*Commander of Military Region 7*).
+    ``article`` is the body's (:func:`article_for`); numbered regions take none (*Commander of
+    Military Region 7*).
     """
     if title.endswith(" of Division"):
         named = " ".join(word[:1].upper() + word[1:] for word in body.split())
         return f"{title.removesuffix(' of Division')} of the {named} Division"
-    article = "" if body.startswith(_NUMBERED_REGIONS) or is_brand else "the "
+    article = "" if body.startswith(_NUMBERED_REGIONS) else article
     post, _, head = title.rpartition(" of the ")
     if post and head.split()[-1] in body.split():
         # "Full-time Deputy Head of the Delegation" + "National Assembly Delegation of …": the
