@@ -920,11 +920,37 @@ def test_a_trade_after_a_legal_form_is_no_own_name():
                 )
             ],
         ),
-        # A listed company wins; a foreign or unknown own name is none.
+        # A listed company wins; an unknown trade is none.
         ("Công ty Điện lực Hà Nội cắt điện", [("Công ty Điện lực Hà Nội", "Ha Noi Power Company")]),
-        ("Công ty TNHH Samsung Electronics Việt Nam tuyển dụng", []),
-        ("Công ty TNHH Tư vấn Việc làm Đông Á Mekong bị khởi tố", []),
         ("Công ty cổ phần Giải trí Hội An khai trương", []),
+        # A brand with foreign words is an own name too, up to the holder's name (batch HH).
+        (
+            "Công ty TNHH Samsung Electronics Việt Nam tuyển dụng",
+            [
+                (
+                    "Công ty TNHH Samsung Electronics Việt Nam",
+                    "Samsung Electronics Viet Nam Limited Liability Company",
+                )
+            ],
+        ),
+        (
+            "Công ty TNHH Tư vấn Việc làm Đông Á Mekong bị khởi tố",
+            [
+                (
+                    "Công ty TNHH Tư vấn Việc làm Đông Á Mekong",
+                    "Dong A Mekong Consulting and Employment Limited Liability Company",
+                )
+            ],
+        ),
+        (
+            "Tổng Giám đốc Công ty Cổ phần Địa ốc Langbiang Xanh Trần Văn An bị bắt",
+            [
+                (
+                    "Tổng Giám đốc Công ty Cổ phần Địa ốc Langbiang Xanh",
+                    "General Director of the Langbiang Xanh Real Estate Joint Stock Company",
+                )
+            ],
+        ),
     ],
 )
 def test_companies_and_banks_by_their_own_name(text, found):
@@ -2014,3 +2040,84 @@ def test_a_name_of_the_article_is_found_in_capitals_with_its_dots_and_numbers(
     document = segment_document(parse_source(Source("a.txt", text, text, "utf-8")))
     found = GlossaryStage(GLOSSARY).match_document(document)["b1"]
     assert [(t.source, t.target) for t in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An expressway's ends name the road, not the provinces (§5, look-alikes).
+        "Xe khách đi cao tốc Nội Bài - Lào Cai lên cửa khẩu",
+        "Các tuyến cao tốc Cần Thơ - Cà Mau và Châu Đốc - Cần Thơ - Sóc Trăng được khởi công",
+        # An airport named after a province is no province.
+        "Tỉnh đã nâng cấp sân bay Điện Biên, mở thêm đường bay",
+        # A foreign address is foreign from its end, unit by unit.
+        "Hàng sang thị trấn Bá Sái, huyện Hà Khẩu, tỉnh Vân Nam (Trung Quốc) tiêu thụ",
+        # A Lao provincial governor makes the Party post before it Lao.
+        "Đoàn do ông Khăm-phăn, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Phông-xa-lỳ dẫn đầu",
+        # A head's title that runs on into a board no row names is no piece of it.
+        "Ông Minh, Trưởng Ban Chỉ đạo thi cấp tỉnh, đề nghị",
+        "Ông Luân, nguyên Trưởng phòng Khách hàng cá nhân, thừa nhận",
+    ],
+)
+def test_look_alikes_blind_batch_hh_showed(text):
+    assert units(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # "cam kết" (commit) opens with a fruit's name but names no product.
+        ("Ông Hậu cam kết Lai Châu sẽ bố trí đủ cán bộ", "Lai Châu"),
+        # A Hmong surname opens the chairman's name after the district's.
+        ("Chủ tịch UBND huyện Bát Xát Vàng A Páo cho biết", "Chủ tịch UBND huyện Bát Xát"),
+        # A highland name keeps its minority-language second word.
+        ("Các trạm bơm của huyện Krông Ana phải dừng hoạt động", "huyện Krông Ana"),
+        # A holder's name after the head's title keeps the title.
+        ("Trưởng phòng Nguyễn Văn An cho biết", "Trưởng phòng"),
+    ],
+)
+def test_the_one_term_blind_batch_hh_showed(text, place):
+    assert [source for source, _ in units(text)] == [place]
+
+
+def test_an_international_organisation_is_reported_as_a_name():
+    found = GLOSSARY.match("Cá tra xuất khẩu sang Liên minh châu Âu tăng mạnh")
+    assert [(t.source, t.target, t.type) for t in found] == [
+        ("Liên minh châu Âu", "European Union", "name")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Chi cục trưởng Chi cục Hải quan Bát Xát Lương Văn Tiến cho biết",
+            "Chi cục trưởng Chi cục Hải quan Bát Xát",
+            "Manager of the Bat Xat Customs Branch",
+        ),
+        (
+            "Theo Giám đốc Bệnh viện Y dược cổ truyền tỉnh Lai Châu Lê Thị Thu, bệnh viện đã",
+            "Giám đốc Bệnh viện Y dược cổ truyền tỉnh Lai Châu",
+            "Director of the Lai Chau Traditional Medicine Hospital",
+        ),
+        (
+            "Ông Chử, Giám đốc Công ty Cổ phần Dược liệu Sìn Hồ, cho biết",
+            "Giám đốc Công ty Cổ phần Dược liệu Sìn Hồ",
+            "Director of the Sin Ho Medicinal Materials Joint Stock Company",
+        ),
+        ("Cán bộ Trạm Y tế xã khám cho 200 người", "Trạm Y tế xã", "Commune Health Station"),
+        (
+            "Công an Nghệ An triệt phá đường dây ma túy",
+            "Công an Nghệ An",
+            "Nghe An Provincial Police",
+        ),
+        ("Hải quan Hải Phòng bắt giữ 11 container", "Hải quan Hải Phòng", "Hai Phong Customs"),
+        (
+            "Đại diện Chi cục Kiểm ngư vùng V có mặt",
+            "Chi cục Kiểm ngư vùng V",
+            "Fisheries Surveillance Sub-department of Region V",
+        ),
+    ],
+)
+def test_units_blind_batch_hh_showed(text, unit, english):
+    _assert_one_unit(text, unit, english)

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from songngu.glossary.localities import find_place_name, render_place_name
+from songngu.glossary.names import opens_full_name
 from songngu.glossary.parts import article_for
 from songngu.glossary.presence import overlaps
 from songngu.glossary.tokens import Gap, Shape, Token, is_syllable, phrase_keys, phrase_list
@@ -69,7 +70,8 @@ _TRADES = {
         ("Thực phẩm", "Food"), ("Điện tử", "Electronics"), ("Dệt may", "Textile and Garment"),
         ("Thủy sản", "Seafood"), ("Nông nghiệp", "Agriculture"), ("Khoáng sản", "Minerals"),
         ("Nước khoáng", "Mineral Water"), ("Môi trường", "Environment"), ("Năng lượng", "Energy"),
-        ("Dược phẩm", "Pharmaceutical"), ("Vật liệu", "Materials"), ("Nhựa", "Plastics"),
+        ("Dược phẩm", "Pharmaceutical"), ("Dược liệu", "Medicinal Materials"),
+        ("Vật liệu", "Materials"), ("Nhựa", "Plastics"),
         ("Thép", "Steel"), ("Logistics", "Logistics"), ("Giáo dục", "Education"),
         ("Truyền thông", "Media"), ("Chế biến", "Processing"), ("Giống cây trồng", "Seed"),
         ("Kinh doanh", "Business"), ("Nhà", "Housing"), ("Địa ốc", "Real Estate"),
@@ -99,6 +101,9 @@ _TRADES = {
     )
 }  # fmt: skip
 _TRADE_KEYS = sorted(_TRADES, key=len, reverse=True)
+# How far a brand name may run, and the shapes of its words ("Vina", "VSIP", "PetroVietnam").
+_BRAND_REACH = 6
+_NAME_SHAPES = frozenset({Shape.TITLE, Shape.UPPER, Shape.MIXED})
 _AND = phrase_keys("và")
 _BRANCH = phrase_keys("Chi nhánh")
 # Level words before a province or city that owns a company (the English names it without).
@@ -188,7 +193,7 @@ def _company_at(tokens: Sequence[Token], position: int, text: str) -> TermMatch 
     # "… Khai thác công trình thủy lợi tỉnh Bến Tre": a province's company, named by it.
     level = next((len(w) for w in _LEVELS if _keys(tokens, cursor, len(w)) == w), 0)
     name_start = cursor + (level if trades else 0)
-    end = _own_name_end(tokens, name_start)
+    end = _brand_end(tokens, name_start) or _own_name_end(tokens, name_start)
     if end is None or (trades and trades[-1] == "and"):
         return None
     name = render_place_name(tokens[name_start:end])
@@ -276,9 +281,33 @@ def _own_name_end(tokens: Sequence[Token], position: int) -> int | None:
         return end
     if end - position == 1 and following.shape is Shape.LOWER:
         return None  # "Giải trí": a trade the glossary does not know, not a name
-    if following.shape in (Shape.TITLE, Shape.UPPER) and not is_syllable(following.text):
-        return None  # "… Đông Á Mekong": the name goes on in a foreign word
     return end
+
+
+def _brand_end(tokens: Sequence[Token], position: int) -> int | None:
+    """The end of an own name that holds a foreign word, or None if it holds none.
+
+    Companies take brands as names ("Langbiang Xanh", "Kwangsung Việt Nam", "Đông Á Mekong"):
+    the capitalised words run on, spaced, as far as the name does.
+    """
+    if position >= len(tokens) or tokens[position].gap is not Gap.SPACE:
+        return None
+    end = position
+    while (
+        end < len(tokens)
+        and end - position < _BRAND_REACH
+        and tokens[end].shape in _NAME_SHAPES
+        and (end == position or tokens[end].gap is Gap.SPACE)
+        and _keys(tokens, end, len(_BRANCH)) != _BRANCH
+        and not (end > position and opens_full_name(tokens, end))
+    ):
+        end += 1
+    return end if any(_is_foreign(token) for token in tokens[position:end]) else None
+
+
+def _is_foreign(token: Token) -> bool:
+    """A word no Vietnamese syllable spells, in plain letters ("Langbiang"; not "Đắk", "TP")."""
+    return token.shape is not Shape.UPPER and token.text.isascii() and not is_syllable(token.text)
 
 
 def _trades_english(trades: list[str]) -> str:

@@ -24,6 +24,7 @@ TYPES = {
     "country": "foreign countries: proper names, reported as names (no official terms)",
     "region": "regions of Viet Nam, oceans and seas: geographic names, reported as names",
     "organisation": "mass organisations and other named bodies",
+    "international": "international organisations: proper names, reported as names",
     "name": "personal names",
     "abbreviation": "a Vietnamese abbreviation and its full Vietnamese form",
     "pattern": "a composed title or name with slots",

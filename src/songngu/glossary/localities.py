@@ -89,6 +89,27 @@ _COUNTED = frozenset(
 )
 _ORDINAL_WORD = frozenset(phrase_keys("thứ"))
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_FOREIGN_POSTS = phrase_list("Tỉnh trưởng", "Phó Tỉnh trưởng")
+# First words of Central Highlands place names (Ede "Krông", "Ea", "Buôn"; Jarai "Ia", "Chư";
+# "Đắk", "Kon"): "huyện Krông Ana", "xã Ea Ô", "huyện Chư Păh".
+_HIGHLAND_PLACE_OPENERS = frozenset(
+    {
+        "Krông",
+        "Ea",
+        "Ia",
+        "Cư",
+        "Chư",
+        "Đắk",
+        "Đăk",
+        "Đak",
+        "Kon",
+        "Buôn",
+        "Ayun",
+        "KRÔNG",
+        "EA",
+        "IA",
+    }
+)
 _HIGHLAND_NAME_OPENERS = frozenset({"A", "Y"})
 _COOPERATIVE = phrase_keys("hợp tác")
 # Jarai clan names, which open a person's name ("xã Ia Dom Ksor Hen", "Rơ Mah Tuân"), and
@@ -338,7 +359,9 @@ def _name_end(tokens: Sequence[Token], start: int) -> int | None:
         token = tokens[end]
         if end > start and (token.gap is not Gap.SPACE or token.is_sentence_start):
             break
-        if not case & _case_of(token) or not _is_name_word(token, first=end == start):
+        if not case & _case_of(token) or not _is_name_word(
+            token, first=end == start, after_highland=_opens_highland_place(tokens, end - 1)
+        ):
             break
         if end > start and _holder_starts(tokens, start, end):
             break
@@ -509,6 +532,8 @@ def follows_a_foreign_committee(tokens: Sequence[Token], end: int) -> bool:
     if end == 0 or tokens[end - 1].key not in _COMMITTEE_ENDS or end >= len(tokens):
         return False
     token = tokens[end]
+    if token.gap is Gap.COMMA and _holds_a_foreign_post(tokens, end):
+        return True  # "Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Phông-xa-lỳ": Laos has governors
     return (
         token.gap is Gap.SPACE
         and token.shape is Shape.TITLE
@@ -516,10 +541,21 @@ def follows_a_foreign_committee(tokens: Sequence[Token], end: int) -> bool:
     )
 
 
-def _is_name_word(token: Token, *, first: bool = False) -> bool:
+def _holds_a_foreign_post(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a post Viet Nam does not have starts at ``position``: a province's governor.
+
+    Lao and Cambodian provinces have a governor ("Tỉnh trưởng"), Vietnamese ones a chairman.
+    """
+    return any(
+        tuple(token.key for token in tokens[position : position + len(post)]) == post
+        for post in _FOREIGN_POSTS
+    )
+
+
+def _is_name_word(token: Token, *, first: bool = False, after_highland: bool = False) -> bool:
     if token.shape not in (Shape.TITLE, Shape.UPPER):
         return False
-    if is_syllable(token.text):
+    if is_syllable(token.text) or (after_highland and token.text.isalpha()):
         return True
     # Names of the highlands keep minority-language syllables ("Ea Kar", "Krông Pắc", "Ia
     # Grai"): a word with a Vietnamese letter, or a short one after a Vietnamese first word.
@@ -530,6 +566,14 @@ def _is_name_word(token: Token, *, first: bool = False) -> bool:
         # One vowel group, as in "Grai", "Kar", "Kuin"; "Paulo" (São Paulo) has two: foreign.
         return len(_VOWEL_GROUPS.findall(token.text.lower())) <= 1
     return _HIGHLAND_FIRST_WORD.match(token.text) is not None
+
+
+def _opens_highland_place(tokens: Sequence[Token], position: int) -> bool:
+    """Whether the word at ``position`` opens many highland place names ("Krông Ana", "Ea Ning").
+
+    The word after it keeps its minority-language spelling, whatever its vowels.
+    """
+    return position >= 0 and tokens[position].text in _HIGHLAND_PLACE_OPENERS
 
 
 def _starts_a_person(tokens: Sequence[Token], position: int) -> bool:

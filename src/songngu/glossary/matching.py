@@ -27,8 +27,15 @@ from songngu.glossary.localities import (
     render_local,
     render_place_name,
 )
-from songngu.glossary.names import Trigger, find_name, render_name, trigger_before
-from songngu.glossary.namesakes import names_a_product, names_an_event
+from songngu.glossary.names import (
+    SURNAMES,
+    Trigger,
+    find_name,
+    opens_full_name,
+    render_name,
+    trigger_before,
+)
+from songngu.glossary.namesakes import names_a_product, names_an_event, names_an_expressway
 from songngu.glossary.ordinals import find_number, find_ordinal, render_number, render_ordinal
 from songngu.glossary.presence import overlaps
 from songngu.glossary.slots import (
@@ -69,12 +76,16 @@ _BARE_PLACE_TYPES = frozenset({"province", "city", "place", "region"})
 _PROVINCIAL = frozenset({"province", "city"})
 # A named local unit (level word and name) fills it: a term before one may start in lower case.
 _NAMED_PLACE_SLOTS = frozenset({_LOCAL_KEY})
-# Listed places reported as names: foreign countries and regions.
-_NAME_TYPES = frozenset({"country", "region"})
+# Listed terms reported as names: foreign countries, regions and international organisations.
+_NAME_TYPES = frozenset({"country", "region", "international"})
 # Places and organisations by their own name ("Quỹ Nhi đồng Liên Hợp Quốc": not the UN).
-_NAMED_TYPES = frozenset({*_BARE_PLACE_TYPES, "organisation"})
+_NAMED_TYPES = frozenset({*_BARE_PLACE_TYPES, "organisation", "international"})
 _MODIFIERS = frozenset({match_key("phó"), match_key("tổng")})
 _BO = match_key("bộ")
+# Heads' titles that name the kind of body, not the body: its name follows them.
+_BOARD_HEADS = frozenset(
+    phrase_list("Trưởng Ban", "Phó Trưởng Ban", "Trưởng phòng", "Phó Trưởng phòng")
+)
 # Kinds of document in a document number: "QĐ-UBND" (decision), "NQ-HĐND" (resolution),
 # "CT-TTg" (directive), "KH-UBND" (plan), "TB-VPCP" (notice), "BC", "CV", "TTr", "HD".
 _DOCUMENT_KINDS = frozenset(phrase_keys("QĐ NQ CT KH TB BC CV TTr HD QyĐ"))
@@ -96,13 +107,13 @@ _COMPOUNDS = frozenset(
 # Words that name a street, a road, a river, a lake or an event after a place: "đường Hà Nội",
 # "sông Đồng Nai", "Thành cổ Quảng Trị", "Chiến dịch Huế – Đà Nẵng" name no province or city
 # (glossary-units.md §5, look-alikes of places); blind sets G to L annotate them so, and a
-# place joined by a dash to such a name is one of them. Not "cao tốc": the blind sets split on
-# whether an expressway's ends are provinces (B annotates them, G and H do not). Bays
-# ("vịnh Đà Nẵng") and the old capital ("Cố đô Huế"): annotated in no set (BB, X, EE).
+# place joined by a dash to such a name is one of them. Expressways are read by their ends
+# (namesakes.names_an_expressway). Bays, the old capital and airports named after a place
+# ("vịnh Đà Nẵng", "Cố đô Huế", "sân bay Điện Biên"): annotated in no set (BB, X, EE, HH).
 _FEATURES = phrase_list(
     "đường", "phố", "đại lộ", "xa lộ", "sông", "hồ", "kênh", "kênh xáng", "cầu", "đèo", "núi",
     "chợ", "thành cổ", "chiến dịch", "thủy điện", "nhiệt điện", "bán đảo", "công viên", "ga",
-    "vịnh", "cố đô",
+    "vịnh", "cố đô", "sân bay",
 )  # fmt: skip
 _CITY = phrase_keys("thành phố")
 _LINK_POINT = phrase_keys("điểm cầu")
@@ -178,7 +189,9 @@ def _as_names(matches: list[TermMatch], names: NameStyle) -> list[TermMatch]:
     units; §5): the glossary lists it to render it and to tell a foreign body ("Quốc hội Nhật
     Bản") from Viet Nam's, and reports it as a name, like the person Hồ Chí Minh. A region
     ("Tây Nguyên", "Biển Đông") is a geographic name, no administrative unit (§2): every blind
-    set but one left it out (five rows in fifteen sets, matched over sixty times).
+    set but one left it out (five rows in fifteen sets, matched over sixty times). So is an
+    international organisation ("Liên minh châu Âu", "Ngân hàng Thế giới"): no Vietnamese body,
+    and one row of seventeen mentions in the sets to HH.
     """
     kept = [
         dataclasses.replace(match, type="name") if match.type in _NAME_TYPES else match
@@ -325,7 +338,9 @@ class _Matcher:
             if _credits_a_source(self.text, self.tokens[position]):
                 position = _after_the_credit(self.tokens, self.text, position)
                 continue
-            if found is not None and self._runs_on(found):
+            if found is not None and (
+                self._runs_on(found) or _heads_an_unknown_body(self.tokens, position, found)
+            ):
                 position = _proper_name_end(self.tokens, found.end)
                 continue
             matched_to = previous[0] if previous else 0
@@ -537,6 +552,26 @@ def _is_a_common_post(tokens: Sequence[Token], found: _Found) -> bool:
     return any(keys[: len(noun)] == noun for noun in _COMMON_POST_NOUNS)
 
 
+def _heads_an_unknown_body(tokens: Sequence[Token], position: int, found: _Found) -> bool:
+    """Whether a head's bare title goes on in the name of a board no row knows.
+
+    "Trưởng Ban Chỉ đạo thi cấp tỉnh", "Trưởng phòng Khách hàng cá nhân", "Phó Trưởng phòng
+    PC03": the post is the whole, so *Head* alone would be a piece of it (nine such pieces in
+    the blind sets A to HH, none a row). A holder's name after the title keeps it: "Trưởng
+    phòng Nguyễn Văn An".
+    """
+    keys = tuple(token.key for token in tokens[position : found.end])
+    if keys not in _BOARD_HEADS or found.end >= len(tokens):
+        return False
+    following = tokens[found.end]
+    return (
+        following.gap is Gap.SPACE
+        and following.shape is not Shape.LOWER
+        and following.key not in SURNAMES
+        and not opens_full_name(tokens, found.end)
+    )
+
+
 def _is_a_foreign_committee(tokens: Sequence[Token], found: _Found) -> bool:
     """Whether a Party committee is a foreign one: "Phó Bí thư Tỉnh ủy Champasak" (Laos).
 
@@ -586,7 +621,7 @@ def _names_a_feature(
     if term.type not in _BARE_PLACE_TYPES or term.is_composed or position == 0:
         return False
     gap = tokens[position].gap
-    if gap is Gap.DASH and position == feature_end:
+    if (gap is Gap.DASH and position == feature_end) or names_an_expressway(tokens, position):
         return True
     if gap is not Gap.SPACE:
         return False
@@ -651,11 +686,15 @@ def _splits_a_word(tokens: Sequence[Token], position: int, found: _Found) -> boo
 
 
 def _proper_name_end(tokens: Sequence[Token], position: int) -> int:
-    """Return the end of the capitalised syllables from ``position`` on (a longer name)."""
+    """Return the end of the capitalised syllables from ``position`` on (a longer name).
+
+    A full name ends it: "Công ty … Hòa Bình Xanh Trần Văn An" names the company's director.
+    """
     while (
         position < len(tokens)
         and tokens[position].gap is Gap.SPACE
         and tokens[position].shape is Shape.TITLE
+        and not opens_full_name(tokens, position)
     ):
         position += 1
     return position

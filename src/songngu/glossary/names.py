@@ -54,13 +54,14 @@ _AMBIGUOUS_SURNAMES = _keys(
     "Hồ Hà Lâm Cao Mai Đào Đinh Tô Lý Dương Lương Chu Vương Thái Đoàn Kim Bạch Giang Đồng "
     "Mạc Lạc Hàn Hoa Trung Tiêu Quang Từ Ninh Quan Châu Viên Thạch Âu Lục Nông Sầm Triệu "
     "La Ma Văn Ông Lữ Bàn Sùng Giàng Thào Mùa Lầu Vừ Hạng Tẩn Chảo Lường Quàng Cầm Y Sồng Hờ "
-    "Sình Phàn Thền"
+    "Sình Phàn Thền Vàng Cứ Tráng Lồ Cà Tòng Lù Vi Chẩu"
 )
 _ANY_SURNAME = SURNAMES | _AMBIGUOUS_SURNAMES
 _MIDDLE_NAMES = _keys(
     "Văn Thị Đức Hữu Minh Quốc Xuân Thanh Ngọc Công Đình Thế Quang Hồng Kim Thu Bá Trọng "
     "Tiến Viết Duy Như Phương Mạnh Hải Thành Trung Chí Tấn Hoài Việt Nhật Khắc Tuấn Gia "
-    "Bảo Anh Thúy Diệu Phúc Hoàng Huy Nam Sơn Tất Đăng Vĩnh Song Mỹ Cẩm Bích Thùy Mí Seo A"
+    "Bảo Anh Thúy Diệu Phúc Hoàng Huy Nam Sơn Tất Đăng Vĩnh Song Mỹ Cẩm Bích Thùy Mí Seo A "
+    "Sèo Mý"
 )
 # Capitalised words that begin the name of a body or an office, not of a person
 # ("Chủ tịch Ủy ban …", "Giám đốc Sở Y tế"): no name after a title starts with one.

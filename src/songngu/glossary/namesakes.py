@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from songngu.glossary.tokens import Gap, Shape, Token, phrase_keys, phrase_list
 
-__all__ = ["names_a_product", "names_an_event"]
+__all__ = ["names_a_product", "names_an_event", "names_an_expressway"]
 
 # Crops, food and crafts sold under a place's name. Not "tiêu" alone ("chỉ tiêu Hà Nội": the
 # city's target) nor "hồi" ("hồi Hà Nội còn …": back when), which also end common words.
@@ -35,9 +35,22 @@ _EVENTS = phrase_list(
 # Words that join phrases, so end a product's or an event's name before the place: "Lễ hội Hoa
 # tại Hà Giang" and "cà phê của Đắk Lắk" name the province.
 _LINK_WORDS = frozenset(
-    phrase_keys("tại ở của do cho với và được đã sẽ từ trên thuộc về cùng đến như là có")
+    phrase_keys(
+        "tại ở của do cho với và được đã sẽ từ trên thuộc về cùng đến như là có sang qua vào ra"
+    )
+)
+# Common words that open with a product's word: "cam kết" (commit), "mực nước" (water level),
+# "cá nhân" (an individual). "Hậu cam kết Lai Châu sẽ …" names the province (blind batch HH).
+_COMMON_WORDS = frozenset(
+    phrase_list("cam kết", "cam đoan", "mực nước", "cá nhân", "cá thể", "nhãn hiệu", "trà trộn")
 )
 _EVENT_REACH = 8
+# An expressway is named by its ends, joined by dashes: "cao tốc Nội Bài - Lào Cai", "cao tốc
+# Châu Đốc - Cần Thơ - Sóc Trăng". Its ends name the road, not the provinces: 17 such ends in
+# sets B to Y are no rows, 4 (all in B) are.
+_EXPRESSWAY = phrase_keys("cao tốc")
+_EXPRESSWAY_REACH = 12
+(_AND,) = phrase_keys("và")
 
 
 def names_a_product(tokens: Sequence[Token], position: int) -> bool:
@@ -49,6 +62,8 @@ def names_a_product(tokens: Sequence[Token], position: int) -> bool:
     for described in range(_DESCRIBING_REACH + 1):
         end = position - described
         if described and not _describes(tokens, end):
+            return False
+        if described == 1 and (tokens[end - 1].key, tokens[end].key) in _COMMON_WORDS:
             return False
         if _product_ends_at(tokens, end, position):
             return True
@@ -80,6 +95,31 @@ def names_an_event(tokens: Sequence[Token], position: int) -> bool:
         if tokens[start].shape in (Shape.TITLE, Shape.UPPER) and _opens_an_event(tokens, start):
             return True
     return False
+
+
+def names_an_expressway(tokens: Sequence[Token], position: int) -> bool:
+    """Whether the place name at ``position`` is one of an expressway's named ends.
+
+    The capitalised words before it, joined by spaces or dashes, must run back to "cao tốc":
+    "cao tốc [Hà Nội] - [Hải Phòng]", "cao tốc Nội Bài - [Lào Cai]".
+    A second road after "và" shares the first one's "cao tốc": "cao tốc Cần Thơ - Cà Mau và
+    Châu Đốc - [Cần Thơ]".
+    """
+    start = position
+    while start > 0 and position - start < _EXPRESSWAY_REACH:
+        if tokens[start].gap not in (Gap.SPACE, Gap.DASH, Gap.DOT):
+            return False
+        if not tokens[start - 1].is_capitalised:
+            break
+        start -= 1
+    if tokens[start].gap is not Gap.SPACE:
+        return False
+    keys = tuple(token.key for token in tokens[max(0, start - 2) : start])
+    if keys == _EXPRESSWAY:
+        return True
+    joined_by_and = start > 1 and tokens[start - 1].key == _AND and tokens[start - 2].is_capitalised
+    has_dash = any(token.gap is Gap.DASH for token in tokens[start + 1 : position + 1])
+    return joined_by_and and has_dash and names_an_expressway(tokens, start - 2)
 
 
 def _opens_an_event(tokens: Sequence[Token], start: int) -> bool:

@@ -386,6 +386,17 @@ def _without_foreign_bodies(text: str, matches: list[TermMatch]) -> list[TermMat
             or (_names_its_place(match) and text[match.end : following.start] == " (")
         )
     }
+    # "thị trấn Bá Sái, huyện Hà Khẩu, tỉnh Vân Nam (Trung Quốc)": an address is foreign from
+    # its end, one unit after a comma at a time.
+    for index in range(len(matches) - 2, -1, -1):
+        match, following = matches[index], matches[index + 1]
+        if (
+            index + 1 in foreign
+            and _is_place(match)
+            and _is_place(following)
+            and text[match.end : following.start] == ", "
+        ):
+            foreign.add(index)
     return [match for index, match in enumerate(matches) if index not in foreign]
 
 
