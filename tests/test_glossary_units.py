@@ -2121,3 +2121,65 @@ def test_an_international_organisation_is_reported_as_a_name():
 )
 def test_units_blind_batch_hh_showed(text, unit, english):
     _assert_one_unit(text, unit, english)
+
+
+def test_a_holders_full_name_after_an_unknown_company_is_found():
+    found = GLOSSARY.match("Giám đốc Công ty Cổ phần Địa ốc Hòa Bình Xanh Trần Văn An bị bắt")
+    assert [(t.source, t.type) for t in found][-1] == ("Trần Văn An", "name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Power plants and wind farms named after a province are look-alikes of it (§5).
+        "Dự án Nhà máy điện hạt nhân Ninh Thuận 1 được khởi động lại",
+        "Người dân lo sạt lở lan đến khu điện gió Bạc Liêu",
+        # An event's name may join its places with a dash.
+        "Ngư dân sửa bến cá trước mùa Festival Mũi Né - Bình Thuận",
+    ],
+)
+def test_look_alikes_blind_batch_jj_showed(text):
+    assert units(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        (
+            "Năm 2024, huyện đảo Lý Sơn đón 500.000 lượt khách",
+            "huyện đảo Lý Sơn",
+            "Ly Son Island District",
+        ),
+        (
+            "Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ I xác định",
+            "Đại hội đại biểu Đảng bộ xã lần thứ I",
+            "1st Commune Party Congress",
+        ),
+        (
+            "Ông Bảo, Vụ trưởng Vụ Ngân sách nhà nước, cho biết",
+            "Vụ trưởng Vụ Ngân sách nhà nước",
+            "Director of the State Budget Department",
+        ),
+        # A known department after a head's title composes; only an unknown one is skipped.
+        (
+            "Ông Tuấn, Phó Vụ trưởng Vụ Giáo dục Đại học, cho biết",
+            "Phó Vụ trưởng Vụ Giáo dục Đại học",
+            "Deputy Director of the Department of Higher Education",
+        ),
+        (
+            "Theo Đài Khí tượng Thủy văn tỉnh, hạn mặn kéo dài",
+            "Đài Khí tượng Thủy văn tỉnh",
+            "Provincial Hydro-Meteorological Station",
+        ),
+    ],
+)
+def test_units_blind_batch_jj_showed(text, unit, english):
+    _assert_one_unit(text, unit, english)
+
+
+def test_a_usual_middle_name_ends_the_city_before_its_secretary():
+    found = GLOSSARY.match("Bí thư Thành ủy Hồ Sĩ Nguyên đề nghị các cấp ủy")
+    assert [(t.source, t.type) for t in found] == [
+        ("Bí thư Thành ủy", "title"),
+        ("Hồ Sĩ Nguyên", "name"),
+    ]

@@ -42,6 +42,8 @@ LEVELS = {
     "phường": "Ward",
     "thị trấn": "Township",
     "huyện": "District",
+    # An island district, a district by its law ("Huyện đảo Lý Sơn"; annotated so in W, JJ).
+    "huyện đảo": "Island District",
     "quận": "District",
     "thị xã": "Town",
     "thành phố": "City",

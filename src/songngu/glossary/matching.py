@@ -84,8 +84,11 @@ _MODIFIERS = frozenset({match_key("phó"), match_key("tổng")})
 _BO = match_key("bộ")
 # Heads' titles that name the kind of body, not the body: its name follows them.
 _BOARD_HEADS = frozenset(
-    phrase_list("Trưởng Ban", "Phó Trưởng Ban", "Trưởng phòng", "Phó Trưởng phòng")
-)
+    phrase_list(
+        "Trưởng Ban", "Phó Trưởng Ban", "Trưởng phòng", "Phó Trưởng phòng", "Vụ trưởng",
+        "Phó Vụ trưởng",
+    )
+)  # fmt: skip
 # Kinds of document in a document number: "QĐ-UBND" (decision), "NQ-HĐND" (resolution),
 # "CT-TTg" (directive), "KH-UBND" (plan), "TB-VPCP" (notice), "BC", "CV", "TTr", "HD".
 _DOCUMENT_KINDS = frozenset(phrase_keys("QĐ NQ CT KH TB BC CV TTr HD QyĐ"))
@@ -113,8 +116,9 @@ _COMPOUNDS = frozenset(
 _FEATURES = phrase_list(
     "đường", "phố", "đại lộ", "xa lộ", "sông", "hồ", "kênh", "kênh xáng", "cầu", "đèo", "núi",
     "chợ", "thành cổ", "chiến dịch", "thủy điện", "nhiệt điện", "bán đảo", "công viên", "ga",
-    "vịnh", "cố đô", "sân bay",
+    "vịnh", "cố đô", "sân bay", "điện hạt nhân", "điện gió", "điện mặt trời",
 )  # fmt: skip
+_FEATURE_REACH = max(len(feature) for feature in _FEATURES)
 _CITY = phrase_keys("thành phố")
 _LINK_POINT = phrase_keys("điểm cầu")
 _NEWSPAPER = frozenset(phrase_keys("Báo"))
@@ -339,7 +343,7 @@ class _Matcher:
                 position = _after_the_credit(self.tokens, self.text, position)
                 continue
             if found is not None and (
-                self._runs_on(found) or _heads_an_unknown_body(self.tokens, position, found)
+                self._runs_on(found) or self._heads_an_unknown_body(found, position)
             ):
                 position = _proper_name_end(self.tokens, found.end)
                 continue
@@ -421,6 +425,13 @@ class _Matcher:
             trigger=trigger,
             follows_term=follows_term,
             is_stop=self._stops_name,
+        )
+
+    def _heads_an_unknown_body(self, found: _Found, position: int) -> bool:
+        """Whether a head's bare title runs on into a board no term names (see the function)."""
+        return (
+            _heads_an_unknown_body(self.tokens, position, found)
+            and self.lattice.longest_at(found.end) is None
         )
 
     def _stops_name(self, position: int) -> bool:
@@ -556,9 +567,10 @@ def _heads_an_unknown_body(tokens: Sequence[Token], position: int, found: _Found
     """Whether a head's bare title goes on in the name of a board no row knows.
 
     "Trưởng Ban Chỉ đạo thi cấp tỉnh", "Trưởng phòng Khách hàng cá nhân", "Phó Trưởng phòng
-    PC03": the post is the whole, so *Head* alone would be a piece of it (nine such pieces in
-    the blind sets A to HH, none a row). A holder's name after the title keeps it: "Trưởng
-    phòng Nguyễn Văn An".
+    PC03", "Vụ trưởng Vụ Chính quyền địa phương": the post is the whole, so *Head* alone would
+    be a piece of it (twelve such pieces in the blind sets A to JJ, none a row). A holder's
+    name after the title keeps it: "Trưởng phòng Nguyễn Văn An"; so does a body the glossary
+    knows, which the units join later (the matcher's caller checks).
     """
     keys = tuple(token.key for token in tokens[position : found.end])
     if keys not in _BOARD_HEADS or found.end >= len(tokens):
@@ -621,19 +633,21 @@ def _names_a_feature(
     if term.type not in _BARE_PLACE_TYPES or term.is_composed or position == 0:
         return False
     gap = tokens[position].gap
-    if (gap is Gap.DASH and position == feature_end) or names_an_expressway(tokens, position):
+    if (
+        (gap is Gap.DASH and position == feature_end)
+        or names_an_expressway(tokens, position)
+        or names_an_event(tokens, position)
+    ):
         return True
     if gap is not Gap.SPACE:
         return False
-    keys = tuple(token.key for token in tokens[max(0, position - 2) : position])
-    if keys in (_CITY, _LINK_POINT):
+    keys = tuple(token.key for token in tokens[max(0, position - _FEATURE_REACH) : position])
+    if keys[-2:] in (_CITY, _LINK_POINT):
         # "thành phố Huế" ends with "phố" (a street) but is the city; "điểm cầu Đắk Lắk" (a
         # video link's point) with "cầu" (a bridge) but is the province.
         return False
-    return (
-        any(keys[len(keys) - len(feature) :] == feature for feature in _FEATURES)
-        or (term.type in _PROVINCIAL and names_a_product(tokens, position))
-        or names_an_event(tokens, position)
+    return any(keys[len(keys) - len(feature) :] == feature for feature in _FEATURES) or (
+        term.type in _PROVINCIAL and names_a_product(tokens, position)
     )
 
 

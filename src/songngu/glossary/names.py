@@ -61,7 +61,7 @@ _MIDDLE_NAMES = _keys(
     "Văn Thị Đức Hữu Minh Quốc Xuân Thanh Ngọc Công Đình Thế Quang Hồng Kim Thu Bá Trọng "
     "Tiến Viết Duy Như Phương Mạnh Hải Thành Trung Chí Tấn Hoài Việt Nhật Khắc Tuấn Gia "
     "Bảo Anh Thúy Diệu Phúc Hoàng Huy Nam Sơn Tất Đăng Vĩnh Song Mỹ Cẩm Bích Thùy Mí Seo A "
-    "Sèo Mý"
+    "Sèo Mý Sĩ Sỹ"
 )
 # Capitalised words that begin the name of a body or an office, not of a person
 # ("Chủ tịch Ủy ban …", "Giám đốc Sở Y tế"): no name after a title starts with one.
@@ -231,6 +231,8 @@ def _may_start_free_name(tokens: Sequence[Token], position: int, follows_term: b
         return True
     if _phrase_before(tokens, position, _PLACE_WORDS) is not None:
         return False
+    if opens_full_name(tokens, position):
+        return True  # a holder's name after a body's: "Công ty … Hòa Bình Xanh Trần Văn An"
     return not (tokens[position - 1].is_capitalised and token.gap is Gap.SPACE)
 
 

@@ -90,7 +90,8 @@ def _product_ends_at(tokens: Sequence[Token], end: int, position: int) -> bool:
 def names_an_event(tokens: Sequence[Token], position: int) -> bool:
     """Whether the place name at ``position`` ends an event's name ("Ngày hội Sầu riêng Đắk …")."""
     for start in range(position - 1, max(-1, position - 1 - _EVENT_REACH), -1):
-        if tokens[start + 1].gap is not Gap.SPACE or tokens[start].key in _LINK_WORDS:
+        # A dash may join the event's places: "Festival Mũi Né - Bình Thuận".
+        if tokens[start + 1].gap not in (Gap.SPACE, Gap.DASH) or tokens[start].key in _LINK_WORDS:
             return False
         if tokens[start].shape in (Shape.TITLE, Shape.UPPER) and _opens_an_event(tokens, start):
             return True
