@@ -2057,9 +2057,15 @@ def test_a_name_of_the_article_is_found_in_capitals_with_its_dots_and_numbers(
         # A head's title that runs on into a board no row names is no piece of it.
         "Ông Minh, Trưởng Ban Chỉ đạo thi cấp tỉnh, đề nghị",
         "Ông Luân, nguyên Trưởng phòng Khách hàng cá nhân, thừa nhận",
+        # Batch JJ.
+        # Power plants and wind farms named after a province are look-alikes of it (§5).
+        "Dự án Nhà máy điện hạt nhân Ninh Thuận 1 được khởi động lại",
+        "Người dân lo sạt lở lan đến khu điện gió Bạc Liêu",
+        # An event's name may join its places with a dash.
+        "Ngư dân sửa bến cá trước mùa Festival Mũi Né - Bình Thuận",
     ],
 )
-def test_look_alikes_blind_batch_hh_showed(text):
+def test_look_alikes_blind_batches_hh_and_jj_showed(text):
     assert units(text) == []
 
 
@@ -2117,34 +2123,7 @@ def test_an_international_organisation_is_reported_as_a_name():
             "Chi cục Kiểm ngư vùng V",
             "Fisheries Surveillance Sub-department of Region V",
         ),
-    ],
-)
-def test_units_blind_batch_hh_showed(text, unit, english):
-    _assert_one_unit(text, unit, english)
-
-
-def test_a_holders_full_name_after_an_unknown_company_is_found():
-    found = GLOSSARY.match("Giám đốc Công ty Cổ phần Địa ốc Hòa Bình Xanh Trần Văn An bị bắt")
-    assert [(t.source, t.type) for t in found][-1] == ("Trần Văn An", "name")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # Power plants and wind farms named after a province are look-alikes of it (§5).
-        "Dự án Nhà máy điện hạt nhân Ninh Thuận 1 được khởi động lại",
-        "Người dân lo sạt lở lan đến khu điện gió Bạc Liêu",
-        # An event's name may join its places with a dash.
-        "Ngư dân sửa bến cá trước mùa Festival Mũi Né - Bình Thuận",
-    ],
-)
-def test_look_alikes_blind_batch_jj_showed(text):
-    assert units(text) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "unit", "english"),
-    [
+        # Batch JJ.
         (
             "Năm 2024, huyện đảo Lý Sơn đón 500.000 lượt khách",
             "huyện đảo Lý Sơn",
@@ -2173,8 +2152,13 @@ def test_look_alikes_blind_batch_jj_showed(text):
         ),
     ],
 )
-def test_units_blind_batch_jj_showed(text, unit, english):
+def test_units_blind_batches_hh_and_jj_showed(text, unit, english):
     _assert_one_unit(text, unit, english)
+
+
+def test_a_holders_full_name_after_an_unknown_company_is_found():
+    found = GLOSSARY.match("Giám đốc Công ty Cổ phần Địa ốc Hòa Bình Xanh Trần Văn An bị bắt")
+    assert [(t.source, t.type) for t in found][-1] == ("Trần Văn An", "name")
 
 
 def test_a_usual_middle_name_ends_the_city_before_its_secretary():
