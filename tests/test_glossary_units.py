@@ -2167,3 +2167,15 @@ def test_a_usual_middle_name_ends_the_city_before_its_secretary():
         ("Bí thư Thành ủy", "title"),
         ("Hồ Sĩ Nguyên", "name"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        # §4: "TP" in title case, as some papers write it.
+        ("UBND Tp.HCM vừa ban hành kế hoạch", "UBND Tp.HCM", "Ho Chi Minh City People's Committee"),
+        ("Sở LĐTB&XH tỉnh Nghệ An cho biết", "Sở LĐTB&XH tỉnh Nghệ An", None),
+    ],
+)
+def test_abbreviations_in_other_spellings(text, unit, english):
+    _assert_one_unit(text, unit, english)

@@ -212,8 +212,13 @@ def _choose(groups: Iterable[list[Entry]], date: str | None) -> list[Entry]:
 
 
 def _abbreviation_forms(entry: Entry) -> list[tuple[tuple[str, ...], tuple[Shape, ...]]]:
-    """Return the abbreviation's tokens, and its joined form ("TP.HCM" → "TPHCM") if it has one."""
+    """Return the abbreviation's tokens, and its joined form ("TP.HCM" → "TPHCM") if it has one.
+
+    An abbreviation whose ``case`` column says ``any`` matches in any capitals ("Tp.HCM").
+    """
     tokens = tokenize(entry.vi)
+    if entry.case == "any":
+        return [(_keys(tokens), tuple(Shape.LOWER for _ in tokens))]
     forms = [(_keys(tokens), tuple(token.shape for token in tokens))]
     letters = [token for token in tokens if token.text != "&"]
     if len(letters) > 1 and all(
