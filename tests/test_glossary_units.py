@@ -2179,3 +2179,24 @@ def test_a_usual_middle_name_ends_the_city_before_its_secretary():
 )
 def test_abbreviations_in_other_spellings(text, unit, english):
     _assert_one_unit(text, unit, english)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "english"),
+    [
+        # The office both a province's NA delegation and its council have had since 2021.
+        (
+            "Ông Lộc, Chánh Văn phòng Đoàn ĐBQH và HĐND tỉnh Bình Định, cho biết",
+            "Chánh Văn phòng Đoàn ĐBQH và HĐND tỉnh Bình Định",
+            "Chief of Office of the National Assembly Delegation and People's Council of Binh"
+            " Dinh Province",
+        ),
+        (
+            "Văn phòng Đoàn ĐBQH và HĐND TP.HCM đã chuyển đơn",
+            "Văn phòng Đoàn ĐBQH và HĐND TP.HCM",
+            "Office of the National Assembly Delegation and People's Council of Ho Chi Minh City",
+        ),
+    ],
+)
+def test_the_office_of_a_delegation_and_council(text, unit, english):
+    _assert_one_unit(text, unit, english)
