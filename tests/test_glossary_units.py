@@ -10,12 +10,13 @@ import pytest
 
 from corpus import run_main
 from songngu.backends import GenerationSettings
-from songngu.glossary import HouseStyle, NameStyle, load_glossary
+from songngu.glossary import GlossaryStage, HouseStyle, NameStyle, load_glossary
 from songngu.glossary.localities import find_local, render_local
 from songngu.glossary.ordinals import ordinal_of, roman_value
 from songngu.glossary.tokens import tokenize
 from songngu.pipeline import Pipeline, TranslationSettings
-from songngu.readers import read_document
+from songngu.readers import Source, parse_source, read_document
+from songngu.segmenter import segment_document
 from songngu.segmenter.dates import find_date
 
 GLOSSARY = load_glossary([], include_shipped=True)
@@ -23,6 +24,12 @@ GLOSSARY = load_glossary([], include_shipped=True)
 
 def units(text):
     return [(match.source, match.target) for match in GLOSSARY.match(text) if match.type != "name"]
+
+
+def _blocks_found(text):
+    """What the glossary stage finds in each block of ``text`` read as an article."""
+    document = segment_document(parse_source(Source("a.txt", text, text, "utf-8")))
+    return GlossaryStage(GLOSSARY).match_document(document)
 
 
 def _assert_one_unit(text, unit, english):
@@ -442,33 +449,22 @@ def test_bodies_inside_bodies_and_generic_levels(text, unit):
 
 
 def test_a_local_unit_of_the_article_is_found_in_its_capitals_headline():
-    from songngu.glossary import GlossaryStage
-    from songngu.readers import Source, parse_source
-    from songngu.segmenter import segment_document
-
     text = (
         "HUYỆN BÌNH SƠN RA QUÂN PHÒNG CHỐNG DỊCH\n\n"
         "Sáng nay, UBND huyện Bình Sơn tổ chức lễ ra quân.\n"
     )
-    document = segment_document(parse_source(Source("a.txt", text, text, "utf-8")))
-    headline = GlossaryStage(GLOSSARY).match_document(document)["b1"]
+    headline = _blocks_found(text)["b1"]
     assert [(t.source, t.target) for t in headline] == [("HUYỆN BÌNH SƠN", "Binh Son District")]
     # Without the unit in the body, nothing in the headline shows where the name ends.
-    alone = segment_document(parse_source(Source("a.txt", text[:41], text[:41], "utf-8")))
-    assert GlossaryStage(GLOSSARY).match_document(alone)["b1"] == []
+    assert _blocks_found(text[:41])["b1"] == []
 
 
 def test_a_unit_in_a_capitals_headline_composes_with_its_title_and_body():
-    from songngu.glossary import GlossaryStage
-    from songngu.readers import Source, parse_source
-    from songngu.segmenter import segment_document
-
     text = (
         "CHỦ TỊCH UBND HUYỆN MÙ CANG CHẢI KIỂM TRA ĐIỂM SẠT LỞ\n\n"
         "Sáng nay, lãnh đạo huyện Mù Cang Chải đến hiện trường cùng CÔNG AN HUYỆN MÙ CANG CHẢI.\n"
     )
-    document = segment_document(parse_source(Source("a.txt", text, text, "utf-8")))
-    found = GlossaryStage(GLOSSARY).match_document(document)
+    found = _blocks_found(text)
     assert [(t.source, t.target) for t in found["b1"]] == [
         (
             "CHỦ TỊCH UBND HUYỆN MÙ CANG CHẢI",
@@ -832,16 +828,11 @@ def test_a_name_after_a_dash_does_not_begin_with_a_common_word():
 
 
 def test_an_institution_of_the_article_is_found_whole_in_its_capitals_headline():
-    from songngu.glossary import GlossaryStage
-    from songngu.readers import Source, parse_source
-    from songngu.segmenter import segment_document
-
     text = (
         "ĐỒN BIÊN PHÒNG ĐÀM THUỶ BẮT GIỮ HÀNG LẬU\n\n"
         "Sáng nay, Đồn Biên phòng Đàm Thuỷ phát hiện một xe tải chở hàng lậu.\n"
     )
-    document = segment_document(parse_source(Source("a.txt", text, text, "utf-8")))
-    headline = GlossaryStage(GLOSSARY).match_document(document)["b1"]
+    headline = _blocks_found(text)["b1"]
     assert [(t.source, t.target) for t in headline] == [
         ("ĐỒN BIÊN PHÒNG ĐÀM THUỶ", "Dam Thuy Border Guard Station")
     ]
@@ -2032,13 +2023,8 @@ def test_units_blind_batches_bb_to_gg_showed(text, unit, english):
 def test_a_name_of_the_article_is_found_in_capitals_with_its_dots_and_numbers(
     headline, body, expected
 ):
-    from songngu.glossary import GlossaryStage
-    from songngu.readers import Source, parse_source
-    from songngu.segmenter import segment_document
-
     text = f"{headline}\n\n{body}\n"
-    document = segment_document(parse_source(Source("a.txt", text, text, "utf-8")))
-    found = GlossaryStage(GLOSSARY).match_document(document)["b1"]
+    found = _blocks_found(text)["b1"]
     assert [(t.source, t.target) for t in found] == expected
 
 
@@ -2063,9 +2049,11 @@ def test_a_name_of_the_article_is_found_in_capitals_with_its_dots_and_numbers(
         "Người dân lo sạt lở lan đến khu điện gió Bạc Liêu",
         # An event's name may join its places with a dash.
         "Ngư dân sửa bến cá trước mùa Festival Mũi Né - Bình Thuận",
+        # Batch KK: a foreign country's envoy holds no post of Viet Nam (§5).
+        "Buổi làm việc có Đại sứ Brazil và đại diện doanh nghiệp",
     ],
 )
-def test_look_alikes_blind_batches_hh_and_jj_showed(text):
+def test_look_alikes_blind_batches_hh_to_kk_showed(text):
     assert units(text) == []
 
 
@@ -2150,9 +2138,47 @@ def test_an_international_organisation_is_reported_as_a_name():
             "Đài Khí tượng Thủy văn tỉnh",
             "Provincial Hydro-Meteorological Station",
         ),
+        # Batch KK.
+        (
+            "Tiền chuyển qua tài khoản mở tại Ngân hàng TMCP Ngoại thương Việt Nam chi nhánh Hoàn"
+            " Kiếm.",
+            "Ngân hàng TMCP Ngoại thương Việt Nam chi nhánh Hoàn Kiếm",
+            "Hoan Kiem Branch of the Joint Stock Commercial Bank for Foreign Trade of Viet Nam",
+        ),
+        (
+            "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV) Chi nhánh Cà Mau trao tặng",
+            "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV) Chi nhánh Cà Mau",
+            "Ca Mau Branch of the Joint Stock Commercial Bank for Investment and Development of"
+            " Viet Nam",
+        ),
+        (
+            "Bà Hương, Phó Trưởng ban Thường trực Ban Chỉ huy PCTT&TKCN tỉnh, đề nghị",
+            "Phó Trưởng ban Thường trực Ban Chỉ huy PCTT&TKCN tỉnh",
+            None,
+        ),
+        (
+            "Phòng Cảnh sát đường thuỷ Công an tỉnh Nghệ An bắt giữ",
+            "Phòng Cảnh sát đường thuỷ Công an tỉnh Nghệ An",
+            "Waterway Police Division of the Nghe An Provincial Police",
+        ),
+        (
+            "Ông Phong, Phó Tư lệnh Quân khu, dẫn đầu",
+            "Phó Tư lệnh Quân khu",
+            "Deputy Commander of the Military Region",
+        ),
+        (
+            "Bà Bình, Cục trưởng Cục Bảo trợ xã hội, trao quà",
+            "Cục trưởng Cục Bảo trợ xã hội",
+            "Director of the Department of Social Protection",
+        ),
+        (
+            "Đại sứ Việt Nam tại Nhật Bản Hoàng Minh Tuấn cho biết",
+            "Đại sứ Việt Nam tại Nhật Bản",
+            "Vietnamese Ambassador to Japan",
+        ),
     ],
 )
-def test_units_blind_batches_hh_and_jj_showed(text, unit, english):
+def test_units_blind_batches_hh_to_kk_showed(text, unit, english):
     _assert_one_unit(text, unit, english)
 
 
@@ -2200,3 +2226,27 @@ def test_abbreviations_in_other_spellings(text, unit, english):
 )
 def test_the_office_of_a_delegation_and_council(text, unit, english):
     _assert_one_unit(text, unit, english)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a role only a person holds, a place's name is the person's (batch KK).
+        ("Tòa cho bị cáo Khánh Hoà được tại ngoại", [("Khánh Hoà", "name")]),
+        # After a rank, a one-syllable repeat is the person's name.
+        ("Đại tá Hùng cho biết", [("Đại tá", "rank"), ("Hùng", "name")]),
+        # A foreign envoy's title is none; the country is reported as a name.
+        ("Đại sứ Nhật Bản tại Việt Nam tiếp đoàn", [("Nhật Bản", "name"), ("Việt Nam", "place")]),
+    ],
+)
+def test_people_and_envoys_blind_batch_kk_showed(text, expected):
+    assert [(t.source, t.type) for t in GLOSSARY.match(text)] == expected
+
+
+def test_a_province_in_a_capitals_headline_is_no_namesake_of_a_person_in_the_story():
+    text = (
+        "THÁI BÌNH GIA CỐ ĐÊ BIỂN\n\nBà Trần Thị Thái Bình đến tỉnh Thái Bình. Bà Thái Bình"
+        " cho biết đê đã được gia cố.\n"
+    )
+    found = _blocks_found(text)["b1"]
+    assert [(t.source, t.type) for t in found] == [("THÁI BÌNH", "province")]

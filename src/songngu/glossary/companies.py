@@ -14,6 +14,7 @@ does not know ("Công ty cổ phần Giải trí …").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -71,6 +72,7 @@ _TRADES = {
         ("Thủy sản", "Seafood"), ("Nông nghiệp", "Agriculture"), ("Khoáng sản", "Minerals"),
         ("Nước khoáng", "Mineral Water"), ("Môi trường", "Environment"), ("Năng lượng", "Energy"),
         ("Dược phẩm", "Pharmaceutical"), ("Dược liệu", "Medicinal Materials"),
+        ("Đào tạo", "Training"),
         ("Vật liệu", "Materials"), ("Nhựa", "Plastics"),
         ("Thép", "Steel"), ("Logistics", "Logistics"), ("Giáo dục", "Education"),
         ("Truyền thông", "Media"), ("Chế biến", "Processing"), ("Giống cây trồng", "Seed"),
@@ -103,6 +105,8 @@ _TRADES = {
 _TRADE_KEYS = sorted(_TRADES, key=len, reverse=True)
 # How far a brand name may run, and the shapes of its words ("Vina", "VSIP", "PetroVietnam").
 _BRAND_REACH = 6
+# A company's short form in brackets after its full name: " (BIDV) ".
+_SHORT_FORM = re.compile(r" \(\w{2,12}\) (?=\w)")
 _NAME_SHAPES = frozenset({Shape.TITLE, Shape.UPPER, Shape.MIXED})
 _AND = phrase_keys("và")
 _BRANCH = phrase_keys("Chi nhánh")
@@ -140,7 +144,7 @@ def _named_branches(
     starts = [token.start for token in tokens]
     branches = []
     for match in matches:
-        position = _next_word(tokens, starts, match) if match.type == "organisation" else None
+        position = _next_word(tokens, starts, match, text) if match.type == "organisation" else None
         branch = None if position is None else _branch_after(tokens, text, match, position)
         if branch is not None:
             branches.append(branch)
@@ -205,9 +209,17 @@ def _company_at(tokens: Sequence[Token], position: int, text: str) -> TermMatch 
     return _branch_after(tokens, text, company, end) or company
 
 
-def _next_word(tokens: Sequence[Token], starts: list[int], match: TermMatch) -> int | None:
-    """The word after a match, if a space or a dash parts them ("… Việt Nam - Chi nhánh …")."""
-    position = bisect_left(starts, match.end)
+def _next_word(
+    tokens: Sequence[Token], starts: list[int], match: TermMatch, text: str
+) -> int | None:
+    """The word after a match, if a space or a dash parts them ("… Việt Nam - Chi nhánh …").
+
+    The name's short form in brackets may come between: "… Việt Nam (BIDV) Chi nhánh Cà Mau".
+    """
+    short_form = _SHORT_FORM.match(text, match.end)
+    position = bisect_left(starts, short_form.end() if short_form else match.end)
+    if short_form:
+        return position
     if position < len(tokens) and tokens[position].gap in (Gap.SPACE, Gap.DASH):
         return position
     return None

@@ -31,6 +31,7 @@ from songngu.glossary.names import (
     SURNAMES,
     Trigger,
     find_name,
+    follows_a_person_role,
     opens_full_name,
     render_name,
     trigger_before,
@@ -82,6 +83,8 @@ _NAME_TYPES = frozenset({"country", "region", "international"})
 _NAMED_TYPES = frozenset({*_BARE_PLACE_TYPES, "organisation", "international"})
 _MODIFIERS = frozenset({match_key("phó"), match_key("tổng")})
 _BO = match_key("bộ")
+# Envoys' bare titles: before a foreign country they are that country's.
+_ENVOYS = frozenset(phrase_list("Đại sứ", "Đại sứ đặc mệnh toàn quyền", "Tổng Lãnh sự"))
 # Heads' titles that name the kind of body, not the body: its name follows them.
 _BOARD_HEADS = frozenset(
     phrase_list(
@@ -342,6 +345,9 @@ class _Matcher:
             if _credits_a_source(self.text, self.tokens[position]):
                 position = _after_the_credit(self.tokens, self.text, position)
                 continue
+            if found is not None and self._is_a_foreign_envoy(found, position):
+                position = found.end
+                continue
             if found is not None and (
                 self._runs_on(found) or self._heads_an_unknown_body(found, position)
             ):
@@ -405,9 +411,19 @@ class _Matcher:
         previous_type = previous[1] if previous and previous[0] == position else None
         adjacent = previous_type is not None and self.tokens[position].gap is Gap.SPACE
         if trigger is Trigger.NONE and adjacent:
-            trigger = Trigger.TITLE if previous_type in TITLE_TYPES else Trigger.NONE
+            # A rank is always a person's, also when the repeat is one syllable ("Đại tá Hùng").
+            trigger = (
+                Trigger.PROFESSION
+                if previous_type == "rank"
+                else Trigger.TITLE
+                if previous_type in TITLE_TYPES
+                else Trigger.NONE
+            )
         after_rank = adjacent and previous_type == "rank"
-        if found is not None and not _names_a_person(found, trigger, after_rank=after_rank):
+        person_role = follows_a_person_role(self.tokens, position)
+        if found is not None and not _names_a_person(
+            found, trigger, after_rank=after_rank, person_role=person_role
+        ):
             return None
         end = self._name_run(position, trigger, follows_term=adjacent)
         if end is None or (found is not None and end < found.end):
@@ -434,18 +450,38 @@ class _Matcher:
             and self.lattice.longest_at(found.end) is None
         )
 
+    def _is_a_foreign_envoy(self, found: _Found, position: int) -> bool:
+        """Whether an envoy's bare title is a foreign country's: "Đại sứ Nhật Bản tại Việt Nam".
+
+        A foreign post is no official term of Viet Nam (glossary-units.md §5); the country
+        after it is still reported, as a name.
+        """
+        keys = tuple(token.key for token in self.tokens[position : found.end])
+        if keys not in _ENVOYS or found.end >= len(self.tokens):
+            return False
+        following = self.lattice.longest_at(found.end)
+        if following is not None:
+            return following.indexed.term.type == "country"
+        word = self.tokens[found.end]  # "Đại sứ Brazil": a country the glossary does not list
+        return word.gap is Gap.SPACE and word.is_capitalised and not is_syllable(word.text)
+
     def _stops_name(self, position: int) -> bool:
         found = self.lattice.longest_at(position)
         return found is not None and found.indexed.term.type not in PLACE_TYPES
 
 
-def _names_a_person(found: _Found, trigger: Trigger, *, after_rank: bool) -> bool:
+def _names_a_person(
+    found: _Found, trigger: Trigger, *, after_rank: bool, person_role: bool
+) -> bool:
     """Whether a place name the glossary found is a person's name there.
 
-    A person follows an address or a rank, even one named like a place ("ông Hà Nam",
-    "Thượng tá Lâm Đồng"); a title may name its place ("Bí thư Hà Nội").
+    A person follows an address, a rank or a role only a person holds, even one named like a
+    place ("ông Hà Nam", "Thượng tá Lâm Đồng", "bị cáo Thái Bình": every bare place after such
+    a role in the blind sets A to KK is a person); a title may name its place ("Bí thư Hà Nội").
     """
-    return found.indexed.term.type in PLACE_TYPES and (trigger is Trigger.ADDRESS or after_rank)
+    return found.indexed.term.type in PLACE_TYPES and (
+        trigger is Trigger.ADDRESS or after_rank or person_role
+    )
 
 
 def _may_run_on(tokens: Sequence[Token], found: _Found) -> bool:

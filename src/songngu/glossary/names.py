@@ -81,6 +81,9 @@ _PROFESSIONS = _phrases(
     "biên tập viên, thượng tọa, hòa thượng, linh mục, giám mục, bị cáo, bị can, nghi phạm, "
     "nạn nhân, liệt sĩ, cô giáo, thầy giáo, TS, ThS, GS, PGS, BS, KS, LS, NSND, NSƯT, HLV, PV"
 )
+# Roles in a trial or a report that only a person holds: a place's name after one is a person's
+# ("bị cáo Thái Bình", "phóng viên Hà Giang"); "bác sĩ Hà Nội" may be the city's doctors.
+_PERSON_ROLES = _phrases("bị cáo, bị can, nghi phạm, nạn nhân, phóng viên, PV")
 # Words after which a capitalised run names a place, a street, a school or a company. Not
 # "tỉnh": provinces are a closed list the glossary matches, so a full name after a bare "tỉnh"
 # is its holder's ("Giám đốc Bảo hiểm xã hội tỉnh Phạm Quang Hoà").
@@ -109,6 +112,14 @@ def trigger_before(tokens: Sequence[Token], position: int) -> Trigger:
             return Trigger.NONE
         return kind
     return Trigger.NONE
+
+
+def follows_a_person_role(tokens: Sequence[Token], position: int) -> bool:
+    """Whether a role only a person holds ends right before ``tokens[position]``."""
+    return (
+        trigger_before(tokens, position) is Trigger.PROFESSION
+        and _phrase_before(tokens, position, _PERSON_ROLES) is not None
+    )
 
 
 def find_name(

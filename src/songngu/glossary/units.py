@@ -176,7 +176,8 @@ _TITLE_HEADS = phrase_list(
     "Đại biểu", "Cục trưởng", "Vụ trưởng", "Thống đốc",
 )  # fmt: skip
 # Regions and units named by their number take no article: *Commander of Military Region 7*,
-# *Director of Military Hospital 175*.
+# *Director of Military Hospital 175*; without it they do (*Deputy Commander of the Military
+# Region*).
 _NUMBERED_REGIONS = (
     "Military Region", "Naval Region", "Coast Guard Region", "Military Hospital",
     "People's Hospital", "Division", "Corps", "Brigade", "Regiment",
@@ -517,7 +518,8 @@ def _title_of(title: str, body: str, article: str) -> str:
     if title.endswith(" of Division"):
         named = " ".join(word[:1].upper() + word[1:] for word in body.split())
         return f"{title.removesuffix(' of Division')} of the {named} Division"
-    article = "" if body.startswith(_NUMBERED_REGIONS) else article
+    numbered = body.startswith(_NUMBERED_REGIONS) and any(c.isdigit() for c in body[-4:])
+    article = "" if numbered else article
     post, _, head = title.rpartition(" of the ")
     if post and head.split()[-1] in body.split():
         # "Full-time Deputy Head of the Delegation" + "National Assembly Delegation of …": the
