@@ -2154,7 +2154,8 @@ def test_an_international_organisation_is_reported_as_a_name():
         (
             "Bà Hương, Phó Trưởng ban Thường trực Ban Chỉ huy PCTT&TKCN tỉnh, đề nghị",
             "Phó Trưởng ban Thường trực Ban Chỉ huy PCTT&TKCN tỉnh",
-            None,
+            "Standing Deputy Head of the Provincial Steering Committee for Natural Disaster"
+            " Prevention and Control and Search and Rescue",
         ),
         (
             "Phòng Cảnh sát đường thuỷ Công an tỉnh Nghệ An bắt giữ",
