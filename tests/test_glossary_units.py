@@ -2051,9 +2051,14 @@ def test_a_name_of_the_article_is_found_in_capitals_with_its_dots_and_numbers(
         "Ngư dân sửa bến cá trước mùa Festival Mũi Né - Bình Thuận",
         # Batch KK: a foreign country's envoy holds no post of Viet Nam (§5).
         "Buổi làm việc có Đại sứ Brazil và đại diện doanh nghiệp",
+        # Batch LL: a list of features after the first goes on naming features.
+        "Các hồ thủy điện Hòa Bình, Sơn La, Tuyên Quang và Thác Bà đồng loạt xả nước",
+        "Mực nước sông Hồng tại trạm thủy văn Hà Nội được duy trì",
+        # A steering committee named by its remit in lower case: no piece of it.
+        "Ông Minh, Trưởng Ban Chỉ đạo thi cấp tỉnh, đề nghị các trường",
     ],
 )
-def test_look_alikes_blind_batches_hh_to_kk_showed(text):
+def test_look_alikes_blind_batches_hh_to_ll_showed(text):
     assert units(text) == []
 
 
@@ -2177,9 +2182,35 @@ def test_an_international_organisation_is_reported_as_a_name():
             "Đại sứ Việt Nam tại Nhật Bản",
             "Vietnamese Ambassador to Japan",
         ),
+        # Batch LL.
+        (
+            "Bà Liên, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy, cùng dự họp",
+            "Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy",
+            "Vice Chairwoman of the Inspection Commission of the Provincial Party Committee",
+        ),
+        (
+            "Người lao động làm việc tại Công ty Nhôm Đắk Nông - TKV từ năm 2019",
+            "Công ty Nhôm Đắk Nông - TKV",
+            "Vinacomin - Dak Nong Aluminium Company",
+        ),
+        (
+            "Ông Lâm Quốc Tuấn, Trưởng Ban Chỉ đạo, chủ trì hội nghị",
+            "Trưởng Ban Chỉ đạo",
+            "Head of the Steering Committee",
+        ),
+        (
+            "Tổng Giám đốc Tổng công ty Bưu điện Việt Nam Mai Thị Hồng cam kết",
+            "Tổng Giám đốc Tổng công ty Bưu điện Việt Nam",
+            None,
+        ),
+        (
+            "Ông Hồi làm việc với Tổng Giám đốc Công ty cổ phần Sâm Ngọc Linh Kon Tum",
+            "Tổng Giám đốc Công ty cổ phần Sâm Ngọc Linh Kon Tum",
+            "General Director of the Ngoc Linh Kon Tum Ginseng Joint Stock Company",
+        ),
     ],
 )
-def test_units_blind_batches_hh_to_kk_showed(text, unit, english):
+def test_units_blind_batches_hh_to_ll_showed(text, unit, english):
     _assert_one_unit(text, unit, english)
 
 

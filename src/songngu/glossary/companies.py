@@ -72,7 +72,7 @@ _TRADES = {
         ("Thủy sản", "Seafood"), ("Nông nghiệp", "Agriculture"), ("Khoáng sản", "Minerals"),
         ("Nước khoáng", "Mineral Water"), ("Môi trường", "Environment"), ("Năng lượng", "Energy"),
         ("Dược phẩm", "Pharmaceutical"), ("Dược liệu", "Medicinal Materials"),
-        ("Đào tạo", "Training"),
+        ("Đào tạo", "Training"), ("Nhôm", "Aluminium"), ("Sâm", "Ginseng"),
         ("Vật liệu", "Materials"), ("Nhựa", "Plastics"),
         ("Thép", "Steel"), ("Logistics", "Logistics"), ("Giáo dục", "Education"),
         ("Truyền thông", "Media"), ("Chế biến", "Processing"), ("Giống cây trồng", "Seed"),
@@ -105,6 +105,8 @@ _TRADES = {
 _TRADE_KEYS = sorted(_TRADES, key=len, reverse=True)
 # How far a brand name may run, and the shapes of its words ("Vina", "VSIP", "PetroVietnam").
 _BRAND_REACH = 6
+# The dash between a member company's name and its group's brand: " - TKV".
+_GROUP_DASH = re.compile(r" [-–] ")
 # A company's short form in brackets after its full name: " (BIDV) ".
 _SHORT_FORM = re.compile(r" \(\w{2,12}\) (?=\w)")
 _NAME_SHAPES = frozenset({Shape.TITLE, Shape.UPPER, Shape.MIXED})
@@ -129,12 +131,38 @@ def with_companies(
     covers (a trade's row, a name inside it) give way to it.
     """
     kept = list(matches)
-    for company in [*_companies(tokens, text), *_named_branches(tokens, text, matches)]:
+    companies = [_with_its_group(company, text, matches) for company in _companies(tokens, text)]
+    for company in [*companies, *_named_branches(tokens, text, matches)]:
         if any(m.start <= company.start and company.end <= m.end for m in kept):
             continue
         kept = [m for m in kept if not overlaps((m.start, m.end), [(company.start, company.end)])]
         kept.append(company)
     return sorted(kept, key=lambda match: match.start)
+
+
+def _with_its_group(company: TermMatch, text: str, matches: Sequence[TermMatch]) -> TermMatch:
+    """The company with its group's brand after a dash: "Công ty Nhôm Đắk Nông - TKV".
+
+    A group's member companies carry its brand in their name (*Vinacomin - Dak Nong Aluminium
+    Company*); the brand alone is a listed one-word organisation.
+    """
+    dash = _GROUP_DASH.match(text, company.end)
+    if dash is None:
+        return company
+    brand = next(
+        (
+            m
+            for m in matches
+            if m.start == dash.end() and m.type == "organisation" and " " not in m.target
+        ),
+        None,
+    )
+    if brand is None:
+        return company
+    english = f"{brand.target} - {company.target}"
+    return TermMatch(
+        text[company.start : brand.end], english, company.start, brand.end, "organisation"
+    )
 
 
 def _named_branches(

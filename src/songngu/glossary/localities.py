@@ -69,7 +69,7 @@ _COMMON_COMPOUNDS = frozenset(
     phrase_list(
         "quốc gia", "quốc tế", "bách khoa", "trung ương", "sư phạm", "kinh tế", "nông nghiệp",
         "y tế", "y dược", "kỹ thuật", "công nghiệp", "công nghệ", "khoa học", "văn hóa", "nhân dân",
-        "ngoại thương", "ngoại ngữ", "giao thông", "thủy lợi", "xây dựng",
+        "ngoại thương", "ngoại ngữ", "giao thông", "thủy lợi", "xây dựng", "quân dân",
         "quân đội", "quân y", "dân tộc", "nội trú", "bán trú", "đa khoa", "phụ sản", "nhi đồng",
         "hữu nghị", "nông trường", "nông lâm", "phát triển", "tuy nhiên", "tuy vậy",
         "du lịch", "hàng hải", "thương mại", "tài chính", "lâm nghiệp", "thủy sản", "điện lực",

@@ -83,6 +83,7 @@ _NAME_TYPES = frozenset({"country", "region", "international"})
 _NAMED_TYPES = frozenset({*_BARE_PLACE_TYPES, "organisation", "international"})
 _MODIFIERS = frozenset({match_key("phó"), match_key("tổng")})
 _BO = match_key("bộ")
+_STEERING_COMMITTEE = phrase_keys("Ban Chỉ đạo")
 # Envoys' bare titles: before a foreign country they are that country's.
 _ENVOYS = frozenset(phrase_list("Đại sứ", "Đại sứ đặc mệnh toàn quyền", "Tổng Lãnh sự"))
 # Heads' titles that name the kind of body, not the body: its name follows them.
@@ -119,9 +120,10 @@ _COMPOUNDS = frozenset(
 _FEATURES = phrase_list(
     "đường", "phố", "đại lộ", "xa lộ", "sông", "hồ", "kênh", "kênh xáng", "cầu", "đèo", "núi",
     "chợ", "thành cổ", "chiến dịch", "thủy điện", "nhiệt điện", "bán đảo", "công viên", "ga",
-    "vịnh", "cố đô", "sân bay", "điện hạt nhân", "điện gió", "điện mặt trời",
+    "vịnh", "cố đô", "sân bay", "điện hạt nhân", "điện gió", "điện mặt trời", "thủy văn",
 )  # fmt: skip
 _FEATURE_REACH = max(len(feature) for feature in _FEATURES)
+_AND = match_key("và")
 _CITY = phrase_keys("thành phố")
 _LINK_POINT = phrase_keys("điểm cầu")
 _NEWSPAPER = frozenset(phrase_keys("Báo"))
@@ -345,13 +347,8 @@ class _Matcher:
             if _credits_a_source(self.text, self.tokens[position]):
                 position = _after_the_credit(self.tokens, self.text, position)
                 continue
-            if found is not None and self._is_a_foreign_envoy(found, position):
-                position = found.end
-                continue
-            if found is not None and (
-                self._runs_on(found) or self._heads_an_unknown_body(found, position)
-            ):
-                position = _proper_name_end(self.tokens, found.end)
+            if found is not None and (skip_to := self._skip_to(found, position)) is not None:
+                position = skip_to
                 continue
             matched_to = previous[0] if previous else 0
             if found is not None and _is_look_alike(
@@ -407,23 +404,10 @@ class _Matcher:
     ) -> int | None:
         if self.names is NameStyle.OFF or self.tokens[position].shape is not Shape.TITLE:
             return None
-        trigger = trigger_before(self.tokens, position)
         previous_type = previous[1] if previous and previous[0] == position else None
         adjacent = previous_type is not None and self.tokens[position].gap is Gap.SPACE
-        if trigger is Trigger.NONE and adjacent:
-            # A rank is always a person's, also when the repeat is one syllable ("Đại tá Hùng").
-            trigger = (
-                Trigger.PROFESSION
-                if previous_type == "rank"
-                else Trigger.TITLE
-                if previous_type in TITLE_TYPES
-                else Trigger.NONE
-            )
-        after_rank = adjacent and previous_type == "rank"
-        person_role = follows_a_person_role(self.tokens, position)
-        if found is not None and not _names_a_person(
-            found, trigger, after_rank=after_rank, person_role=person_role
-        ):
+        trigger = _trigger_at(self.tokens, position, previous_type if adjacent else None)
+        if found is not None and not _names_a_person(self.tokens, position, found, trigger):
             return None
         end = self._name_run(position, trigger, follows_term=adjacent)
         if end is None or (found is not None and end < found.end):
@@ -443,35 +427,32 @@ class _Matcher:
             is_stop=self._stops_name,
         )
 
-    def _heads_an_unknown_body(self, found: _Found, position: int) -> bool:
-        """Whether a head's bare title runs on into a board no term names (see the function)."""
-        return (
-            _heads_an_unknown_body(self.tokens, position, found)
-            and self.lattice.longest_at(found.end) is None
-        )
-
-    def _is_a_foreign_envoy(self, found: _Found, position: int) -> bool:
-        """Whether an envoy's bare title is a foreign country's: "Đại sứ Nhật Bản tại Việt Nam".
-
-        A foreign post is no official term of Viet Nam (glossary-units.md §5); the country
-        after it is still reported, as a name.
-        """
-        keys = tuple(token.key for token in self.tokens[position : found.end])
-        if keys not in _ENVOYS or found.end >= len(self.tokens):
-            return False
+    def _skip_to(self, found: _Found, position: int) -> int | None:
+        """Where to go on when the term found at ``position`` is none there (see _skip_past)."""
         following = self.lattice.longest_at(found.end)
-        if following is not None:
-            return following.indexed.term.type == "country"
-        word = self.tokens[found.end]  # "Đại sứ Brazil": a country the glossary does not list
-        return word.gap is Gap.SPACE and word.is_capitalised and not is_syllable(word.text)
+        return _skip_past(self.tokens, position, found, following, self._runs_on(found))
 
     def _stops_name(self, position: int) -> bool:
         found = self.lattice.longest_at(position)
         return found is not None and found.indexed.term.type not in PLACE_TYPES
 
 
+def _trigger_at(tokens: Sequence[Token], position: int, term_before: str | None) -> Trigger:
+    """What opens a personal name at ``position``: an address, a profession or a term.
+
+    ``term_before`` is the type of the term right before it: a rank is always a person's,
+    even for a one-syllable repeat ("Đại tá Hùng"); a title's name needs two syllables.
+    """
+    trigger = trigger_before(tokens, position)
+    if trigger is not Trigger.NONE or term_before is None:
+        return trigger
+    if term_before == "rank":
+        return Trigger.PROFESSION
+    return Trigger.TITLE if term_before in TITLE_TYPES else Trigger.NONE
+
+
 def _names_a_person(
-    found: _Found, trigger: Trigger, *, after_rank: bool, person_role: bool
+    tokens: Sequence[Token], position: int, found: _Found, trigger: Trigger
 ) -> bool:
     """Whether a place name the glossary found is a person's name there.
 
@@ -479,8 +460,9 @@ def _names_a_person(
     place ("ông Hà Nam", "Thượng tá Lâm Đồng", "bị cáo Thái Bình": every bare place after such
     a role in the blind sets A to KK is a person); a title may name its place ("Bí thư Hà Nội").
     """
+    after_rank = trigger is Trigger.PROFESSION and trigger_before(tokens, position) is Trigger.NONE
     return found.indexed.term.type in PLACE_TYPES and (
-        trigger is Trigger.ADDRESS or after_rank or person_role
+        trigger is Trigger.ADDRESS or after_rank or follows_a_person_role(tokens, position)
     )
 
 
@@ -573,13 +555,14 @@ def _credits_a_source(text: str, token: Token) -> bool:
 
 
 def _is_false_start(tokens: Sequence[Token], position: int, found: _Found) -> bool:
-    """Whether a term found at ``position`` only looks like one there (see the five below)."""
+    """Whether a term found at ``position`` only looks like one there (see the six below)."""
     return (
         _splits_a_word(tokens, position, found)
         or _in_a_document_number(tokens, position)
         or _names_the_scheme(tokens, position, found)
         or _is_a_foreign_committee(tokens, found)
         or _is_a_common_post(tokens, found)
+        or _runs_into_a_remit(tokens, position, found)
     )
 
 
@@ -599,25 +582,73 @@ def _is_a_common_post(tokens: Sequence[Token], found: _Found) -> bool:
     return any(keys[: len(noun)] == noun for noun in _COMMON_POST_NOUNS)
 
 
-def _heads_an_unknown_body(tokens: Sequence[Token], position: int, found: _Found) -> bool:
+def _skip_past(
+    tokens: Sequence[Token], position: int, found: _Found, following: _Found | None, runs_on: bool
+) -> int | None:
+    """Where to go on when the term found at ``position`` is none there, or None if it is.
+
+    A foreign envoy's title (past it, to the country); a place that starts a longer name
+    (``runs_on``) or a head's title before a board no term names (past the capitalised run).
+    ``following``: the term found right after.
+    """
+    if _is_a_foreign_envoy(tokens, position, found, following):
+        return found.end
+    if runs_on or _heads_an_unknown_body(tokens, position, found, following):
+        return _proper_name_end(tokens, found.end)
+    return None
+
+
+def _is_a_foreign_envoy(
+    tokens: Sequence[Token], position: int, found: _Found, following: _Found | None
+) -> bool:
+    """Whether an envoy's bare title is a foreign country's: "Đại sứ Nhật Bản tại Việt Nam".
+
+    A foreign post is no official term of Viet Nam (glossary-units.md §5); the country after
+    it (``following``, the term found there) is still reported, as a name.
+    """
+    keys = tuple(token.key for token in tokens[position : found.end])
+    if keys not in _ENVOYS or found.end >= len(tokens):
+        return False
+    if following is not None:
+        return following.indexed.term.type == "country"
+    word = tokens[found.end]  # "Đại sứ Brazil": a country the glossary does not list
+    return word.gap is Gap.SPACE and word.is_capitalised and not is_syllable(word.text)
+
+
+def _heads_an_unknown_body(
+    tokens: Sequence[Token], position: int, found: _Found, following: _Found | None
+) -> bool:
     """Whether a head's bare title goes on in the name of a board no row knows.
 
     "Trưởng Ban Chỉ đạo thi cấp tỉnh", "Trưởng phòng Khách hàng cá nhân", "Phó Trưởng phòng
     PC03", "Vụ trưởng Vụ Chính quyền địa phương": the post is the whole, so *Head* alone would
     be a piece of it (twelve such pieces in the blind sets A to JJ, none a row). A holder's
     name after the title keeps it: "Trưởng phòng Nguyễn Văn An"; so does a body the glossary
-    knows, which the units join later (the matcher's caller checks).
+    knows (``following``, the term found after the title), which the units join later.
     """
     keys = tuple(token.key for token in tokens[position : found.end])
-    if keys not in _BOARD_HEADS or found.end >= len(tokens):
+    if keys not in _BOARD_HEADS or following is not None or found.end >= len(tokens):
         return False
-    following = tokens[found.end]
+    word = tokens[found.end]
     return (
-        following.gap is Gap.SPACE
-        and following.shape is not Shape.LOWER
-        and following.key not in SURNAMES
+        word.gap is Gap.SPACE
+        and word.shape is not Shape.LOWER
+        and word.key not in SURNAMES
         and not opens_full_name(tokens, found.end)
     )
+
+
+def _runs_into_a_remit(tokens: Sequence[Token], position: int, found: _Found) -> bool:
+    """Whether a bare steering committee goes on in the remit that names it.
+
+    "Trưởng Ban Chỉ đạo thi cấp tỉnh", "Ban Chỉ đạo phòng chống dịch thành phố": the committee
+    is the whole, which no row knows; "Trưởng Ban Chỉ đạo, …" alone is one already named.
+    """
+    keys = tuple(token.key for token in tokens[position : found.end])
+    if keys[-len(_STEERING_COMMITTEE) :] != _STEERING_COMMITTEE or found.end >= len(tokens):
+        return False
+    following = tokens[found.end]
+    return following.gap is Gap.SPACE and following.shape is Shape.LOWER
 
 
 def _is_a_foreign_committee(tokens: Sequence[Token], found: _Found) -> bool:
@@ -670,7 +701,7 @@ def _names_a_feature(
         return False
     gap = tokens[position].gap
     if (
-        (gap is Gap.DASH and position == feature_end)
+        _continues_a_feature_list(tokens, position, feature_end)
         or names_an_expressway(tokens, position)
         or names_an_event(tokens, position)
     ):
@@ -684,6 +715,25 @@ def _names_a_feature(
         return False
     return any(keys[len(keys) - len(feature) :] == feature for feature in _FEATURES) or (
         term.type in _PROVINCIAL and names_a_product(tokens, position)
+    )
+
+
+def _continues_a_feature_list(tokens: Sequence[Token], position: int, feature_end: int) -> bool:
+    """Whether a place goes on the feature names just skipped: after a dash, a comma or "và".
+
+    "Chiến dịch Huế – Đà Nẵng"; "các hồ thủy điện Hòa Bình, Sơn La, Tuyên Quang và Thác Bà"
+    (batch LL).
+    """
+    if feature_end == 0:
+        return False
+    gap = tokens[position].gap
+    if position == feature_end:
+        return gap in (Gap.DASH, Gap.COMMA)
+    return (
+        position == feature_end + 1
+        and tokens[feature_end].key == _AND
+        and gap is Gap.SPACE
+        and tokens[feature_end].gap is Gap.SPACE
     )
 
 
