@@ -2208,6 +2208,27 @@ def test_an_international_organisation_is_reported_as_a_name():
             "Tổng Giám đốc Công ty cổ phần Sâm Ngọc Linh Kon Tum",
             "General Director of the Ngoc Linh Kon Tum Ginseng Joint Stock Company",
         ),
+        # Batch II, after its first run was recorded.
+        (
+            "Theo Đài Khí tượng thủy văn khu vực Nam Bộ, triều cường đạt đỉnh",
+            "Đài Khí tượng thủy văn khu vực Nam Bộ",
+            "Southern Regional Hydro-Meteorological Station",
+        ),
+        (
+            "Ông Nên yêu cầu Thường trực Thành ủy TP.HCM nghe báo cáo",
+            "Thường trực Thành ủy TP.HCM",
+            "Standing Members of the Ho Chi Minh City Party Committee",
+        ),
+        (
+            "Khu kinh tế cửa khẩu quốc tế Cầu Treo đã thu hút 20 dự án",
+            "Khu kinh tế cửa khẩu quốc tế Cầu Treo",
+            "Cau Treo International Border Gate Economic Zone",
+        ),
+        (
+            "Theo Ban Chỉ huy phòng thủ dân sự tỉnh, còn 126 tàu ngoài khơi",
+            "Ban Chỉ huy phòng thủ dân sự tỉnh",
+            "Provincial Civil Defence Command",
+        ),
     ],
 )
 def test_units_blind_batches_hh_to_ll_showed(text, unit, english):
