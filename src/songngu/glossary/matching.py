@@ -447,7 +447,7 @@ def _trigger_at(tokens: Sequence[Token], position: int, term_before: str | None)
     if trigger is not Trigger.NONE or term_before is None:
         return trigger
     if term_before == "rank":
-        return Trigger.PROFESSION
+        return Trigger.RANK
     return Trigger.TITLE if term_before in TITLE_TYPES else Trigger.NONE
 
 
@@ -460,9 +460,8 @@ def _names_a_person(
     place ("ông Hà Nam", "Thượng tá Lâm Đồng", "bị cáo Thái Bình": every bare place after such
     a role in the blind sets A to KK is a person); a title may name its place ("Bí thư Hà Nội").
     """
-    after_rank = trigger is Trigger.PROFESSION and trigger_before(tokens, position) is Trigger.NONE
     return found.indexed.term.type in PLACE_TYPES and (
-        trigger is Trigger.ADDRESS or after_rank or follows_a_person_role(tokens, position)
+        trigger in (Trigger.ADDRESS, Trigger.RANK) or follows_a_person_role(tokens, position)
     )
 
 

@@ -26,7 +26,8 @@ class Trigger(str, Enum):
     NONE = "none"
     ADDRESS = "address"  # ông, bà, anh, chị: a person follows, even "Hà Nam"
     PROFESSION = "profession"  # luật sư, bị cáo, PGS.TS.: a person, unless a place follows
-    TITLE = "title"  # a title or rank the glossary matched: a full name (two syllables or more)
+    TITLE = "title"  # a title the glossary matched: a full name (two syllables or more)
+    RANK = "rank"  # a rank the glossary matched: a person, even a one-syllable repeat
 
 
 def _keys(words: str) -> frozenset[str]:
@@ -149,7 +150,7 @@ def find_name(
     length = end - position
     if length == 0 or length > MAX_NAME_SYLLABLES or _is_foreign(tokens, position, end):
         return None
-    if trigger in (Trigger.ADDRESS, Trigger.PROFESSION) or (
+    if trigger in (Trigger.ADDRESS, Trigger.PROFESSION, Trigger.RANK) or (
         trigger is Trigger.TITLE and length > 1
     ):
         return end
@@ -162,7 +163,7 @@ def _is_titled_full_name(tokens: Sequence[Token], position: int, trigger: Trigge
     "Thứ trưởng Đoàn Minh Tuấn": surname, a usual middle name, a given name, all capitalised;
     "Đoàn Thanh niên" (the Youth Union) has its second word in lower case.
     """
-    return trigger is Trigger.TITLE and opens_full_name(tokens, position)
+    return trigger in (Trigger.TITLE, Trigger.RANK) and opens_full_name(tokens, position)
 
 
 def starts_with_surname(word: str) -> bool:
